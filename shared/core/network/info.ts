@@ -1,0 +1,119 @@
+import type { LayerType } from './spec';
+
+/** [height, width] */
+export type Pair = [number, number];
+
+/** Receptive field of the units of one layer, per axis [height, width], in input pixels. */
+export interface ReceptiveField {
+  /** Side of the window of input pixels one unit sees (the largest, when `varies`). */
+  size: Pair;
+  /** Effective stride: input pixels between neighbouring units ("jump"). May be fractional after a transposed conv. */
+  jump: Pair;
+  /** Centre of output unit (0, 0) in input pixel coordinates (pixel centres at 0..H-1). */
+  center: Pair;
+  /** True once a unit sees the whole input (after flatten, linear or global pooling). */
+  global: boolean;
+  /** True when units of this layer differ in receptive field (transposed conv, adaptive pooling); `size` is then the largest. */
+  varies: boolean;
+}
+
+/** Geometry of a windowed layer (conv, transposed conv, pooling), computed once. */
+export interface WindowGeometry {
+  kernel: Pair;
+  stride: Pair;
+  dilation: Pair;
+  /** (kernel - 1) * dilation + 1 */
+  effectiveKernel: Pair;
+  /** Padding on each side, as PyTorch applies it ("same" may be asymmetric: the extra pixel goes at the end). */
+  padding: { top: number; bottom: number; left: number; right: number };
+  /** Only for convtranspose2d */
+  outputPadding?: Pair;
+  ceilMode?: boolean;
+  groups?: number;
+}
+
+export interface ParamCount {
+  trainable: number;
+  /** Buffers such as BatchNorm's running mean and variance (num_batches_tracked is not counted, as torchinfo does not). */
+  nonTrainable: number;
+}
+
+/** A problem with one layer, as data (code + values) so any language can phrase it; `message` is the English text. */
+export interface LayerIssue {
+  code: string;
+  /** The offending field, when there is one ("kernel", "padding", ...). */
+  field?: string;
+  values: Record<string, string | number>;
+  /** e.g. "layer 4 (conv2d): dilated kernel 5 is larger than the padded input 3x3" */
+  message: string;
+}
+
+interface LayerInfoBase {
+  /** 1-based position in the stack */
+  index: number;
+  type: LayerType;
+}
+
+export interface ComputedLayerInfo extends LayerInfoBase {
+  status: 'ok';
+  inputShape: number[];
+  outputShape: number[];
+  params: ParamCount;
+  /** Multiply-accumulates of conv, transposed conv and linear (bias excluded, as torch-scan and fvcore). 0 for other layers. */
+  macs: number;
+  /** 2 * macs */
+  flops: number;
+  /** Output activation memory at float32: 4 bytes * product(outputShape). */
+  memoryBytes: number;
+  /** Receptive field of the layer's input units (needed to explain this layer's numbers). */
+  inputReceptiveField: ReceptiveField;
+  receptiveField: ReceptiveField;
+  /** Present for conv2d, convtranspose2d, maxpool2d, avgpool2d. */
+  geometry?: WindowGeometry;
+}
+
+export interface ErrorLayerInfo extends LayerInfoBase {
+  status: 'error';
+  inputShape?: number[];
+  issues: LayerIssue[];
+}
+
+export interface NotComputedLayerInfo extends LayerInfoBase {
+  status: 'not_computed';
+}
+
+export type LayerInfo = ComputedLayerInfo | ErrorLayerInfo | NotComputedLayerInfo;
+
+export interface NetworkSummary {
+  input: number[];
+  /** Problems with the input shape itself (then every layer is not computed). */
+  inputIssues: LayerIssue[];
+  layers: LayerInfo[];
+  /** Sums over the computed layers. */
+  totals: {
+    params: number;
+    trainableParams: number;
+    nonTrainableParams: number;
+    macs: number;
+    flops: number;
+    memoryBytes: number;
+  };
+  /** True when the input and every layer computed. */
+  ok: boolean;
+}
+
+/** Which number of a layer a derivation explains. */
+export type Quantity = 'output' | 'params' | 'macs' | 'memory' | 'rf_size' | 'rf_jump' | 'rf_center';
+
+/** How one number was obtained: a formula, the same with values filled in, and the result. */
+export interface Derivation {
+  quantity: Quantity;
+  /** Symbolic formula, LaTeX, e.g. "(C_{in} K_h K_w / g + 1) C_{out}" */
+  formula: string;
+  /** The same with numbers, LaTeX, e.g. "(3 \\cdot 7 \\cdot 7 / 1 + 1) \\cdot 32" */
+  substituted: string;
+  /** The result as shown, e.g. "4{,}736" in LaTeX or plain "4,736" in `resultText` */
+  result: string;
+  /** Plain-text version of the whole line for copy, CLI and screen readers. */
+  text: string;
+}

@@ -1,0 +1,22 @@
+/**
+ * The one registry of IPC channel names (electron/fiddle's ipc-events.ts). Main registers
+ * a handler per invoke channel through its validating wrapper; the preload maps each to
+ * one named function of `LayerwiseApi`.
+ */
+export const IpcChannel = {
+  coreCall: 'core:call',
+  coreCancel: 'core:cancel',
+  coreRestart: 'core:restart',
+  coreStatus: 'core:status',
+  filesOpen: 'files:open',
+  filesSave: 'files:save',
+  filesSaveAs: 'files:save-as',
+  filesRecent: 'files:recent',
+  filesOpenRecent: 'files:open-recent',
+  appSetDocumentState: 'app:set-document-state',
+  appConfirmClose: 'app:confirm-close',
+  appMenuCommand: 'app:menu-command',
+  appOpenExternal: 'app:open-external',
+} as const;
+
+export type IpcChannelName = (typeof IpcChannel)[keyof typeof IpcChannel];

@@ -1,0 +1,30 @@
+import type { NetworkSpec } from '../core/network/spec';
+import type { Derivation, NetworkSummary } from '../core/network/info';
+
+/**
+ * Every call the renderer (or CLI) can make on the numeric core. The worker hosts an
+ * implementation; unit tests call `createCoreApi()` directly (same call shape in and out of
+ * the worker). Each method takes one plain-data payload and returns plain data.
+ */
+export interface CoreApi {
+  /** Per-layer info records for a network. Never throws for a bad layer: it is reported in the record. */
+  summarize(payload: { spec: NetworkSpec }): NetworkSummary;
+  /** Derivations (formula, numbers filled in, result) of every number of one layer. */
+  explain(payload: { spec: NetworkSpec; index: number }): Derivation[];
+}
+
+export type CoreMethod = keyof CoreApi;
+export type CorePayload<M extends CoreMethod> = Parameters<CoreApi[M]>[0];
+export type CoreResult<M extends CoreMethod> = ReturnType<CoreApi[M]>;
+
+/** Same interface, asynchronous: what a client of the worker sees. */
+export type AsyncCoreApi = {
+  [M in CoreMethod]: (payload: CorePayload<M>, options?: CallOptions) => Promise<CoreResult<M>>;
+};
+
+export interface CallOptions {
+  /** Aborting rejects the call with a `cancelled` error and tells the worker to drop it. */
+  signal?: AbortSignal;
+  /** Milliseconds before the call fails with a `timeout` error. */
+  timeoutMs?: number;
+}

@@ -1,0 +1,72 @@
+import type { AsyncCoreApi, CoreMethod } from './core-api';
+
+/**
+ * The one declaration of what the preload exposes as `window.layerwise` (electron/fiddle's
+ * ambient.d.ts). One named function per call; the IPC event is never exposed. The
+ * renderer's Electron adapter is the only code that touches it.
+ */
+
+/** A file read by main for the renderer to parse (main does not interpret project files). */
+export interface OpenedFile {
+  path: string;
+  /** File name without folders, for the title bar. */
+  name: string;
+  text: string;
+}
+
+export type OpenResult = { status: 'opened'; file: OpenedFile } | { status: 'cancelled' } | { status: 'error'; message: string };
+
+export type SaveResult = { status: 'saved'; path: string; name: string } | { status: 'cancelled' } | { status: 'error'; message: string };
+
+/** Commands from the native menu (and the close prompt) to the renderer. */
+export type MenuCommand =
+  | 'file.new'
+  | 'file.open'
+  | 'file.save'
+  | 'file.saveAs'
+  | 'edit.undo'
+  | 'edit.redo'
+  /** the window is closing and the user chose Save: save, then call `app.confirmClose()` */
+  | 'file.saveThenClose';
+
+export interface OpenRecentCommand {
+  type: 'file.openRecent';
+  file: OpenResult;
+}
+
+export type EngineStatus = { state: 'ready' } | { state: 'restarting'; reason: string } | { state: 'stopped'; reason: string };
+
+export interface LayerwiseApi {
+  core: {
+    /** Calls one core method; `callId` lets `cancel` find it. */
+    call<M extends CoreMethod>(
+      method: M,
+      payload: Parameters<AsyncCoreApi[M]>[0],
+      callId: string,
+    ): ReturnType<AsyncCoreApi[M]>;
+    cancel(callId: string): void;
+    /** Restarts the engine after it stopped (too many crashes). */
+    restart(): Promise<void>;
+    onStatus(listener: (status: EngineStatus) => void): () => void;
+  };
+  files: {
+    /** Shows the native open dialog (filter *.layerwise.json, *.json) and reads the file. */
+    open(): Promise<OpenResult>;
+    /** Writes atomically to `path`, or asks for a path when `path` is null. */
+    save(request: { path: string | null; text: string; suggestedName: string }): Promise<SaveResult>;
+    /** Always asks for a path. */
+    saveAs(request: { text: string; suggestedName: string }): Promise<SaveResult>;
+    /** Paths most recently opened or saved, newest first. */
+    recent(): Promise<string[]>;
+    openRecent(path: string): Promise<OpenResult>;
+  };
+  app: {
+    /** Title bar and the unsaved-changes prompt on close follow this. */
+    setDocumentState(state: { title: string; dirty: boolean }): void;
+    /** After `file.saveThenClose` saved successfully. */
+    confirmClose(): void;
+    onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+    /** Opens an https URL in the system browser (main parses and checks it). */
+    openExternal(url: string): void;
+  };
+}
