@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import type { NetworkSpec } from '../core/network/spec';
+import { SEED_NETWORK } from '../core/network/presets';
+import { networkSpecSchema } from '../protocol/network-schema';
+import { applyMigrations, type Migration } from './migrate';
+
+/**
+ * Project files (`*.layerwise.json`): a versioned envelope holding the network now and the
+ * other tools' state later. Reading is strict about the envelope (so a foreign or newer
+ * file is named as such) and migrates older versions forward before validating.
+ */
+
+export const PROJECT_FORMAT = 'layerwise-project';
+export const CURRENT_PROJECT_VERSION = 1;
+export const PROJECT_FILE_EXTENSION = '.layerwise.json';
+/** Larger files are refused before parsing. */
+export const MAX_PROJECT_BYTES = 20 * 1024 * 1024;
+
+export interface Project {
+  name: string;
+  network: NetworkSpec;
+}
+
+export type ProjectErrorCode = 'not_json' | 'not_a_project' | 'newer_version' | 'invalid' | 'too_large';
+
+export interface ProjectError {
+  code: ProjectErrorCode;
+  message: string;
+}
+
+export type ProjectParseResult =
+  | { ok: true; project: Project; migratedFrom?: number }
+  | { ok: false; error: ProjectError };
+
+/** Version n -> n+1 steps; index 0 upgrades version 1 to 2. Empty while version 1 is current. */
+export const PROJECT_MIGRATIONS: readonly Migration[] = [];
+
+const projectV1Schema = z.strictObject({
+  format: z.literal(PROJECT_FORMAT),
+  version: z.literal(CURRENT_PROJECT_VERSION),
+  name: z.string().trim().min(1, 'name must not be empty').max(200, 'name must be at most 200 characters'),
+  network: networkSpecSchema,
+});
+
+export function createDefaultProject(): Project {
+  return { name: 'Assignment 1', network: structuredClone(SEED_NETWORK) as NetworkSpec };
+}
+
+export function createEmptyProject(name = 'Untitled'): Project {
+  return { name, network: { input: [3, 32, 32], layers: [] } };
+}
+
+export function serializeProject(project: Project): string {
+  const file = { format: PROJECT_FORMAT, version: CURRENT_PROJECT_VERSION, name: project.name, network: project.network };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/** Parses a project file's text; never throws. */
+export function parseProjectText(text: string): ProjectParseResult {
+  if (text.length > MAX_PROJECT_BYTES) {
+    return { ok: false, error: { code: 'too_large', message: `the file is larger than ${MAX_PROJECT_BYTES / 1024 / 1024} MB` } };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: { code: 'not_json', message: `the file is not valid JSON (${detail})` } };
+  }
+  return parseProjectData(data);
+}
+
+/** Validates (and migrates) an already-parsed project value; never throws. */
+export function parseProjectData(data: unknown): ProjectParseResult {
+  if (typeof data !== 'object' || data === null || Array.isArray(data) || (data as { format?: unknown }).format !== PROJECT_FORMAT) {
+    return {
+      ok: false,
+      error: { code: 'not_a_project', message: `the file is not a Layerwise project (it has no "format": "${PROJECT_FORMAT}")` },
+    };
+  }
+  const version = (data as { version?: unknown }).version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return { ok: false, error: { code: 'invalid', message: '"version" must be a whole number from 1 up' } };
+  }
+  if (version > CURRENT_PROJECT_VERSION) {
+    return {
+      ok: false,
+      error: {
+        code: 'newer_version',
+        message: `the file was written by a newer Layerwise (project version ${version}; this version reads up to ${CURRENT_PROJECT_VERSION}); update Layerwise to open it`,
+      },
+    };
+  }
+  const migrated = applyMigrations(data as Record<string, unknown>, version, CURRENT_PROJECT_VERSION, PROJECT_MIGRATIONS);
+  if (!migrated.ok) return { ok: false, error: { code: 'invalid', message: migrated.message } };
+  const parsed = projectV1Schema.safeParse(migrated.data);
+  if (!parsed.success) {
+    const message = parsed.error.issues
+      .map((issue) => (issue.path.length > 0 && issue.code !== 'custom' ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+      .join('; ');
+    return { ok: false, error: { code: 'invalid', message } };
+  }
+  const project: Project = { name: parsed.data.name, network: parsed.data.network };
+  return version < CURRENT_PROJECT_VERSION ? { ok: true, project, migratedFrom: version } : { ok: true, project };
+}
+
+/**
+ * What the CLI and importers accept: a project file (its network is taken) or a bare
+ * network spec.
+ */
+export function networkFromDocument(data: unknown): { ok: true; spec: NetworkSpec } | { ok: false; errors: string[] } {
+  if (typeof data === 'object' && data !== null && (data as { format?: unknown }).format === PROJECT_FORMAT) {
+    const result = parseProjectData(data);
+    return result.ok ? { ok: true, spec: result.project.network } : { ok: false, errors: [result.error.message] };
+  }
+  const parsed = networkSpecSchema.safeParse(data);
+  return parsed.success ? { ok: true, spec: parsed.data } : { ok: false, errors: parsed.error.issues.map((issue) => issue.message) };
+}

@@ -1,0 +1,101 @@
+import type { LayerInfo, NetworkSummary, ReceptiveField } from '../../shared/core/network/info';
+
+/** Machine form of a summary, as documented in the README (snake_case, like the spec). */
+export function summaryToJson(summary: NetworkSummary) {
+  return {
+    input: summary.input,
+    ok: summary.ok,
+    ...(summary.inputIssues.length > 0 ? { input_errors: summary.inputIssues.map((issue) => issue.message) } : {}),
+    total_params: summary.totals.params,
+    trainable_params: summary.totals.trainableParams,
+    non_trainable_params: summary.totals.nonTrainableParams,
+    total_macs: summary.totals.macs,
+    total_flops: summary.totals.flops,
+    total_memory_bytes: summary.totals.memoryBytes,
+    layers: summary.layers.map(layerToJson),
+  };
+}
+
+function layerToJson(layer: LayerInfo) {
+  const head = { index: layer.index, type: layer.type };
+  switch (layer.status) {
+    case 'ok':
+      return {
+        ...head,
+        output: layer.outputShape,
+        params: layer.params.trainable + layer.params.nonTrainable,
+        trainable_params: layer.params.trainable,
+        macs: layer.macs,
+        flops: layer.flops,
+        memory_bytes: layer.memoryBytes,
+        rf: rfToJson(layer.receptiveField),
+      };
+    case 'error':
+      return { ...head, error: layer.issues.map((issue) => issue.message).join('; ') };
+    case 'not_computed':
+      return { ...head, error: 'not computed: an earlier layer is invalid' };
+  }
+}
+
+function rfToJson(rf: ReceptiveField) {
+  return { size: rf.size, jump: rf.jump, center: rf.center, global: rf.global, ...(rf.varies ? { varies: true } : {}) };
+}
+
+const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const decimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
+
+function pairText(pair: readonly number[]): string {
+  return pair[0] === pair[1] ? decimal.format(pair[0] ?? 0) : pair.map((n) => decimal.format(n)).join('x');
+}
+
+function rfText(rf: ReceptiveField): string {
+  if (rf.global) return 'whole input';
+  const size = rf.size[0] === rf.size[1] ? `${rf.size[0]}x${rf.size[0]}` : `${rf.size[0]}x${rf.size[1]}`;
+  return `${size}${rf.varies ? ' (max)' : ''} / ${pairText(rf.jump)} / (${rf.center.map((n) => decimal.format(n)).join(', ')})`;
+}
+
+/** A torchinfo-like table: layer, output, params, MACs, receptive field (size / jump / centre). */
+export function summaryToTable(summary: NetworkSummary): string {
+  const header = ['Layer (type)', 'Output shape', 'Params', 'MACs', 'Receptive field (size / jump / centre)'];
+  const rows: string[][] = summary.layers.map((layer) => {
+    const name = `${layer.index} ${layer.type}`;
+    if (layer.status === 'ok') {
+      return [
+        name,
+        `[${layer.outputShape.join(', ')}]`,
+        integer.format(layer.params.trainable + layer.params.nonTrainable),
+        integer.format(layer.macs),
+        rfText(layer.receptiveField),
+      ];
+    }
+    if (layer.status === 'error') return [name, `error: ${layer.issues.map((issue) => issue.message).join('; ')}`];
+    return [name, 'not computed'];
+  });
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.filter((row) => row.length === header.length).map((row) => (row[column] ?? '').length)),
+  );
+  const numeric = new Set([2, 3]);
+  const line = (cells: string[]) =>
+    cells.length < header.length
+      ? cells.join('  ')
+      : cells.map((cell, i) => (numeric.has(i) ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
+  const rule = '='.repeat(widths.reduce((sum, width) => sum + width + 2, -2));
+  const totals = summary.totals;
+  return [
+    rule,
+    `Input: [${summary.input.join(', ')}]`,
+    ...summary.inputIssues.map((issue) => `error: ${issue.message}`),
+    rule,
+    line(header),
+    '-'.repeat(rule.length),
+    ...rows.map(line),
+    rule,
+    `Total params: ${integer.format(totals.params)}`,
+    `Trainable params: ${integer.format(totals.trainableParams)}`,
+    `Non-trainable params: ${integer.format(totals.nonTrainableParams)}`,
+    `Total MACs: ${integer.format(totals.macs)} (FLOPs = 2 x MACs = ${integer.format(totals.flops)})`,
+    `Activation memory (float32): ${integer.format(totals.memoryBytes)} bytes`,
+    rule,
+    '',
+  ].join('\n');
+}
