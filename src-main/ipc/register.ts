@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { IpcChannel } from '../../shared/protocol/channels';
+import type { CoreMethod } from '../../shared/protocol/core-api';
+import { corePayloadSchemas, isCoreMethod } from '../../shared/protocol/dispatch';
+import { CoreError } from '../../shared/protocol/messages';
+import type { OpenResult, SaveResult } from '../../shared/protocol/preload-api';
+import { MAX_PROJECT_BYTES } from '../files/read-text';
+import { isSafeExternalUrl } from '../security';
+import type { CoreCallEnvelope } from './core-envelope';
+import { formatIssues, type Handle } from './handle';
+
+const noPayload = z.undefined();
+const filePath = z.string().min(1).max(4096);
+const projectText = z.string().max(MAX_PROJECT_BYTES);
+const suggestedName = z.string().max(255);
+
+/** Payload schema of every renderer → main channel. */
+export const ipcSchemas = {
+  coreCall: z.strictObject({ method: z.string().max(64), payload: z.unknown(), callId: z.string().min(1).max(128) }),
+  coreCancel: z.strictObject({ callId: z.string().min(1).max(128) }),
+  coreRestart: noPayload,
+  filesOpen: noPayload,
+  filesSave: z.strictObject({ path: filePath.nullable(), text: projectText, suggestedName }),
+  filesSaveAs: z.strictObject({ text: projectText, suggestedName }),
+  filesRecent: noPayload,
+  filesOpenRecent: z.strictObject({ path: filePath }),
+  appSetDocumentState: z.strictObject({ title: z.string().max(300), dirty: z.boolean() }),
+  appConfirmClose: noPayload,
+  appOpenExternal: z.strictObject({ url: z.string().max(2048) }),
+} as const;
+
+/** What the handlers need from the rest of main; fakes in tests. */
+export interface IpcServices {
+  core: {
+    callUnchecked(method: CoreMethod, payload: unknown, options: { signal: AbortSignal }): Promise<unknown>;
+    restart(): Promise<void>;
+  };
+  files: {
+    open(): Promise<OpenResult>;
+    save(request: { path: string | null; text: string; suggestedName: string }): Promise<SaveResult>;
+    saveAs(request: { text: string; suggestedName: string }): Promise<SaveResult>;
+    recent(): Promise<string[]>;
+    openRecent(path: string): Promise<OpenResult>;
+  };
+  /** Called after an open or save, so the Open Recent menu can be rebuilt. */
+  recentChanged(): void;
+  setDocumentState(webContentsId: number, state: { title: string; dirty: boolean }): void;
+  confirmClose(webContentsId: number): void;
+  openExternal(url: string): Promise<void>;
+}
+
+/**
+ * Registers every invoke channel of `IpcChannel` (coreStatus and appMenuCommand go the
+ * other way, main → renderer).
+ */
+export function registerIpcHandlers(handle: Handle, services: IpcServices): void {
+  /** In-flight core calls by sender and renderer-chosen call id, for core:cancel. */
+  const inFlight = new Map<string, AbortController>();
+  const key = (webContentsId: number, callId: string) => `${webContentsId}\u0000${callId}`;
+
+  handle(IpcChannel.coreCall, ipcSchemas.coreCall, async ({ method, payload, callId }, event): Promise<CoreCallEnvelope> => {
+    if (!isCoreMethod(method)) {
+      return { ok: false, error: { code: 'unknown_type', message: `unknown core method ${JSON.stringify(method)}; known: ${Object.keys(corePayloadSchemas).join(', ')}` } };
+    }
+    // Checked here as well as in the worker: a bad payload never reaches the worker.
+    const parsed = corePayloadSchemas[method].safeParse(payload);
+    if (!parsed.success) return { ok: false, error: { code: 'invalid_request', message: formatIssues(parsed.error) } };
+    const id = key(event.sender.id, callId);
+    inFlight.get(id)?.abort(); // a reused id replaces the older call
+    const controller = new AbortController();
+    inFlight.set(id, controller);
+    try {
+      return { ok: true, result: await services.core.callUnchecked(method, parsed.data, { signal: controller.signal }) };
+    } catch (error) {
+      if (error instanceof CoreError) return { ok: false, error: error.toData() };
+      return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
+    } finally {
+      if (inFlight.get(id) === controller) inFlight.delete(id);
+    }
+  });
+
+  handle(IpcChannel.coreCancel, ipcSchemas.coreCancel, ({ callId }, event) => {
+    inFlight.get(key(event.sender.id, callId))?.abort();
+  });
+
+  handle(IpcChannel.coreRestart, ipcSchemas.coreRestart, () => services.core.restart());
+
+  const touchingRecent = async <T>(result: Promise<T>): Promise<T> => {
+    const value = await result;
+    services.recentChanged();
+    return value;
+  };
+  handle(IpcChannel.filesOpen, ipcSchemas.filesOpen, () => touchingRecent(services.files.open()));
+  handle(IpcChannel.filesSave, ipcSchemas.filesSave, (request) => touchingRecent(services.files.save(request)));
+  handle(IpcChannel.filesSaveAs, ipcSchemas.filesSaveAs, (request) => touchingRecent(services.files.saveAs(request)));
+  handle(IpcChannel.filesRecent, ipcSchemas.filesRecent, () => services.files.recent());
+  handle(IpcChannel.filesOpenRecent, ipcSchemas.filesOpenRecent, ({ path }) => touchingRecent(services.files.openRecent(path)));
+
+  handle(IpcChannel.appSetDocumentState, ipcSchemas.appSetDocumentState, (state, event) => services.setDocumentState(event.sender.id, state));
+  handle(IpcChannel.appConfirmClose, ipcSchemas.appConfirmClose, (_payload, event) => services.confirmClose(event.sender.id));
+  handle(IpcChannel.appOpenExternal, ipcSchemas.appOpenExternal, async ({ url }) => {
+    if (!isSafeExternalUrl(url)) throw new Error(`only https links can be opened, not ${JSON.stringify(url.slice(0, 100))}`);
+    await services.openExternal(url);
+  });
+}
