@@ -16,6 +16,8 @@ export const IpcChannel = {
   appSetDocumentState: 'app:set-document-state',
   appConfirmClose: 'app:confirm-close',
   appMenuCommand: 'app:menu-command',
+  /** main → renderer: a file picked in the native Open Recent menu, already read. */
+  appOpenRecent: 'app:open-recent',
   appOpenExternal: 'app:open-external',
 } as const;
 

@@ -38,7 +38,11 @@ export type EngineStatus = { state: 'ready' } | { state: 'restarting'; reason: s
 
 export interface LayerwiseApi {
   core: {
-    /** Calls one core method; `callId` lets `cancel` find it. */
+    /**
+     * Calls one core method; `callId` lets `cancel` find it. Rejects with a plain
+     * `{ name: 'CoreError', code, message }` object: an Error crossing the contextBridge
+     * keeps only its message, and the renderer needs the code.
+     */
     call<M extends CoreMethod>(
       method: M,
       payload: Parameters<AsyncCoreApi[M]>[0],
@@ -66,6 +70,8 @@ export interface LayerwiseApi {
     /** After `file.saveThenClose` saved successfully. */
     confirmClose(): void;
     onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+    /** A file chosen in the native File > Open Recent menu (read by main; handle it like `files.open()`'s result). */
+    onOpenRecent(listener: (command: OpenRecentCommand) => void): () => void;
     /** Opens an https URL in the system browser (main parses and checks it). */
     openExternal(url: string): void;
   };

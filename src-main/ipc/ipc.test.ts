@@ -115,7 +115,7 @@ const spec = { input: [1, 28, 28], layers: [{ type: 'conv2d', out_channels: 8, k
 describe('registered channels', () => {
   it('registers every renderer → main channel and nothing else', () => {
     const { handlers } = fakeServices();
-    const mainToRenderer: string[] = [IpcChannel.coreStatus, IpcChannel.appMenuCommand];
+    const mainToRenderer: string[] = [IpcChannel.coreStatus, IpcChannel.appMenuCommand, IpcChannel.appOpenRecent];
     const expected = Object.values(IpcChannel).filter((channel) => !mainToRenderer.includes(channel));
     expect([...handlers.keys()].sort()).toEqual([...expected].sort());
   });

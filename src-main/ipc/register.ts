@@ -50,7 +50,7 @@ export interface IpcServices {
 }
 
 /**
- * Registers every invoke channel of `IpcChannel` (coreStatus and appMenuCommand go the
+ * Registers every invoke channel of `IpcChannel` (coreStatus, appMenuCommand and appOpenRecent go the
  * other way, main → renderer).
  */
 export function registerIpcHandlers(handle: Handle, services: IpcServices): void {
