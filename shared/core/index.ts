@@ -1,0 +1,20 @@
+import { explainLayer } from './network/explain';
+import type { Derivation, NetworkSummary } from './network/info';
+import type { NetworkSpec } from './network/spec';
+import { summarizeNetwork } from './network/summarize';
+
+export * from './network/index';
+
+/** The numeric core as plain calls on plain data; it satisfies `CoreApi` in shared/protocol. */
+export interface Core {
+  summarize(payload: { spec: NetworkSpec }): NetworkSummary;
+  explain(payload: { spec: NetworkSpec; index: number }): Derivation[];
+}
+
+/** Same object in the worker and in tests. Payload fields are read defensively: the core never throws. */
+export function createCore(): Core {
+  return {
+    summarize: (payload) => summarizeNetwork((payload as { spec?: NetworkSpec } | undefined)?.spec as NetworkSpec),
+    explain: (payload) => explainLayer((payload as { spec?: NetworkSpec } | undefined)?.spec as NetworkSpec, (payload as { index?: number } | undefined)?.index as number),
+  };
+}

@@ -1,0 +1,107 @@
+import { sameAsInputDerivation, scalarDerivation, shapeLatex, shapePlain, term, zeroDerivation } from '../derivation';
+import { describeShape, describeValue, formatLatex as n, formatPlain as p } from '../format';
+import type { ComputedLayerInfo, Derivation } from '../info';
+import { passThroughReceptiveFieldDerivations } from '../receptive-field-derivation';
+import { NO_PARAMS, requireImage, type FeatureMap, type LayerOutcome, type LayerRule } from './rule';
+
+const NO_MACS_REASON = 'only conv, transposed conv and linear layers count multiply-accumulates';
+
+function passThrough(input: FeatureMap, params = NO_PARAMS): LayerOutcome {
+  return {
+    outputShape: input.shape,
+    params,
+    macs: 0,
+    receptiveField: input.receptiveField,
+    spatialExtent: input.spatialExtent,
+  };
+}
+
+function explainPassThrough(record: ComputedLayerInfo, paramsDerivation: Derivation, why: string): Derivation[] {
+  return [
+    sameAsInputDerivation('output', 'output', shapeLatex(record.outputShape), shapePlain(record.outputShape), why),
+    paramsDerivation,
+    zeroDerivation('macs', 'MACs', NO_MACS_REASON),
+    ...passThroughReceptiveFieldDerivations(record.receptiveField, why),
+  ];
+}
+
+/** ReLU, sigmoid, tanh, GELU: one unit in, one unit out, no parameters. */
+export const activation: LayerRule = {
+  compute: (_layer, input) => passThrough(input),
+  explain: (_layer, record) =>
+    explainPassThrough(record, zeroDerivation('params', 'params', `${record.type} has no parameters`), `${record.type} acts on each unit alone`),
+};
+
+/** LeakyReLU(negative_slope): any finite slope is accepted, as PyTorch does. */
+export const leakyRelu: LayerRule = {
+  compute(layer, input, check) {
+    check.number(layer, 'negative_slope', 0.01);
+    return check.failed ? undefined : passThrough(input);
+  },
+  explain: activation.explain,
+};
+
+/** Softmax(dim): dim counts the batch axis as 0, so a [C, H, W] input accepts -4..3. */
+export const softmax: LayerRule = {
+  compute(layer, input, check) {
+    const dim = layer.dim;
+    const batchedRank = input.shape.length + 1;
+    if (dim !== undefined && !(Number.isInteger(dim) && (dim as number) >= -batchedRank && (dim as number) < batchedRank)) {
+      check.report(
+        'invalid_value',
+        'dim',
+        { value: describeValue(dim) },
+        `dim must be an integer from ${-batchedRank} to ${batchedRank - 1} for a batched input of ${batchedRank} axes (${describeShape(input.shape)} plus the batch axis), got ${describeValue(dim)}`,
+      );
+      return undefined;
+    }
+    return passThrough(input);
+  },
+  explain: (_layer, record) =>
+    explainPassThrough(record, zeroDerivation('params', 'params', 'softmax has no parameters'), 'softmax keeps the shape; it mixes units only along dim'),
+};
+
+/** Dropout / Dropout2d(p), 0 <= p <= 1 ("dropout probability has to be between 0 and 1"). */
+export const dropout: LayerRule = {
+  compute(layer, input, check) {
+    check.number(layer, 'p', 0.5, 0, 1);
+    return check.failed ? undefined : passThrough(input);
+  },
+  explain: (_layer, record) =>
+    explainPassThrough(record, zeroDerivation('params', 'params', 'dropout has no parameters'), 'dropout zeroes units at random while training; shapes do not change'),
+};
+
+/**
+ * BatchNorm2d over C channels: affine adds gamma and beta (2C trainable); track_running_stats
+ * keeps running mean and variance (2C buffers, counted as non-trainable as torchinfo does;
+ * the num_batches_tracked counter is not counted).
+ */
+export const batchNorm2d: LayerRule = {
+  compute(layer, input, check) {
+    check.number(layer, 'eps', 1e-5, 0);
+    check.number(layer, 'momentum', 0.1, 0, 1);
+    const affine = check.boolean(layer, 'affine', true);
+    const trackRunningStats = check.boolean(layer, 'track_running_stats', true);
+    if (!requireImage(input, check) || check.failed) return undefined;
+    const channels = input.shape[0]!;
+    return passThrough(input, { trainable: affine ? 2 * channels : 0, nonTrainable: trackRunningStats ? 2 * channels : 0 });
+  },
+  explain(_layer, record) {
+    const channels = record.inputShape[0]!;
+    const { trainable, nonTrainable } = record.params;
+    const parts: { latex: string; plain: string; formula: string }[] = [];
+    if (trainable > 0) parts.push({ latex: `2 \\cdot ${n(channels)}`, plain: `2*${p(channels)}`, formula: '2C' });
+    if (nonTrainable > 0) parts.push({ latex: `2 \\cdot ${n(channels)}`, plain: `2*${p(channels)}`, formula: '2C' });
+    const params =
+      parts.length === 0
+        ? zeroDerivation('params', 'params', 'affine=false and track_running_stats=false')
+        : scalarDerivation(
+            'params',
+            'params',
+            parts.map((part) => part.formula).join(' + '),
+            term(parts.map((part) => part.latex).join(' + '), parts.map((part) => part.plain).join(' + '), trainable + nonTrainable),
+            ` (${p(trainable)} trainable gamma and beta, ${p(nonTrainable)} running mean and variance buffers)`,
+          );
+    return explainPassThrough(record, params, 'batch norm rescales each unit with its channel statistics');
+  },
+};
