@@ -1,0 +1,2 @@
+export { default as AppHeader } from './AppHeader.svelte';
+export type { AppHeaderProps } from './types';

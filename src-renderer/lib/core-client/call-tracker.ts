@@ -1,0 +1,83 @@
+import type { CallOptions } from '../../../shared/protocol/core-api';
+import type { CoreError } from '../../../shared/protocol/messages';
+import { cancelledError, timeoutError } from './errors';
+
+/** Default limit for one core call; the Q1 network summarizes in well under a millisecond. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+export interface PendingCall {
+  resolve(value: unknown): void;
+  reject(error: CoreError): void;
+}
+
+/**
+ * The part of a call both transports share: abort and timeout reject the promise at once
+ * (then `onGiveUp` tells the other side to drop it); `settle` runs at most once.
+ */
+export function trackCall<T>(
+  method: string,
+  options: CallOptions | undefined,
+  start: (pending: PendingCall) => void,
+  onGiveUp: () => void,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const signal = options?.signal;
+    const timeoutMs = options?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    let done = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const cleanup = () => {
+      done = true;
+      if (timer !== undefined) clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    };
+    const onAbort = () => {
+      if (done) return;
+      cleanup();
+      onGiveUp();
+      reject(cancelledError());
+    };
+    if (signal?.aborted) {
+      done = true;
+      reject(cancelledError());
+      return;
+    }
+    signal?.addEventListener('abort', onAbort, { once: true });
+    if (Number.isFinite(timeoutMs) && timeoutMs > 0) {
+      timer = setTimeout(() => {
+        if (done) return;
+        cleanup();
+        onGiveUp();
+        reject(timeoutError(method, timeoutMs));
+      }, timeoutMs);
+    }
+    start({
+      resolve(value) {
+        if (done) return;
+        cleanup();
+        resolve(value as T);
+      },
+      reject(error) {
+        if (done) return;
+        cleanup();
+        reject(error);
+      },
+    });
+  });
+}
+
+/** A tiny listener set for status changes. */
+export function createListeners<T>() {
+  const listeners = new Set<(value: T) => void>();
+  return {
+    add(listener: (value: T) => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    emit(value: T): void {
+      for (const listener of [...listeners]) listener(value);
+    },
+    clear(): void {
+      listeners.clear();
+    },
+  };
+}

@@ -1,0 +1,130 @@
+import type { LayerwiseApi } from '../../../shared/protocol/preload-api';
+import type { DocumentHost, MenuCommand, OpenResult, SaveResult } from './types';
+
+/** Electron: dialogs, writes, the title bar and the close prompt live in main. */
+export function createElectronDocumentHost(api: LayerwiseApi): DocumentHost {
+  return {
+    kind: 'electron',
+    open: () => api.files.open(),
+    save: (request) => api.files.save(request),
+    saveAs: (request) => api.files.saveAs(request),
+    setDocumentState: (state) => api.app.setDocumentState(state),
+    confirmClose: () => api.app.confirmClose(),
+    onMenuCommand: (listener) => api.app.onMenuCommand(listener),
+    onOpenRecent: (listener) => api.app.onOpenRecent((command) => listener(command.file)),
+  };
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Shows the browser's file picker through a temporary `<input type=file>` (it works in every
+ * browser and with Playwright's file chooser; `showOpenFilePicker` would add a second path
+ * for no gain until we save back to the same file).
+ */
+function pickFile(doc: Document): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = doc.createElement('input');
+    input.type = 'file';
+    input.accept = '.json,application/json';
+    input.hidden = true;
+    input.dataset['testid'] = 'open-file-input';
+    const finish = (file: File | null) => {
+      input.remove();
+      resolve(file);
+    };
+    input.addEventListener('change', () => finish(input.files?.[0] ?? null), { once: true });
+    input.addEventListener('cancel', () => finish(null), { once: true });
+    doc.body.append(input);
+    input.click();
+  });
+}
+
+/** Reads a picked (or dropped) file as an `OpenResult`. */
+export async function readFileForOpen(file: File): Promise<OpenResult> {
+  try {
+    const text = await file.text();
+    return { status: 'opened', file: { path: file.name, name: file.name, text } };
+  } catch (error) {
+    return { status: 'error', message: errorText(error) };
+  }
+}
+
+function download(doc: Document, text: string, fileName: string): SaveResult {
+  try {
+    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    const anchor = doc.createElement('a');
+    anchor.href = url;
+    anchor.download = fileName;
+    anchor.hidden = true;
+    doc.body.append(anchor);
+    anchor.click();
+    anchor.remove();
+    // The download has started reading the blob; release it once the click has been handled.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    return { status: 'saved', path: fileName, name: fileName };
+  } catch (error) {
+    return { status: 'error', message: errorText(error) };
+  }
+}
+
+function isTextEditing(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  if (target instanceof HTMLTextAreaElement) return true;
+  return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'file'].includes(target.type);
+}
+
+/** Ctrl/Cmd + N, O, S, Shift+S, Z, Shift+Z / Y as menu commands (the browser has no app menu). */
+export function menuCommandForKey(event: KeyboardEvent): MenuCommand | null {
+  const mod = event.ctrlKey || event.metaKey;
+  if (!mod || event.altKey) return null;
+  const key = event.key.toLowerCase();
+  if (key === 'n' && !event.shiftKey) return 'file.new';
+  if (key === 'o' && !event.shiftKey) return 'file.open';
+  if (key === 's') return event.shiftKey ? 'file.saveAs' : 'file.save';
+  if (isTextEditing(event.target)) return null; // let a field undo its own typing
+  if (key === 'z') return event.shiftKey ? 'edit.redo' : 'edit.undo';
+  if (key === 'y' && !event.shiftKey) return 'edit.redo';
+  return null;
+}
+
+/** Browser: a picker to open, a download to save, `document.title`, shortcuts in the page. */
+export function createBrowserDocumentHost(win: Window = window): DocumentHost {
+  const doc = win.document;
+  let dirty = false;
+  win.addEventListener('beforeunload', (event) => {
+    if (dirty) event.preventDefault();
+  });
+  return {
+    kind: 'browser',
+    async open() {
+      const file = await pickFile(doc);
+      return file ? readFileForOpen(file) : { status: 'cancelled' };
+    },
+    save: async (request) => download(doc, request.text, request.suggestedName),
+    saveAs: async (request) => download(doc, request.text, request.suggestedName),
+    setDocumentState(state) {
+      dirty = state.dirty;
+      doc.title = state.title;
+    },
+    confirmClose() {
+      // Browsers close tabs themselves; nothing waits for this.
+    },
+    onMenuCommand(listener) {
+      const onKeyDown = (event: KeyboardEvent) => {
+        const command = menuCommandForKey(event);
+        if (!command) return;
+        event.preventDefault();
+        listener(command);
+      };
+      win.addEventListener('keydown', onKeyDown);
+      return () => win.removeEventListener('keydown', onKeyDown);
+    },
+    onOpenRecent() {
+      return () => {};
+    },
+  };
+}

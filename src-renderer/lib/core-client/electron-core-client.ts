@@ -1,0 +1,69 @@
+import type { CallOptions, CoreMethod, CorePayload, CoreResult } from '../../../shared/protocol/core-api';
+import type { LayerwiseApi } from '../../../shared/protocol/preload-api';
+import { CoreError } from '../../../shared/protocol/messages';
+import { createListeners, trackCall } from './call-tracker';
+import { toCoreError } from './errors';
+import type { CoreClient, EngineStatus } from './types';
+
+/**
+ * The core through Electron's preload: main hosts the engine in a worker thread and
+ * supervises it (restarts, the stopped state); this adapter only adds ids, abort and
+ * timeouts, and mirrors the status main reports.
+ */
+export function createElectronCoreClient(api: LayerwiseApi): CoreClient {
+  const statusListeners = createListeners<EngineStatus>();
+  let status: EngineStatus = { state: 'ready' };
+  let nextId = 1;
+  let disposed = false;
+  const rejectors = new Map<string, (error: CoreError) => void>();
+
+  const unsubscribe = api.core.onStatus((next) => {
+    status = next;
+    statusListeners.emit(next);
+  });
+
+  function call<M extends CoreMethod>(method: M, payload: CorePayload<M>, options?: CallOptions): Promise<CoreResult<M>> {
+    if (disposed) return Promise.reject(new CoreError({ code: 'engine_stopped', message: 'the core client was disposed' }));
+    const callId = `renderer-${nextId++}`;
+    return trackCall<CoreResult<M>>(
+      method,
+      options,
+      (pending) => {
+        rejectors.set(callId, pending.reject);
+        const result = api.core.call(method, payload, callId) as Promise<unknown>;
+        result.then(
+          (value) => {
+            rejectors.delete(callId);
+            pending.resolve(value);
+          },
+          (error: unknown) => {
+            rejectors.delete(callId);
+            pending.reject(toCoreError(error));
+          },
+        );
+      },
+      () => {
+        rejectors.delete(callId);
+        api.core.cancel(callId);
+      },
+    );
+  }
+
+  return {
+    get status() {
+      return status;
+    },
+    summarize: (payload, options) => call('summarize', payload, options),
+    explain: (payload, options) => call('explain', payload, options),
+    onStatus: (listener) => statusListeners.add(listener),
+    restart: () => api.core.restart(),
+    dispose() {
+      disposed = true;
+      unsubscribe();
+      statusListeners.clear();
+      const error = new CoreError({ code: 'engine_stopped', message: 'the core client was disposed' });
+      for (const reject of rejectors.values()) reject(error);
+      rejectors.clear();
+    },
+  };
+}

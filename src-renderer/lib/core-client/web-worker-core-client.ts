@@ -1,0 +1,162 @@
+import type { CallOptions, CoreMethod, CorePayload, CoreResult } from '../../../shared/protocol/core-api';
+import { CoreError, type CoreReply, type ToWorker } from '../../../shared/protocol/messages';
+import { createListeners, trackCall, type PendingCall } from './call-tracker';
+import type { CoreClient, EngineStatus } from './types';
+
+/** What the client needs of a worker; the default wraps a module `Worker` running `core.worker.ts`. */
+export interface WorkerPort {
+  post(message: ToWorker): void;
+  terminate(): void;
+}
+
+export interface WorkerHandlers {
+  onMessage(data: unknown): void;
+  /** The worker threw outside a request, failed to load, or sent something unreadable. */
+  onCrash(reason: string): void;
+}
+
+export type WorkerFactory = (handlers: WorkerHandlers) => WorkerPort;
+
+export interface WebWorkerCoreClientOptions {
+  createWorker?: WorkerFactory;
+  /** Crashes tolerated within `restartWindowMs` before the engine is left stopped. Default 3. */
+  maxRestarts?: number;
+  /** Default 5 minutes. */
+  restartWindowMs?: number;
+  now?: () => number;
+}
+
+export const createModuleWorker: WorkerFactory = (handlers) => {
+  // Vite bundles the worker because the URL is written out here, next to `new Worker`.
+  const worker = new Worker(new URL('./core.worker.ts', import.meta.url), { type: 'module', name: 'layerwise-core' });
+  worker.addEventListener('message', (event: MessageEvent) => handlers.onMessage(event.data));
+  worker.addEventListener('error', (event: ErrorEvent) => {
+    event.preventDefault();
+    handlers.onCrash(event.message || 'the core worker failed');
+  });
+  worker.addEventListener('messageerror', () => handlers.onCrash('the core worker sent a message that could not be read'));
+  return {
+    post: (message) => worker.postMessage(message),
+    terminate: () => worker.terminate(),
+  };
+};
+
+function isReply(data: unknown): data is CoreReply {
+  return typeof data === 'object' && data !== null && (data as { kind?: unknown }).kind === 'reply' && typeof (data as { id?: unknown }).id === 'number';
+}
+
+/**
+ * The core in a module Web Worker (browser mode), speaking the same request / reply / cancel
+ * messages as the Electron worker thread. When the worker crashes, pending calls reject with
+ * `worker_crashed` and a fresh worker starts; after `maxRestarts` crashes within
+ * `restartWindowMs` it stays `stopped` until `restart()`.
+ */
+export function createWebWorkerCoreClient(options: WebWorkerCoreClientOptions = {}): CoreClient {
+  const createWorker = options.createWorker ?? createModuleWorker;
+  const maxRestarts = options.maxRestarts ?? 3;
+  const restartWindowMs = options.restartWindowMs ?? 5 * 60_000;
+  const now = options.now ?? (() => Date.now());
+
+  const pending = new Map<number, PendingCall>();
+  const statusListeners = createListeners<EngineStatus>();
+  let restartTimes: number[] = [];
+  let nextId = 1;
+  let status: EngineStatus = { state: 'ready' };
+  let worker: WorkerPort | null = null;
+  let generation = 0;
+  let disposed = false;
+
+  function setStatus(next: EngineStatus) {
+    status = next;
+    statusListeners.emit(next);
+  }
+
+  function rejectAll(error: CoreError) {
+    const calls = [...pending.values()];
+    pending.clear();
+    for (const call of calls) call.reject(error);
+  }
+
+  function start() {
+    const myGeneration = ++generation;
+    worker = createWorker({
+      onMessage(data) {
+        if (myGeneration !== generation || !isReply(data)) return;
+        const call = pending.get(data.id);
+        if (!call) return; // cancelled or timed out already
+        pending.delete(data.id);
+        if (data.ok) call.resolve(data.result);
+        else call.reject(new CoreError(data.error));
+      },
+      onCrash(reason) {
+        if (myGeneration === generation) crashed(reason);
+      },
+    });
+  }
+
+  function crashed(reason: string) {
+    generation++; // ignore anything more from the dead worker
+    worker?.terminate();
+    worker = null;
+    rejectAll(new CoreError({ code: 'worker_crashed', message: `the core worker crashed: ${reason}` }));
+    const time = now();
+    restartTimes = restartTimes.filter((t) => time - t < restartWindowMs);
+    if (restartTimes.length >= maxRestarts) {
+      setStatus({ state: 'stopped', reason });
+      return;
+    }
+    restartTimes.push(time);
+    setStatus({ state: 'restarting', reason });
+    start();
+    setStatus({ state: 'ready' });
+  }
+
+  function call<M extends CoreMethod>(method: M, payload: CorePayload<M>, callOptions?: CallOptions): Promise<CoreResult<M>> {
+    if (disposed || status.state === 'stopped' || !worker) {
+      const reason = status.state === 'stopped' ? status.reason : 'the core client was disposed';
+      return Promise.reject(new CoreError({ code: 'engine_stopped', message: `the engine is stopped (${reason})` }));
+    }
+    const id = nextId++;
+    const port = worker;
+    return trackCall<CoreResult<M>>(
+      method,
+      callOptions,
+      (call) => {
+        pending.set(id, call);
+        port.post({ kind: 'request', id, type: method, payload });
+      },
+      () => {
+        pending.delete(id);
+        if (worker === port) port.post({ kind: 'cancel', id });
+      },
+    );
+  }
+
+  start();
+
+  return {
+    get status() {
+      return status;
+    },
+    summarize: (payload, callOptions) => call('summarize', payload, callOptions),
+    explain: (payload, callOptions) => call('explain', payload, callOptions),
+    onStatus: (listener) => statusListeners.add(listener),
+    async restart() {
+      if (disposed) return;
+      generation++;
+      worker?.terminate();
+      rejectAll(new CoreError({ code: 'worker_crashed', message: 'the engine was restarted' }));
+      restartTimes = [];
+      start();
+      setStatus({ state: 'ready' });
+    },
+    dispose() {
+      disposed = true;
+      generation++;
+      worker?.terminate();
+      worker = null;
+      rejectAll(new CoreError({ code: 'engine_stopped', message: 'the core client was disposed' }));
+      statusListeners.clear();
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import { en, type MessageKey } from './en';
+
+/** A catalog has every English key; `lang` and `dir` go on `<html>` (a Persian catalog would be "fa", "rtl"). */
+export interface Catalog {
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  /** BCP 47 tag for numbers, e.g. "en-US" groups 4736 as "4,736". */
+  numberLocale: string;
+  messages: Record<MessageKey, string>;
+}
+
+export const catalogs = {
+  en: { lang: 'en', dir: 'ltr', numberLocale: 'en-US', messages: en },
+} satisfies Record<string, Catalog>;
+
+export type LocaleId = keyof typeof catalogs;
+
+/** Names of the `{param}` placeholders of a template string, as a union. */
+type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
+
+/** The params `t(key, params)` needs for a key, or never when it takes none. */
+export type MessageParams<K extends MessageKey> = [Placeholders<(typeof en)[K]>] extends [never]
+  ? []
+  : [params: Record<Placeholders<(typeof en)[K]>, string | number>];
+
+let current: Catalog = $state.raw(catalogs.en);
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** Switches the catalog and sets `<html lang dir>` so logical CSS properties flip for RTL. */
+export function setLocale(id: LocaleId, root: HTMLElement = document.documentElement): void {
+  current = catalogs[id];
+  root.lang = current.lang;
+  root.dir = current.dir;
+}
+
+export function getCatalog(): Catalog {
+  return current;
+}
+
+/** Looks up a message and fills in `{param}`s; numbers are passed as already formatted text or raw. */
+export function t<K extends MessageKey>(key: K, ...args: MessageParams<K>): string {
+  const template = current.messages[key] ?? en[key];
+  const params = args[0] as Record<string, string | number> | undefined;
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
+}
+
+function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const cacheKey = `${current.numberLocale}|${JSON.stringify(options)}`;
+  let format = numberFormats.get(cacheKey);
+  if (!format) {
+    format = new Intl.NumberFormat(current.numberLocale, options);
+    numberFormats.set(cacheKey, format);
+  }
+  return format;
+}
+
+/** 4736 → "4,736" in English. */
+export function formatInteger(value: number): string {
+  return numberFormat({ maximumFractionDigits: 0, useGrouping: true }).format(value);
+}
+
+/** Up to `digits` decimals, trailing zeros dropped: 3.5 → "3.5", 2 → "2". */
+export function formatDecimal(value: number, digits = 2): string {
+  return numberFormat({ maximumFractionDigits: digits, useGrouping: true }).format(value);
+}
+
+/** Shape dimensions are written without grouping, as in PyTorch: 6400, 1024. */
+export function formatPlain(value: number): string {
+  return numberFormat({ maximumFractionDigits: 4, useGrouping: false }).format(value);
+}

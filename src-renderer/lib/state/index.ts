@@ -1,0 +1,6 @@
+export { getAppState, setAppState, type AppState } from './context';
+export { DocumentState, type FileNotice } from './document.svelte';
+export { EngineStatusState } from './engine-status.svelte';
+export { EditHistory } from './history.svelte';
+export { NetworkState } from './network.svelte';
+export { ProjectState, type DocumentLocation } from './project.svelte';

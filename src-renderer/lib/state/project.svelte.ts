@@ -1,0 +1,98 @@
+import type { LayerSpec, NetworkSpec } from '../../../shared/core/network/spec';
+import { createDefaultProject, serializeProject, type Project } from '../../../shared/project/index';
+import { t } from '../i18n';
+import { EditHistory } from './history.svelte';
+
+/** Where the open document lives: a path in Electron, a file name in the browser. */
+export interface DocumentLocation {
+  path: string | null;
+  fileName: string | null;
+}
+
+/**
+ * The open project: its name, network spec, where it was saved, and whether it changed
+ * since. Every edit goes through `editNetwork` so undo / redo and the dirty flag see it;
+ * the form editor today and the drag-and-drop builder later call the same methods.
+ */
+export class ProjectState {
+  name: string = $state('');
+  network: NetworkSpec = $state.raw({ input: [], layers: [] });
+  location: DocumentLocation = $state.raw({ path: null, fileName: null });
+  readonly history = new EditHistory<NetworkSpec>();
+  #savedText: string = $state('');
+
+  /** The document as it would be written now. */
+  text = $derived(serializeProject({ name: this.name, network: this.network }));
+  /** Differs from the last save or open (undoing back to it makes the project clean again). */
+  dirty = $derived(this.text !== this.#savedText);
+  title = $derived(t('app.documentTitle', { name: this.name, dirtyMarker: this.dirty ? t('app.dirtyMarker') : '' }));
+  /** `Assignment 1.layerwise.json` unless the file already has a name. */
+  suggestedFileName = $derived(this.location.fileName ?? `${this.name}.layerwise.json`);
+
+  constructor(project: Project = createDefaultProject()) {
+    this.replace(project);
+  }
+
+  /** New or opened document: replaces everything and starts a fresh history. */
+  replace(project: Project, location: DocumentLocation = { path: null, fileName: null }, options: { dirty?: boolean } = {}): void {
+    this.name = project.name;
+    this.network = project.network;
+    this.location = location;
+    this.history.clear();
+    this.#savedText = options.dirty ? '' : serializeProject(project);
+  }
+
+  markSaved(location: DocumentLocation, savedText: string): void {
+    this.location = location;
+    this.#savedText = savedText;
+  }
+
+  toProject(): Project {
+    return { name: this.name, network: this.network };
+  }
+
+  editNetwork(next: NetworkSpec, coalesceKey: string | null = null): void {
+    if (next === this.network) return;
+    this.history.record(this.network, coalesceKey);
+    this.network = next;
+  }
+
+  setInput(input: readonly number[], coalesceKey: string | null = 'input'): void {
+    this.editNetwork({ ...this.network, input }, coalesceKey);
+  }
+
+  /** `index` is 0-based here (the table's "#" is 1-based). */
+  updateLayer(index: number, layer: LayerSpec, coalesceKey: string | null = null): void {
+    const layers = this.network.layers.map((existing, i) => (i === index ? layer : existing));
+    this.editNetwork({ ...this.network, layers }, coalesceKey);
+  }
+
+  insertLayer(index: number, layer: LayerSpec): void {
+    const layers = [...this.network.layers];
+    layers.splice(index, 0, layer);
+    this.editNetwork({ ...this.network, layers });
+  }
+
+  removeLayer(index: number): void {
+    this.editNetwork({ ...this.network, layers: this.network.layers.filter((_, i) => i !== index) });
+  }
+
+  moveLayer(from: number, to: number): void {
+    if (to < 0 || to >= this.network.layers.length || from === to) return;
+    const layers = [...this.network.layers];
+    const [moved] = layers.splice(from, 1);
+    if (!moved) return;
+    layers.splice(to, 0, moved);
+    this.editNetwork({ ...this.network, layers });
+  }
+
+  undo(): void {
+    const previous = this.history.undo(this.network);
+    if (previous) this.network = previous;
+  }
+
+  redo(): void {
+    const next = this.history.redo(this.network);
+    if (next) this.network = next;
+  }
+}

@@ -1,0 +1,2 @@
+export { default as DerivationPanel } from './DerivationPanel.svelte';
+export type { DerivationPanelProps } from './types';

@@ -1,0 +1,3 @@
+export { default as LayerEditor } from './LayerEditor.svelte';
+export type { LayerEditorProps } from './types';
+export { defaultLayer, LAYER_FIELDS, parseField, parseShape } from './fields';

@@ -1,0 +1,2 @@
+export { default as LayerTable } from './LayerTable.svelte';
+export type { CellRef, LayerTableProps } from './types';

@@ -1,0 +1,24 @@
+import type { NetworkSummary, Quantity } from '../../../../shared/core/network/info';
+import type { NetworkSpec } from '../../../../shared/core/network/spec';
+
+/** A number of a layer the user clicked, to explain. */
+export interface CellRef {
+  /** 1-based layer number */
+  index: number;
+  quantity: Quantity;
+}
+
+export interface LayerTableProps {
+  /** The spec `summary` was computed from (rows, types and arguments come from it). */
+  spec: NetworkSpec;
+  summary: NetworkSummary;
+  /** True while a newer spec is being computed: the table dims slightly. */
+  stale: boolean;
+  selectedCell: CellRef | null;
+  /** 1-based layer in the editor, 0 for none. */
+  editing: number;
+  onSelectCell: (cell: CellRef) => void;
+  onEditLayer: (index: number) => void;
+  /** Project name for the caption. */
+  name: string;
+}

@@ -1,0 +1,2 @@
+export { default as NetworkView } from './NetworkView.svelte';
+export type { NetworkViewProps } from './types';

@@ -1,0 +1,2 @@
+/** The Network view takes everything from the app context; it has no props yet. */
+export type NetworkViewProps = Record<string, never>;
