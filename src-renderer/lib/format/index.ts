@@ -33,11 +33,13 @@ export function formatReceptiveFieldSize(field: ReceptiveField): string {
 
 /** One number when both axes agree: "4"; otherwise "4×2". */
 export function formatJump(field: ReceptiveField): string {
+  if (field.global) return t('network.notApplicable');
   return pairText(field.jump, '×');
 }
 
-/** Centre of output unit (0, 0) in input pixels: "(3, 3)", or "(3.5, 0)". */
+/** Centre of output unit (0, 0) in input pixels: "(3, 3)", or "(3.5, 0)"; a dash once the unit sees the whole input. */
 export function formatCenter(field: ReceptiveField): string {
+  if (field.global) return t('network.notApplicable');
   return `(${formatDecimal(field.center[0], 3)}, ${formatDecimal(field.center[1], 3)})`;
 }
 

@@ -53,6 +53,7 @@ export const en = {
   'network.notComputed': 'not computed',
   'network.notComputedHint': 'not computed: an earlier layer has an error',
   'network.wholeInput': 'whole input',
+  'network.notApplicable': '—',
   'network.upTo': 'up to {size}',
   'network.nonTrainable': '+{count} non-trainable',
   'network.bytesExact': '{bytes} bytes',
