@@ -89,6 +89,10 @@ export class ProjectFiles {
     return this.#recent.list();
   }
 
+  clearRecent(): Promise<string[]> {
+    return this.#recent.clear();
+  }
+
   async #openPath(filePath: string): Promise<OpenResult> {
     const absolute = path.resolve(filePath);
     const read = await readTextFile(this.#fs, absolute, this.#maxBytes);

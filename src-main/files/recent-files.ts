@@ -73,6 +73,13 @@ export class RecentFiles {
     });
   }
 
+  clear(): Promise<string[]> {
+    return this.#serial(async () => {
+      await this.#save([]);
+      return [];
+    });
+  }
+
   /** Whether `filePath` is in the stored list (without pruning). */
   has(filePath: string): Promise<boolean> {
     const entry = path.resolve(filePath);

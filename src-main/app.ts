@@ -1,0 +1,161 @@
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, nativeTheme, shell } from 'electron';
+import { IpcChannel } from '../shared/protocol/channels';
+import type { OpenRecentCommand } from '../shared/protocol/preload-api';
+import { registerAppScheme, serveRenderer } from './app-protocol';
+import { ProjectFiles, type FileDialogs } from './files/project-files';
+import { RecentFiles } from './files/recent-files';
+import { installAppGuards } from './hardening';
+import { createHandle } from './ipc/handle';
+import { registerIpcHandlers } from './ipc/register';
+import { installMenu } from './menu';
+import { messages } from './messages';
+import { MainWindow } from './window';
+import { nodeWorkerFactory } from './worker/node-worker';
+import { CoreSupervisor } from './worker/supervisor';
+
+/**
+ * Lifecycle of the desktop app. Layout of the built app (scripts/build-main.mjs):
+ * out/main/main.cjs + core-worker.cjs, out/preload/preload.cjs, out/renderer/.
+ */
+export function startLayerwise(): void {
+  const isDev = !app.isPackaged || process.env['LAYERWISE_DEV'] === '1';
+  const mainDir = __dirname;
+  const rendererRoot = path.join(mainDir, '..', 'renderer');
+  const preloadPath = path.join(mainDir, '..', 'preload', 'preload.cjs');
+  // Worker threads cannot load scripts from inside app.asar; electron.config.ts unpacks it.
+  const workerPath = path.join(mainDir, 'core-worker.cjs').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
+
+  app.enableSandbox();
+  registerAppScheme();
+  nativeTheme.themeSource = 'system';
+
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+
+  let mainWindow: MainWindow | null = null;
+  let quitting = false;
+  let supervisor: CoreSupervisor | null = null;
+
+  const dialogs: FileDialogs = {
+    async chooseOpenPath() {
+      const options: Electron.OpenDialogOptions = {
+        properties: ['openFile'],
+        filters: [
+          { name: messages.dialogs.openFilter, extensions: ['layerwise.json'] },
+          { name: messages.dialogs.jsonFilter, extensions: ['json'] },
+        ],
+      };
+      const result = mainWindow ? await dialog.showOpenDialog(mainWindow.window, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async chooseSavePath(suggestedName) {
+      const options: Electron.SaveDialogOptions = {
+        defaultPath: path.join(app.getPath('documents'), suggestedName),
+        filters: [{ name: messages.dialogs.openFilter, extensions: ['layerwise.json'] }],
+        properties: ['showOverwriteConfirmation', 'createDirectory'],
+      };
+      const result = mainWindow ? await dialog.showSaveDialog(mainWindow.window, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+  };
+  const recentFiles = new RecentFiles(fsp, path.join(app.getPath('userData'), 'recent-files.json'));
+  const projectFiles = new ProjectFiles({ fs: fsp, dialogs, recent: recentFiles });
+
+  const refreshMenu = async () => {
+    const recent = await projectFiles.recent().catch(() => []);
+    installMenu({
+      isDev,
+      recent,
+      actions: {
+        send: (command) => mainWindow?.send(command),
+        openRecent: (filePath) => void openRecentFromMenu(filePath),
+        clearRecent: () => void projectFiles.clearRecent().finally(() => void refreshMenu()),
+        about: () => void showAbout(),
+      },
+    });
+  };
+
+  const openRecentFromMenu = async (filePath: string) => {
+    const file = await projectFiles.openRecent(filePath);
+    const command: OpenRecentCommand = { type: 'file.openRecent', file };
+    mainWindow?.window.webContents.send(IpcChannel.appOpenRecent, command);
+    await refreshMenu();
+  };
+
+  const showAbout = async () => {
+    const options: Electron.MessageBoxOptions = {
+      type: 'info',
+      title: messages.menu.about.replace('&', ''),
+      message: messages.appName,
+      detail: messages.dialogs.aboutDetail(app.getVersion()),
+      buttons: ['OK'],
+    };
+    if (mainWindow) await dialog.showMessageBox(mainWindow.window, options);
+    else await dialog.showMessageBox(options);
+  };
+
+  const openWindow = () => {
+    const created = new MainWindow({
+      preloadPath,
+      isDev,
+      onClosed: () => {
+        if (mainWindow === created) mainWindow = null;
+        if (quitting) app.quit();
+      },
+    });
+    created.onCloseCancelled = () => {
+      quitting = false;
+    };
+    // the renderer may have missed a status change while loading
+    created.window.webContents.on('did-finish-load', () => {
+      if (supervisor && supervisor.status.state !== 'ready') created.window.webContents.send(IpcChannel.coreStatus, supervisor.status);
+    });
+    mainWindow = created;
+  };
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.window.isMinimized()) mainWindow.window.restore();
+    mainWindow.window.focus();
+  });
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  app.on('will-quit', () => void supervisor?.dispose());
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (app.isReady() && BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+
+  void app.whenReady().then(async () => {
+    installAppGuards();
+    serveRenderer(rendererRoot);
+
+    const engine = new CoreSupervisor({ createWorker: nodeWorkerFactory(workerPath) });
+    supervisor = engine;
+    engine.onStatus((status) => mainWindow?.window.webContents.send(IpcChannel.coreStatus, status));
+
+    const handle = createHandle(ipcMain, (id) => mainWindow !== null && mainWindow.webContentsId === id);
+    registerIpcHandlers(handle, {
+      core: engine,
+      files: projectFiles,
+      recentChanged: () => void refreshMenu(),
+      setDocumentState: (id, state) => {
+        if (mainWindow?.webContentsId === id) mainWindow.setDocumentState(state);
+      },
+      confirmClose: (id) => {
+        if (mainWindow?.webContentsId === id) mainWindow.confirmClose();
+      },
+      openExternal: (url) => shell.openExternal(new URL(url).toString()),
+    });
+
+    await refreshMenu();
+    openWindow();
+  });
+}

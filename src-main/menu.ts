@@ -1,0 +1,9 @@
+import { Menu } from 'electron';
+import { buildMenuTemplate, type MenuActions } from './menu-template';
+import { messages } from './messages';
+
+/** Installs (or rebuilds, e.g. after the recent list changed) the application menu. */
+export function installMenu(options: { isDev: boolean; recent: readonly string[]; actions: MenuActions }): void {
+  const template = buildMenuTemplate({ platform: process.platform, isDev: options.isDev, recent: options.recent, labels: messages.menu, actions: options.actions });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}

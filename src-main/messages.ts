@@ -1,0 +1,60 @@
+/**
+ * Every string main shows to the user (menus, dialogs, the window title), in one
+ * catalog so the app can be translated: a translation is another object of this shape.
+ */
+export const messages = {
+  appName: 'Layerwise',
+  menu: {
+    about: 'About Layerwise',
+    services: 'Services',
+    hide: 'Hide Layerwise',
+    hideOthers: 'Hide Others',
+    showAll: 'Show All',
+    quit: 'Quit Layerwise',
+    file: '&File',
+    new: '&New',
+    open: '&Open…',
+    openRecent: 'Open &Recent',
+    noRecent: 'No Recent Files',
+    clearRecent: 'Clear Menu',
+    save: '&Save',
+    saveAs: 'Save &As…',
+    close: '&Close Window',
+    exit: 'E&xit',
+    edit: '&Edit',
+    undo: '&Undo',
+    redo: '&Redo',
+    cut: 'Cu&t',
+    copy: '&Copy',
+    paste: '&Paste',
+    selectAll: 'Select &All',
+    view: '&View',
+    reload: '&Reload',
+    toggleDevTools: 'Toggle &Developer Tools',
+    resetZoom: '&Actual Size',
+    zoomIn: 'Zoom &In',
+    zoomOut: 'Zoom &Out',
+    toggleFullScreen: 'Toggle &Full Screen',
+    window: '&Window',
+    minimize: '&Minimize',
+    zoom: 'Zoom',
+    front: 'Bring All to Front',
+    help: '&Help',
+  },
+  dialogs: {
+    unsavedTitle: 'Unsaved changes',
+    unsavedMessage: (documentName: string) => `Do you want to save the changes you made to “${documentName}”?`,
+    unsavedDetail: 'Your changes will be lost if you don’t save them.',
+    save: 'Save',
+    dontSave: 'Don’t Save',
+    cancel: 'Cancel',
+    openFilter: 'Layerwise project',
+    jsonFilter: 'JSON',
+    aboutDetail: (version: string) => `Version ${version}\nAn offline lab for the fundamentals of deep learning.`,
+    engineStoppedTitle: 'The engine stopped',
+  },
+  /** "<name>[ •] — Layerwise": the dot marks unsaved changes. */
+  windowTitle: (documentName: string, dirty: boolean) => `${documentName}${dirty ? ' •' : ''} — Layerwise`,
+};
+
+export type Messages = typeof messages;
