@@ -1,3 +1,4 @@
+/* eslint-disable layerwise/layering -- a test may import its runner (and index.test.ts the CoreApi type it checks); the engine itself imports nothing */
 import { describe, expect, it } from 'vitest';
 import type { CoreApi } from '../protocol/core-api';
 import { createCore, SEED_NETWORK } from './index';
