@@ -89,7 +89,7 @@ function channelsFirst(shape: readonly (number | null)[]): number[] {
 }
 
 function tfParams(layer: tfl.layers.Layer): { trainable: number; total: number } {
-  const count = (weights: tfl.LayerVariable[]) => weights.reduce((sum, weight) => sum + weight.shape.reduce((product, d) => product * (d ?? 1), 1), 0);
+  const count = (weights: tfl.LayerVariable[]) => weights.reduce((sum, weight) => sum + (weight.shape as number[]).reduce((product: number, d: number) => product * d, 1), 0);
   return { trainable: count(layer.trainableWeights), total: layer.countParams() };
 }
 
