@@ -27,6 +27,10 @@ export function startLayerwise(): void {
   // Worker threads cannot load scripts from inside app.asar; electron.config.ts unpacks it.
   const workerPath = path.join(mainDir, 'core-worker.cjs').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
 
+  // Tests (e2e/electron) run against a throwaway profile instead of the user's.
+  const userDataOverride = process.env['LAYERWISE_USER_DATA_DIR'];
+  if (userDataOverride) app.setPath('userData', userDataOverride);
+
   app.enableSandbox();
   registerAppScheme();
   nativeTheme.themeSource = 'system';

@@ -260,6 +260,7 @@ describe('ProjectFiles', () => {
     expect(suggestedFileName('../../etc/passwd')).toBe('-..-etc-passwd.layerwise.json');
     expect(suggestedFileName('a:b*c?.layerwise.json')).toBe('a-b-c-.layerwise.json');
     expect(suggestedFileName('   ')).toBe('Untitled.layerwise.json');
+    expect(suggestedFileName('tab\there\u0007')).toBe('tab-here-.layerwise.json');
     expect(withProjectExtension('/x/net.json')).toBe('/x/net.json');
     expect(withProjectExtension('/x/net')).toBe('/x/net.layerwise.json');
   });

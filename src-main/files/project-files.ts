@@ -20,9 +20,9 @@ export interface FileDialogs {
  * that some file systems reject, always ending in .layerwise.json.
  */
 export function suggestedFileName(name: string): string {
-  const base = name
-    .replace(/\.layerwise\.json$|\.json$/i, '')
-    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '-')
+  const base = [...name.replace(/\.layerwise\.json$|\.json$/i, '')]
+    .map((char) => (char.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(char) ? '-' : char))
+    .join('')
     .trim()
     .replace(/^\.+/, '')
     .slice(0, 120);
