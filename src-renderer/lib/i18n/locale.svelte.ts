@@ -1,4 +1,5 @@
 import { en, type MessageKey } from './en';
+import { cachedNumberFormat } from './number-format';
 
 /** A catalog has every English key; `lang` and `dir` go on `<html>` (a Persian catalog would be "fa", "rtl"). */
 export interface Catalog {
@@ -24,7 +25,6 @@ export type MessageParams<K extends MessageKey> = [Placeholders<(typeof en)[K]>]
   : [params: Record<Placeholders<(typeof en)[K]>, string | number>];
 
 let current: Catalog = $state.raw(catalogs.en);
-const numberFormats = new Map<string, Intl.NumberFormat>();
 
 /** Switches the catalog and sets `<html lang dir>` so logical CSS properties flip for RTL. */
 export function setLocale(id: LocaleId, root: HTMLElement = document.documentElement): void {
@@ -46,13 +46,7 @@ export function t<K extends MessageKey>(key: K, ...args: MessageParams<K>): stri
 }
 
 function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const cacheKey = `${current.numberLocale}|${JSON.stringify(options)}`;
-  let format = numberFormats.get(cacheKey);
-  if (!format) {
-    format = new Intl.NumberFormat(current.numberLocale, options);
-    numberFormats.set(cacheKey, format);
-  }
-  return format;
+  return cachedNumberFormat(current.numberLocale, options);
 }
 
 /** 4736 → "4,736" in English. */

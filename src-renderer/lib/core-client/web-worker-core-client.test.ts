@@ -1,0 +1,147 @@
+// eslint-disable-next-line layerwise/layering -- unit tests run in vitest (vitest.config.ts includes src-renderer/**/*.test.ts); the rule does not exempt tests yet
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ToWorker } from '../../../shared/protocol/messages';
+import { CoreError } from '../../../shared/protocol/messages';
+import type { EngineStatus } from './types';
+import { createWebWorkerCoreClient, type WorkerHandlers } from './web-worker-core-client';
+
+/** A stand-in for the module worker: records what it was sent and lets the test answer or crash. */
+class FakeWorker {
+  sent: ToWorker[] = [];
+  terminated = false;
+  constructor(readonly handlers: WorkerHandlers) {}
+  post(message: ToWorker) {
+    this.sent.push(message);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  reply(id: number, result: unknown) {
+    this.handlers.onMessage({ kind: 'reply', id, ok: true, result });
+  }
+}
+
+const spec = { input: [3, 8, 8], layers: [] };
+
+function setup(now = { time: 0 }) {
+  const workers: FakeWorker[] = [];
+  const statuses: EngineStatus[] = [];
+  const client = createWebWorkerCoreClient({
+    createWorker: (handlers) => {
+      const worker = new FakeWorker(handlers);
+      workers.push(worker);
+      return worker;
+    },
+    now: () => now.time,
+  });
+  client.onStatus((status) => statuses.push(status));
+  const latest = () => workers.at(-1)!;
+  return { client, workers, statuses, latest, now };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<CoreError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof CoreError) return error;
+    throw error;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('createWebWorkerCoreClient', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('sends a request with an id and resolves with the reply of that id', async () => {
+    const { client, latest } = setup();
+    const first = client.summarize({ spec });
+    const second = client.explain({ spec, index: 1 });
+    expect(latest().sent).toEqual([
+      { kind: 'request', id: 1, type: 'summarize', payload: { spec } },
+      { kind: 'request', id: 2, type: 'explain', payload: { spec, index: 1 } },
+    ]);
+    latest().reply(2, ['derivation']);
+    latest().reply(1, { ok: true });
+    await expect(second).resolves.toEqual(['derivation']);
+    await expect(first).resolves.toEqual({ ok: true });
+  });
+
+  it('rejects with the typed error of an error reply', async () => {
+    const { client, latest } = setup();
+    const call = client.summarize({ spec });
+    latest().handlers.onMessage({ kind: 'reply', id: 1, ok: false, error: { code: 'invalid_request', message: 'layer 1: bad' } });
+    const error = await rejection(call);
+    expect([error.code, error.message]).toEqual(['invalid_request', 'layer 1: bad']);
+  });
+
+  it('abort rejects at once with cancelled and tells the worker to drop the request', async () => {
+    const { client, latest } = setup();
+    const controller = new AbortController();
+    const call = client.summarize({ spec }, { signal: controller.signal });
+    controller.abort();
+    expect((await rejection(call)).code).toBe('cancelled');
+    expect(latest().sent.at(-1)).toEqual({ kind: 'cancel', id: 1 });
+    latest().reply(1, 'late'); // ignored
+  });
+
+  it('an already aborted signal never reaches the worker', async () => {
+    const { client, latest } = setup();
+    const controller = new AbortController();
+    controller.abort();
+    expect((await rejection(client.summarize({ spec }, { signal: controller.signal }))).code).toBe('cancelled');
+    expect(latest().sent).toEqual([]);
+  });
+
+  it('times out with a timeout error and a cancel message', async () => {
+    const { client, latest } = setup();
+    const call = rejection(client.summarize({ spec }, { timeoutMs: 50 }));
+    vi.advanceTimersByTime(50);
+    expect((await call).code).toBe('timeout');
+    expect(latest().sent.at(-1)).toEqual({ kind: 'cancel', id: 1 });
+  });
+
+  it('a crash rejects pending calls with worker_crashed and starts a new worker', async () => {
+    const { client, workers, statuses, latest } = setup();
+    const call = rejection(client.summarize({ spec }));
+    latest().handlers.onCrash('out of memory');
+    expect((await call).code).toBe('worker_crashed');
+    expect(workers).toHaveLength(2);
+    expect(workers[0]!.terminated).toBe(true);
+    expect(statuses).toEqual([{ state: 'restarting', reason: 'out of memory' }, { state: 'ready' }]);
+
+    const next = client.summarize({ spec });
+    latest().reply(2, 'fresh');
+    await expect(next).resolves.toBe('fresh');
+  });
+
+  it('stops after 3 restarts within 5 minutes, and restart() brings it back', async () => {
+    const { client, workers, latest, now } = setup();
+    for (let i = 0; i < 3; i++) {
+      now.time += 60_000;
+      latest().handlers.onCrash(`crash ${i + 1}`);
+    }
+    expect(client.status).toEqual({ state: 'ready' });
+    now.time += 60_000;
+    latest().handlers.onCrash('crash 4');
+    expect(client.status).toEqual({ state: 'stopped', reason: 'crash 4' });
+    expect(workers).toHaveLength(4);
+    expect((await rejection(client.summarize({ spec }))).code).toBe('engine_stopped');
+
+    await client.restart();
+    expect(client.status).toEqual({ state: 'ready' });
+    expect(workers).toHaveLength(5);
+    const call = client.summarize({ spec });
+    latest().reply(latest().sent.at(-1)!.id, 'back');
+    await expect(call).resolves.toBe('back');
+  });
+
+  it('crashes further apart than 5 minutes do not stop the engine', () => {
+    const { client, latest, now } = setup();
+    for (let i = 0; i < 6; i++) {
+      now.time += 2 * 60_000;
+      latest().handlers.onCrash('rare crash');
+    }
+    expect(client.status).toEqual({ state: 'ready' });
+  });
+});
