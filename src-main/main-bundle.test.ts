@@ -1,0 +1,188 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IpcChannel } from '../shared/protocol/channels';
+
+/**
+ * The bundled main process (out/main/main.cjs, as built by scripts/build-main.mjs) run in
+ * plain Node against a recording stand-in for 'electron' (fixtures/fake-electron.cjs):
+ * checks the wiring that unit tests of the parts cannot see, with the real core worker.
+ * The Electron binary itself is covered by e2e/electron when it is available.
+ */
+
+interface FakeWebContents {
+  id: number;
+  sent: [string, unknown][];
+  mainFrame: { url: string };
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | null;
+  emit(event: string, ...args: unknown[]): boolean;
+}
+interface FakeWindow {
+  options: { webPreferences: Record<string, unknown> };
+  webContents: FakeWebContents;
+  title: string;
+  loadedUrl: string | null;
+  destroyed: boolean;
+  close(): void;
+  emit(event: string, ...args: unknown[]): boolean;
+}
+type Handler = (...args: unknown[]) => unknown;
+interface FakeElectron {
+  __test: {
+    record: {
+      windows: FakeWindow[];
+      ipcHandlers: Map<string, Handler>;
+      appHandlers: Map<string, Handler>;
+      calls: unknown[][];
+      protocolHandlers: Map<string, (request: { method: string; url: string }) => Promise<Response>>;
+      schemes: { scheme: string; privileges: Record<string, boolean> }[];
+      menus: unknown[];
+      session: Record<string, Handler>;
+    };
+    dialogQueue: number[];
+    makeReady(): void;
+  };
+}
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+let tmp: string;
+let fake: FakeElectron['__test'];
+let win: FakeWindow;
+
+function until(predicate: () => boolean, timeoutMs = 5000): Promise<void> {
+  const start = Date.now();
+  return new Promise((resolve, reject) => {
+    const tick = () => {
+      if (predicate()) resolve();
+      else if (Date.now() - start > timeoutMs) reject(new Error('condition not met in time'));
+      else setTimeout(tick, 10);
+    };
+    tick();
+  });
+}
+
+beforeAll(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'layerwise-main-'));
+  execFileSync(process.execPath, [path.join(repoRoot, 'scripts', 'build-main.mjs'), path.join(tmp, 'out')], { cwd: repoRoot, stdio: 'pipe' });
+  fs.mkdirSync(path.join(tmp, 'out', 'renderer', 'assets'), { recursive: true });
+  fs.writeFileSync(path.join(tmp, 'out', 'renderer', 'index.html'), '<!doctype html><title>Layerwise</title>');
+  fs.writeFileSync(path.join(tmp, 'out', 'renderer', 'assets', 'app.js'), 'console.log(1)');
+  fs.writeFileSync(path.join(tmp, 'secret.txt'), 'outside the renderer folder');
+  const electronDir = path.join(tmp, 'node_modules', 'electron');
+  fs.mkdirSync(electronDir, { recursive: true });
+  fs.copyFileSync(fileURLToPath(new URL('./fixtures/fake-electron.cjs', import.meta.url)), path.join(electronDir, 'index.js'));
+  fs.writeFileSync(path.join(electronDir, 'package.json'), '{"name":"electron","main":"index.js"}');
+
+  process.env['LAYERWISE_USER_DATA_DIR'] = path.join(tmp, 'user-data');
+  const load = createRequire(path.join(tmp, 'out', 'main', 'main.cjs'));
+  load('./main.cjs');
+  fake = (load('electron') as FakeElectron).__test;
+}, 60_000);
+
+afterAll(async () => {
+  delete process.env['LAYERWISE_USER_DATA_DIR'];
+  fake?.record.appHandlers.get('will-quit')?.();
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('bundled main process', () => {
+  it('before ready: enables the sandbox, registers app:// as a privileged standard scheme, uses the test profile', () => {
+    expect(fake.record.calls).toContainEqual(['app.enableSandbox']);
+    expect(fake.record.calls).toContainEqual(['app.setPath', 'userData', path.join(tmp, 'user-data')]);
+    expect(fake.record.schemes).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+    expect(fake.record.windows).toHaveLength(0);
+  });
+
+  it('when ready: opens one hardened window on app://layerwise/', async () => {
+    fake.makeReady();
+    await until(() => fake.record.windows.length === 1);
+    win = fake.record.windows[0]!;
+    expect(win.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      preload: path.join(tmp, 'out', 'preload', 'preload.cjs'),
+    });
+    expect(win.loadedUrl).toBe('app://layerwise/index.html');
+    expect(fake.record.menus.length).toBeGreaterThan(0);
+  });
+
+  it('registers a handler for every renderer → main channel', () => {
+    const mainToRenderer: string[] = [IpcChannel.coreStatus, IpcChannel.appMenuCommand, IpcChannel.appOpenRecent];
+    expect([...fake.record.ipcHandlers.keys()].sort()).toEqual(Object.values(IpcChannel).filter((c) => !mainToRenderer.includes(c)).sort());
+  });
+
+  it('serves the renderer with MIME type and CSP, and nothing outside it', async () => {
+    const handler = fake.record.protocolHandlers.get('app')!;
+    const index = await handler({ method: 'GET', url: 'app://layerwise/' });
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(index.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await index.text()).toContain('<title>Layerwise</title>');
+    const script = await handler({ method: 'GET', url: 'app://layerwise/assets/app.js' });
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    const escape = await handler({ method: 'GET', url: 'app://layerwise/..%2f..%2fsecret.txt' });
+    expect(escape.status).toBe(404);
+    expect(await escape.text()).not.toContain('outside');
+    expect((await handler({ method: 'GET', url: 'app://layerwise/missing.js' })).status).toBe(404);
+    expect((await handler({ method: 'POST', url: 'app://layerwise/index.html' })).status).toBe(405);
+  });
+
+  it('denies permissions and network requests, blocks navigation and popups', () => {
+    const granted: boolean[] = [];
+    fake.record.session['permissionRequest']?.({}, 'media', (ok: boolean) => granted.push(ok));
+    expect(granted).toEqual([false]);
+    expect(fake.record.session['permissionCheck']?.()).toBe(false);
+    const decisions: unknown[] = [];
+    fake.record.session['beforeRequest']?.({ url: 'https://example.com/x.js' }, (r: unknown) => decisions.push(r));
+    fake.record.session['beforeRequest']?.({ url: 'app://layerwise/assets/app.js' }, (r: unknown) => decisions.push(r));
+    expect(decisions).toEqual([{ cancel: true }, { cancel: false }]);
+
+    const navigation = { prevented: false, preventDefault() { this.prevented = true; } };
+    win.webContents.emit('will-navigate', navigation, 'https://example.com');
+    expect(navigation.prevented).toBe(true);
+    expect(win.webContents.windowOpenHandler?.({ url: 'https://pytorch.org/' })).toEqual({ action: 'deny' });
+    expect(win.webContents.windowOpenHandler?.({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    expect(fake.record.calls.filter((c) => c[0] === 'shell.openExternal')).toEqual([['shell.openExternal', 'https://pytorch.org/']]);
+  });
+
+  it('answers core:call from the window with the real engine, and refuses another sender', async () => {
+    const handler = fake.record.ipcHandlers.get(IpcChannel.coreCall)!;
+    const event = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
+    const spec = { input: [3, 32, 32], layers: [{ type: 'conv2d', out_channels: 16, kernel: 3, padding: 1 }] };
+    const reply = (await handler(event, { method: 'summarize', payload: { spec }, callId: 'x' })) as { ok: boolean; result: { totals: { params: number } } };
+    // (3 * 3 * 3 + 1) * 16 = 448
+    expect(reply.ok).toBe(true);
+    expect(reply.result.totals.params).toBe(448);
+    const stranger = { sender: { id: 999, mainFrame: win.webContents.mainFrame }, senderFrame: win.webContents.mainFrame };
+    await expect(Promise.resolve().then(() => handler(stranger, { method: 'summarize', payload: { spec }, callId: 'y' }))).rejects.toThrow(
+      'the sender is not the Layerwise window',
+    );
+  });
+
+  it('titles the window from the document state and asks before closing unsaved work', async () => {
+    const event = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
+    await fake.record.ipcHandlers.get(IpcChannel.appSetDocumentState)!(event, { title: 'Assignment 1', dirty: true });
+    expect(win.title).toBe('Assignment 1 • — Layerwise');
+
+    fake.dialogQueue.push(2); // Cancel
+    win.close();
+    await until(() => fake.record.calls.filter((c) => c[0] === 'dialog.showMessageBox').length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(win.destroyed).toBe(false);
+
+    fake.dialogQueue.push(0); // Save: the renderer saves, then confirms
+    win.close();
+    await until(() => win.webContents.sent.some(([channel, value]) => channel === IpcChannel.appMenuCommand && value === 'file.saveThenClose'));
+    expect(win.destroyed).toBe(false);
+    await fake.record.ipcHandlers.get(IpcChannel.appConfirmClose)!(event, undefined);
+    expect(win.destroyed).toBe(true);
+  });
+});
