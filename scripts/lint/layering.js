@@ -52,6 +52,17 @@ const rendererCoreValueAllowed = ['src-renderer/lib/core-client'];
 /** Plain data the renderer may read directly: layer type lists and preset networks. */
 const rendererCoreDataModules = ['shared/core/network/spec', 'shared/core/network/presets'];
 
+/**
+ * Tests sit next to the code (STYLE habit 5) and run in Node: besides their layer's own
+ * imports they may use the test tools and the independent oracles.
+ */
+const testPackages = ['vitest', 'fast-check', '@tensorflow/*', 'node:*'];
+
+/** @param {string} rel */
+function isTestFile(rel) {
+  return /\.(test|property\.test)\.ts$/.test(rel);
+}
+
 /** @param {string} rel */
 function layerOf(rel) {
   return layers.find((layer) => rel === layer.dir || rel.startsWith(`${layer.dir}/`));
@@ -106,7 +117,7 @@ export const layeringRule = {
         }
         return;
       }
-      if (!packageAllowed(source, layer.packages)) {
+      if (!packageAllowed(source, layer.packages) && !(isTestFile(file) && packageAllowed(source, testPackages))) {
         context.report({ node, messageId: 'layer', data: { from: layer.name, target: source, why: layer.why } });
       }
     }
