@@ -31,7 +31,7 @@ export function describeValue(value: unknown): string {
     if (value.length > 8) return `an array of ${value.length} values`;
     return '[' + value.map(describeValue).join(', ') + ']';
   }
-  return `a ${typeof value}`;
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 /** [3, 128, 128] → "[3, 128, 128]" (digits ungrouped, as the user typed them). */
