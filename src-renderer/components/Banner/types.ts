@@ -5,6 +5,8 @@ export interface BannerProps {
   tone: 'error' | 'warning' | 'info';
   heading: string;
   detail?: string;
+  /** A second line, e.g. what did not change. */
+  note?: string;
   /** Shows a dismiss button when given. */
   onDismiss?: () => void;
   /** Extra actions (e.g. Restart). */

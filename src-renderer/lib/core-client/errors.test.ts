@@ -1,4 +1,3 @@
-// eslint-disable-next-line layerwise/layering -- unit tests run in vitest (vitest.config.ts includes src-renderer/**/*.test.ts); the rule does not exempt tests yet
 import { describe, expect, it } from 'vitest';
 import { CoreError } from '../../../shared/protocol/messages';
 import { toCoreError } from './errors';

@@ -8,6 +8,8 @@ export interface FileNotice {
   tone: 'error' | 'info';
   heading: string;
   detail: string;
+  /** The action failed and the open project was left as it was. */
+  keptProject?: boolean;
 }
 
 const OPEN_ERROR_HEADINGS: { [C in ProjectErrorCode]: `file.openError.${C}` } = {
@@ -74,7 +76,7 @@ export class DocumentState {
   openResult(result: OpenResult): void {
     if (result.status === 'cancelled') return;
     if (result.status === 'error') {
-      this.notice = { tone: 'error', heading: t('file.openError.read'), detail: result.message };
+      this.notice = { tone: 'error', heading: t('file.openError.read'), detail: result.message, keptProject: true };
       return;
     }
     const { file } = result;
@@ -84,6 +86,7 @@ export class DocumentState {
         tone: 'error',
         heading: t(OPEN_ERROR_HEADINGS[parsed.error.code]),
         detail: t('file.openErrorDetail', { file: file.name, message: parsed.error.message }),
+        keptProject: true,
       };
       return;
     }
