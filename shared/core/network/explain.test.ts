@@ -1,4 +1,3 @@
-/* eslint-disable layerwise/layering -- a test may import its runner (and index.test.ts the CoreApi type it checks); the engine itself imports nothing */
 import { describe, expect, it } from 'vitest';
 import { explainLayer } from './explain';
 import { SEED_NETWORK } from './presets';

@@ -1,4 +1,3 @@
-/* eslint-disable layerwise/layering -- a test may import its runner; the engine itself imports nothing */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { explainLayer } from './explain';

@@ -1,4 +1,3 @@
-/* eslint-disable layerwise/layering -- a test may import its runner and its oracle (TensorFlow.js); the engine itself does not */
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
