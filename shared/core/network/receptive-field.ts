@@ -224,7 +224,13 @@ export function transposedReceptiveField(
     );
     return { ...result, jump };
   });
-  const [height, width] = axes as [(typeof axes)[0], (typeof axes)[0]];
+  return combineSpreadAxes(previous, axes as [SpreadAxis, SpreadAxis]);
+}
+
+type SpreadAxis = ReturnType<typeof spreadAlongAxis> & { jump: number };
+
+/** Joins the height and width results of a layer whose units differ (transposed conv, adaptive pooling). */
+function combineSpreadAxes(previous: ReceptiveField, [height, width]: [SpreadAxis, SpreadAxis]): SpreadReceptiveField {
   return {
     receptiveField: {
       size: [height.size, width.size],
@@ -251,15 +257,5 @@ export function adaptiveReceptiveField(previous: ReceptiveField, inputSize: Pair
     );
     return { ...result, jump };
   });
-  const [height, width] = axes as [(typeof axes)[0], (typeof axes)[0]];
-  return {
-    receptiveField: {
-      size: [height.size, width.size],
-      jump: [height.jump, width.jump],
-      center: [height.center, width.center],
-      global: previous.global,
-      varies: previous.varies || height.spread.varies || width.spread.varies,
-    },
-    spread: [height.spread, width.spread],
-  };
+  return combineSpreadAxes(previous, axes as [SpreadAxis, SpreadAxis]);
 }
