@@ -1,7 +1,8 @@
 // Launches Electron on the built app (out/main/main.cjs; run `npm run build` first).
-// The binary path is resolved the way require('electron') does, but without its
-// fallback of downloading Electron on the spot: offline, that would hang or fail obscurely.
-import { spawn } from 'node:child_process';
+// Electron 45 fetches its binary lazily: when it is missing, this runs the electron
+// package's own installer once (as require('electron') would), then reports plainly if
+// that download failed (offline machines) instead of a stack trace.
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -26,13 +27,33 @@ export function findElectronBinary() {
   return { ok: true, path: binary };
 }
 
+/** Runs electron's own installer (node_modules/electron/install.js). */
+function downloadElectron() {
+  let installScript;
+  try {
+    installScript = path.join(path.dirname(createRequire(import.meta.url).resolve('electron/package.json')), 'install.js');
+  } catch {
+    return { ok: false, reason: 'the electron package is not installed' };
+  }
+  console.log('Downloading the Electron binary (first launch only)...');
+  const result = spawnSync(process.execPath, [installScript], { stdio: ['ignore', 'inherit', 'pipe'], timeout: 10 * 60_000 });
+  if (result.status === 0) return { ok: true };
+  const firstLine = String(result.stderr ?? '').split('\n').find((line) => line.trim() !== '') ?? `exit code ${result.status}`;
+  return { ok: false, reason: firstLine.trim() };
+}
+
 if (fileURLToPath(import.meta.url) === path.resolve(process.argv[1] ?? '')) {
   const mainBundle = path.join(repoRoot, 'out', 'main', 'main.cjs');
   if (!existsSync(mainBundle)) {
     console.error(`${path.relative(repoRoot, mainBundle)} is missing; run \`npm run build\` first`);
     process.exit(1);
   }
-  const electron = findElectronBinary();
+  let electron = findElectronBinary();
+  if (!electron.ok && !process.env.LAYERWISE_NO_DOWNLOAD) {
+    const installer = downloadElectron();
+    if (installer.ok) electron = findElectronBinary();
+    else electron = { ok: false, reason: `${electron.reason}, and downloading it failed (${installer.reason})` };
+  }
   if (!electron.ok) {
     console.error(`Electron binary not available: ${electron.reason}; run \`npm run web\` for the browser mode`);
     process.exit(1);
