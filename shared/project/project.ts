@@ -3,6 +3,7 @@ import type { NetworkSpec } from '../core/network/spec';
 import { SEED_NETWORK } from '../core/network/presets';
 import { networkSpecSchema } from '../protocol/network-schema';
 import { applyMigrations, type Migration } from './migrate';
+import { toolStatesSchema, type ToolStates } from './tools';
 
 /**
  * Project files (`*.layerwise.json`): a versioned envelope holding the network now and the
@@ -19,6 +20,8 @@ export const MAX_PROJECT_BYTES = 20 * 1024 * 1024;
 export interface Project {
   name: string;
   network: NetworkSpec;
+  /** The other tools' saved state (answers, backprop case, optimizer problem, ...). */
+  tools: ToolStates;
 }
 
 export type ProjectErrorCode = 'not_json' | 'not_a_project' | 'newer_version' | 'invalid' | 'too_large';
@@ -40,18 +43,19 @@ const projectV1Schema = z.strictObject({
   version: z.literal(CURRENT_PROJECT_VERSION),
   name: z.string().trim().min(1, 'name must not be empty').max(200, 'name must be at most 200 characters'),
   network: networkSpecSchema,
+  tools: toolStatesSchema.optional(),
 });
 
 export function createDefaultProject(): Project {
-  return { name: 'Assignment 1', network: structuredClone(SEED_NETWORK) as NetworkSpec };
+  return { name: 'Assignment 1', network: structuredClone(SEED_NETWORK) as NetworkSpec, tools: {} };
 }
 
 export function createEmptyProject(name = 'Untitled'): Project {
-  return { name, network: { input: [3, 32, 32], layers: [] } };
+  return { name, network: { input: [3, 32, 32], layers: [] }, tools: {} };
 }
 
 export function serializeProject(project: Project): string {
-  const file = { format: PROJECT_FORMAT, version: CURRENT_PROJECT_VERSION, name: project.name, network: project.network };
+  const file = { format: PROJECT_FORMAT, version: CURRENT_PROJECT_VERSION, name: project.name, network: project.network, tools: project.tools };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
@@ -100,7 +104,7 @@ export function parseProjectData(data: unknown): ProjectParseResult {
       .join('; ');
     return { ok: false, error: { code: 'invalid', message } };
   }
-  const project: Project = { name: parsed.data.name, network: parsed.data.network };
+  const project: Project = { name: parsed.data.name, network: parsed.data.network, tools: parsed.data.tools ?? {} };
   return version < CURRENT_PROJECT_VERSION ? { ok: true, project, migratedFrom: version } : { ok: true, project };
 }
 

@@ -3,8 +3,8 @@ import { readFile } from 'node:fs/promises';
 import type { Readable, Writable } from 'node:stream';
 import { createCore } from '../../shared/core/index';
 import type { CoreApi } from '../../shared/protocol/core-api';
-import { MAX_PROJECT_BYTES, networkFromDocument } from '../../shared/project/index';
-import { summaryToJson, summaryToTable } from './format';
+import { MAX_PROJECT_BYTES } from '../../shared/project/index';
+import { COMMANDS } from './commands/index';
 
 /**
  * `layerwise <command> <file|-> [--json]`: the instructors' headless door to the core.
@@ -21,13 +21,12 @@ export const EXIT_INVALID = 2;
 
 const USAGE = `Usage: layerwise <command> <file|-> [--json]
 
-Commands:
-  summary <file|->   per-layer output shape, parameters, MACs, memory and receptive field
-                     of a network spec or a project file (- reads standard input)
+Commands (each reads one JSON file, or standard input for -):
+${COMMANDS.map((command) => `  ${command.name.padEnd(10)} ${command.description}`).join('\n')}
 
 Options:
-  --json             machine-readable output (errors as JSON on stderr)
-  -h, --help         this text
+  --json      machine-readable output (errors as JSON on stderr)
+  -h, --help  this text
 `;
 
 async function readAll(stream: Readable): Promise<string> {
@@ -71,12 +70,14 @@ export async function main(argv: string[], io: CliIo, core: CoreApi = createCore
     io.stdout.write(USAGE);
     return EXIT_OK;
   }
-  const [command, source, ...extra] = positionals;
-  if (command !== 'summary') {
-    return fail(io, json, [command ? `unknown command "${command}"; known commands: summary` : 'no command given; try: layerwise summary <file|->']);
+  const [commandName, source, ...extra] = positionals;
+  const command = COMMANDS.find((each) => each.name === commandName);
+  const known = COMMANDS.map((each) => each.name).join(', ');
+  if (!command) {
+    return fail(io, json, [commandName ? `unknown command "${commandName}"; known commands: ${known}` : `no command given; known commands: ${known}`]);
   }
   if (!source || extra.length > 0) {
-    return fail(io, json, ['summary takes exactly one file path, or - for standard input']);
+    return fail(io, json, [`${command.name} takes exactly one file path, or - for standard input`]);
   }
 
   let text: string;
@@ -92,17 +93,9 @@ export async function main(argv: string[], io: CliIo, core: CoreApi = createCore
   } catch (error) {
     return fail(io, json, [`${source === '-' ? 'standard input' : source} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`]);
   }
-  const network = networkFromDocument(document);
-  if (!network.ok) return fail(io, json, network.errors);
-
-  const summary = core.summarize({ spec: network.spec });
-  io.stdout.write(json ? `${JSON.stringify(summaryToJson(summary), null, 2)}\n` : summaryToTable(summary));
-  if (!summary.ok) {
-    const errors = [
-      ...summary.inputIssues.map((issue) => issue.message),
-      ...summary.layers.flatMap((layer) => (layer.status === 'error' ? layer.issues.map((issue) => issue.message) : [])),
-    ];
-    return fail(io, json, errors);
+  const outcome = command.run(document, core);
+  if (json ? outcome.json !== undefined : outcome.text !== '') {
+    io.stdout.write(json ? `${JSON.stringify(outcome.json, null, 2)}\n` : outcome.text);
   }
-  return EXIT_OK;
+  return outcome.errors.length > 0 ? fail(io, json, outcome.errors) : EXIT_OK;
 }

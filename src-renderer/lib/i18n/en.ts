@@ -35,6 +35,9 @@ export const en = {
   'engine.restart': 'Restart engine',
   'engine.callFailed': 'The engine could not compute this network: {message}',
 
+  'tool.bar': 'Tools',
+  'tool.network': 'Network',
+
   'network.title': 'Network',
   'network.caption': 'Layers of “{name}”: output shape, parameters, multiply-accumulates, activation memory and receptive field of each layer.',
   'network.computing': 'Computing…',

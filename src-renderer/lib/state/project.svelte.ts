@@ -1,5 +1,5 @@
 import type { LayerSpec, NetworkSpec } from '../../../shared/core/network/spec';
-import { createDefaultProject, serializeProject, type Project } from '../../../shared/project/index';
+import { createDefaultProject, serializeProject, type Project, type ToolStates } from '../../../shared/project/index';
 import { t } from '../i18n';
 import { EditHistory } from './history.svelte';
 
@@ -9,20 +9,27 @@ export interface DocumentLocation {
   fileName: string | null;
 }
 
+/** What undo and redo step through: the network and every tool's saved state. */
+interface ProjectContent {
+  network: NetworkSpec;
+  tools: ToolStates;
+}
+
 /**
- * The open project: its name, network spec, where it was saved, and whether it changed
- * since. Every edit goes through `editNetwork` so undo / redo and the dirty flag see it;
- * the form editor today and the drag-and-drop builder later call the same methods.
+ * The open project: its name, network spec, tools' state, where it was saved, and whether
+ * it changed since. Every edit goes through `editNetwork` or `editTool` so undo / redo and
+ * the dirty flag see it; the form editor and the drag-and-drop builder call the same methods.
  */
 export class ProjectState {
   name: string = $state('');
   network: NetworkSpec = $state.raw({ input: [], layers: [] });
+  tools: ToolStates = $state.raw({});
   location: DocumentLocation = $state.raw({ path: null, fileName: null });
-  readonly history = new EditHistory<NetworkSpec>();
+  readonly history = new EditHistory<ProjectContent>();
   #savedText: string = $state('');
 
   /** The document as it would be written now. */
-  text = $derived(serializeProject({ name: this.name, network: this.network }));
+  text = $derived(serializeProject({ name: this.name, network: this.network, tools: this.tools }));
   /** Differs from the last save or open (undoing back to it makes the project clean again). */
   dirty = $derived(this.text !== this.#savedText);
   title = $derived(t('app.documentTitle', { name: this.name, dirtyMarker: this.dirty ? t('app.dirtyMarker') : '' }));
@@ -37,6 +44,7 @@ export class ProjectState {
   replace(project: Project, location: DocumentLocation = { path: null, fileName: null }, options: { dirty?: boolean } = {}): void {
     this.name = project.name;
     this.network = project.network;
+    this.tools = project.tools;
     this.location = location;
     this.history.clear();
     this.#savedText = options.dirty ? '' : serializeProject(project);
@@ -48,13 +56,29 @@ export class ProjectState {
   }
 
   toProject(): Project {
-    return { name: this.name, network: this.network };
+    return { name: this.name, network: this.network, tools: this.tools };
   }
 
   editNetwork(next: NetworkSpec, coalesceKey: string | null = null): void {
     if (next === this.network) return;
-    this.history.record(this.network, coalesceKey);
+    this.history.record(this.#content(), coalesceKey);
     this.network = next;
+  }
+
+  /** Replaces one tool's saved state as an undoable edit. */
+  editTool<K extends keyof ToolStates>(tool: K, next: ToolStates[K], coalesceKey: string | null = null): void {
+    if (next === this.tools[tool]) return;
+    this.history.record(this.#content(), coalesceKey);
+    this.tools = { ...this.tools, [tool]: next };
+  }
+
+  #content(): ProjectContent {
+    return { network: this.network, tools: this.tools };
+  }
+
+  #restore(content: ProjectContent): void {
+    this.network = content.network;
+    this.tools = content.tools;
   }
 
   setInput(input: readonly number[], coalesceKey: string | null = 'input'): void {
@@ -87,12 +111,12 @@ export class ProjectState {
   }
 
   undo(): void {
-    const previous = this.history.undo(this.network);
-    if (previous) this.network = previous;
+    const previous = this.history.undo(this.#content());
+    if (previous) this.#restore(previous);
   }
 
   redo(): void {
-    const next = this.history.redo(this.network);
-    if (next) this.network = next;
+    const next = this.history.redo(this.#content());
+    if (next) this.#restore(next);
   }
 }

@@ -1,0 +1,7 @@
+import { summaryCommand } from './summary';
+import type { CliCommand } from './types';
+
+/** Every CLI command, in usage order. A new command adds its entry here. */
+export const COMMANDS: readonly CliCommand[] = [summaryCommand];
+
+export type { CliCommand, CommandOutcome } from './types';

@@ -1,0 +1,22 @@
+import type { CoreApi } from '../../../shared/protocol/core-api';
+
+/** What a command produced: its output (text or JSON form) and, if it failed, why. */
+export interface CommandOutcome {
+  /** Printed to stdout as is (text mode). */
+  text: string;
+  /** Printed to stdout as JSON (--json mode). */
+  json: unknown;
+  /** Non-empty: exit 2 with these on stderr (after printing the output, which may show where). */
+  errors: string[];
+}
+
+/**
+ * One CLI command reading one JSON document (a file or standard input). The runner reads
+ * and parses the JSON; the command validates it (zod, at the boundary) and runs the core.
+ */
+export interface CliCommand {
+  name: string;
+  /** One line for the usage text. */
+  description: string;
+  run(document: unknown, core: CoreApi): CommandOutcome;
+}

@@ -1,0 +1,14 @@
+import type { Component } from 'svelte';
+import type { MessageKey } from '../lib/i18n';
+import { NetworkView } from './network';
+
+/** One tool of the app: a tab in the tool bar and the view it shows. */
+export interface ToolEntry {
+  /** Stable id, used in test ids and the URL hash. */
+  id: string;
+  label: Extract<MessageKey, `tool.${string}`>;
+  view: Component;
+}
+
+/** The tools, in tab order. A new tool adds its entry here. */
+export const TOOLS: readonly ToolEntry[] = [{ id: 'network', label: 'tool.network', view: NetworkView }];
