@@ -1,10 +1,36 @@
 import { z } from 'zod';
+import { MAX_LAYERS } from '../protocol/network-schema';
 
 /**
  * State of each tool besides the network, saved in the project file. Each tool adds one
  * optional member (its schema here, its type inferred), so a file written before a tool
  * existed still opens. Keep every member optional and validated strictly.
  */
-export const toolStatesSchema = z.strictObject({});
+
+const answerText = z.string().max(200, 'an answer is at most 200 characters');
+
+/**
+ * A student's own answers for one layer, exactly as typed ("62x62x64", "51,264", "11"):
+ * kept as text so nothing typed is lost; the core parses and checks them.
+ */
+export const layerAnswerSchema = z.strictObject({
+  output: answerText.optional(),
+  params: answerText.optional(),
+  /** receptive field size (one side, or "h x w") */
+  rf: answerText.optional(),
+});
+
+export type LayerAnswer = z.infer<typeof layerAnswerSchema>;
+
+/** Answer-check mode (network builder): entry i holds the answers for layer i + 1, or null. */
+export const answersSchema = z.strictObject({
+  layers: z.array(layerAnswerSchema.nullable()).max(MAX_LAYERS),
+});
+
+export type Answers = z.infer<typeof answersSchema>;
+
+export const toolStatesSchema = z.strictObject({
+  answers: answersSchema.optional(),
+});
 
 export type ToolStates = z.infer<typeof toolStatesSchema>;
