@@ -1,0 +1,183 @@
+import type { NetworkSummary, Pair, ReceptiveField } from '../network/info';
+import { cellDependencies, spatialLayers, type AxisMap, type SpatialLayer } from './spatial-layers';
+
+/** [top, left, bottom, right], inclusive, in the cells of one layer (input pixels for layer 0). */
+export type Box = [number, number, number, number];
+
+/** What one unit sees along one axis of one earlier layer. */
+export interface AxisRegion {
+  /**
+   * Bounding range [first, last] of the unit's field on this axis, unclipped: padding read by
+   * an earlier window counts as a full field, exactly as the engine's r = r_prev + (k_eff - 1) j_prev
+   * does, so on the input it is centre ± (r - 1) / 2. first > last when the unit reads nothing.
+   */
+  first: number;
+  last: number;
+  /** Cells in [0, length - 1] the unit really depends on, ascending. */
+  contributing: number[];
+  /** Cells outside [0, length - 1] that a window of the layer above reads as zero padding, ascending. */
+  padding: number[];
+}
+
+/** The unit's field in one earlier layer (or the unit itself, for its own layer). */
+export interface LayerRegion {
+  /** 0 for the input, else the 1-based layer whose output this is. */
+  layer: number;
+  /** [H, W] of this layer's output. */
+  size: Pair;
+  rows: AxisRegion;
+  columns: AxisRegion;
+  /** Bounding box, unclipped. */
+  box: Box;
+  /** The box clipped to the layer, or null when nothing of it lies inside. */
+  clippedBox: Box | null;
+  /** The box extends outside the layer (the part outside is padding or lies beyond the image). */
+  outside: boolean;
+  /** Contributing cells fill the clipped box (false with dilation, stride larger than the kernel, or transposed conv gaps). */
+  dense: boolean;
+  /** Number of contributing cells. */
+  contributingCount: number;
+}
+
+export interface UnitRegion {
+  ok: true;
+  unit: { layer: number; y: number; x: number };
+  /** The unit's field on the input, [top, left, bottom, right] in input pixels, unclipped. */
+  inputBox: Box;
+  inputClippedBox: Box | null;
+  /** The engine's receptive field of the unit's layer (what `inputBox` must agree with). */
+  receptiveField: ReceptiveField;
+  /** From the unit's own layer down to the input (layer 0). */
+  layers: LayerRegion[];
+}
+
+export interface RegionFailure {
+  ok: false;
+  message: string;
+}
+
+interface AxisState {
+  first: number;
+  last: number;
+  length: number;
+  contributing: Uint8Array;
+  padding: Set<number>;
+}
+
+/** Hull of the dependencies of the (possibly virtual) cells first..last, unclipped. */
+function hullBelow(map: AxisMap, first: number, last: number): [number, number] {
+  if (first > last) return [1, 0];
+  if (map.kind === 'identity') return [first, last];
+  if (map.kind === 'window') return [first * map.stride - map.padBefore, last * map.stride - map.padBefore + (map.kernel - 1) * map.dilation];
+  if (map.kind === 'whole') return [0, map.inputLength - 1];
+  let low = Infinity;
+  let high = -Infinity;
+  // adaptive windows are monotone in the cell, so the ends decide; transposed dependencies are not, so every cell counts
+  const cells = map.kind === 'adaptive' ? [first, last] : Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  for (const cell of cells) {
+    for (const input of cellDependencies(map, cell)) {
+      if (input < low) low = input;
+      if (input > high) high = input;
+    }
+  }
+  return low <= high ? [low, high] : [1, 0];
+}
+
+function stepDown(state: AxisState, map: AxisMap, inputLength: number): AxisState {
+  const [first, last] = hullBelow(map, state.first, state.last);
+  const contributing = new Uint8Array(inputLength);
+  const padding = new Set<number>();
+  for (let cell = 0; cell < state.length; cell++) {
+    if (!state.contributing[cell]) continue;
+    for (const input of cellDependencies(map, cell)) {
+      if (input >= 0 && input < inputLength) contributing[input] = 1;
+      else if (map.kind === 'window') padding.add(input);
+    }
+  }
+  return { first, last, length: inputLength, contributing, padding };
+}
+
+function axisRegion(state: AxisState): AxisRegion {
+  const contributing: number[] = [];
+  for (let i = 0; i < state.length; i++) if (state.contributing[i]) contributing.push(i);
+  return { first: state.first, last: state.last, contributing, padding: [...state.padding].sort((a, b) => a - b) };
+}
+
+function layerRegion(layer: number, size: Pair, rowState: AxisState, columnState: AxisState): LayerRegion {
+  const rows = axisRegion(rowState);
+  const columns = axisRegion(columnState);
+  const box: Box = [rows.first, columns.first, rows.last, columns.last];
+  const clipped: Box = [Math.max(box[0], 0), Math.max(box[1], 0), Math.min(box[2], size[0] - 1), Math.min(box[3], size[1] - 1)];
+  const clippedBox = clipped[0] <= clipped[2] && clipped[1] <= clipped[3] ? clipped : null;
+  const contributingCount = rows.contributing.length * columns.contributing.length;
+  const clippedArea = clippedBox ? (clippedBox[2] - clippedBox[0] + 1) * (clippedBox[3] - clippedBox[1] + 1) : 0;
+  return {
+    layer,
+    size,
+    rows,
+    columns,
+    box,
+    clippedBox,
+    outside: box[0] < 0 || box[1] < 0 || box[2] > size[0] - 1 || box[3] > size[1] - 1,
+    dense: contributingCount === clippedArea,
+    contributingCount,
+  };
+}
+
+function unitAxis(cell: number, length: number): AxisState {
+  const contributing = new Uint8Array(length);
+  contributing[cell] = 1;
+  return { first: cell, last: cell, length, contributing, padding: new Set() };
+}
+
+/**
+ * The exact field of unit (y, x) of layer `layer` (1-based; 0 is the input) in every earlier
+ * layer down to the input: bounding box, contributing cells, padding read. The box on the input
+ * equals the engine's centre + (y, x) jump ± (size - 1) / 2 for every stack of windowed layers
+ * (tested by property); layers whose units differ (transposed conv, adaptive pooling) get
+ * each unit's own exact box. Never throws: an invalid unit is reported in words.
+ */
+export function unitRegion(summary: NetworkSummary, layer: number, y: number, x: number): UnitRegion | RegionFailure {
+  const stack = spatialLayers(summary, layer);
+  if (!stack.ok) return stack;
+  const layers: SpatialLayer[] = stack.layers;
+  const inputSize: Pair = [summary.input[1]!, summary.input[2]!];
+  const size = layer === 0 ? inputSize : layers[layer - 1]!.outputSize;
+  if (!Number.isInteger(y) || !Number.isInteger(x) || y < 0 || x < 0 || y >= size[0] || x >= size[1]) {
+    return { ok: false, message: `unit (${y}, ${x}) is outside layer ${layer}, whose output is ${size[0]}x${size[1]} (rows 0 to ${size[0] - 1}, columns 0 to ${size[1] - 1})` };
+  }
+  let rows = unitAxis(y, size[0]);
+  let columns = unitAxis(x, size[1]);
+  const regions: LayerRegion[] = [layerRegion(layer, size, rows, columns)];
+  for (let position = layer - 1; position >= 0; position--) {
+    const current = layers[position]!;
+    rows = stepDown(rows, current.axes[0], current.inputSize[0]);
+    columns = stepDown(columns, current.axes[1], current.inputSize[1]);
+    regions.push(layerRegion(position, current.inputSize, rows, columns));
+  }
+  const input = regions[regions.length - 1]!;
+  const receptiveField = layer === 0 ? PIXEL : (layers[layer - 1]!.record.receptiveField as ReceptiveField);
+  return { ok: true, unit: { layer, y, x }, inputBox: input.box, inputClippedBox: input.clippedBox, receptiveField, layers: regions };
+}
+
+const PIXEL: ReceptiveField = { size: [1, 1], jump: [1, 1], center: [0, 0], global: false, varies: false };
+
+/** What a cell of a layer is to the chosen unit, for drawing. */
+export type CellKind = 'contributing' | 'gap' | 'padding' | 'outside' | 'none';
+
+/**
+ * Cell (row, column) of a layer region, which may lie outside the layer: `contributing` (the
+ * unit depends on it), `gap` (inside the clipped box but skipped: dilation or a stride larger
+ * than the kernel), `padding` (zeros read by a window), `outside` (in the box, beyond the layer),
+ * `none` (outside the box).
+ */
+export function cellKind(region: LayerRegion, row: number, column: number): CellKind {
+  const [top, left, bottom, right] = region.box;
+  const inside = row >= 0 && column >= 0 && row < region.size[0] && column < region.size[1];
+  const rowPadding = region.rows.padding.includes(row) || region.rows.contributing.includes(row);
+  const columnPadding = region.columns.padding.includes(column) || region.columns.contributing.includes(column);
+  if (inside && region.rows.contributing.includes(row) && region.columns.contributing.includes(column)) return 'contributing';
+  if (!inside && rowPadding && columnPadding && (region.rows.padding.includes(row) || region.columns.padding.includes(column))) return 'padding';
+  if (row < top || row > bottom || column < left || column > right) return 'none';
+  return inside ? 'gap' : 'outside';
+}
