@@ -1,0 +1,706 @@
+import type { NetworkSummary } from '../network/info';
+import type { LayerSpec, NetworkSpec } from '../network/spec';
+import { summarizeNetwork } from '../network/summarize';
+import { unitRegion, type Box } from './region';
+import { spatialLayers, type SpatialLayer } from './spatial-layers';
+
+/**
+ * Effective receptive field (Luo, Li, Urtasun & Zemel, NeurIPS 2016): |dy/dx| of one output
+ * unit y with respect to every input pixel x, by back-propagating a one-hot gradient.
+ *
+ * Choices (each documented in the result's `notes`):
+ * - Weights: `uniform` sets every conv weight to 1 / fan_in (fan_in = C_in / g * K_h * K_w), bias 0,
+ *   so the forward pass stays bounded at any depth; `random` draws He-normal weights
+ *   N(0, 2 / fan_in) from a seeded generator, bias 0.
+ * - The forward pass (for ReLU masks and max-pool routing) runs on a seeded random input,
+ *   uniform in [-1, 1): one plane repeated over the input channels for uniform weights
+ *   (so every channel of every layer holds the same values and the whole computation reduces
+ *   exactly to one plane times a per-channel factor), independent planes for random weights.
+ * - Max pooling routes the gradient to the argmax of that forward pass (the first maximum in
+ *   row-major order, as PyTorch); average pooling divides by the window size exactly as
+ *   PyTorch's count_include_pad / ceil_mode rules do.
+ * - Activations on: ReLU / LeakyReLU / sigmoid / tanh / GELU multiply by their derivative at the
+ *   forward value; off: every activation is the identity. Batch norm (eval, fresh statistics) and
+ *   dropout (eval) are the identity.
+ * - Random weights with more than `maxChannels` channels in a layer are narrowed to
+ *   `maxChannels` (He-scaled by the narrowed fan-in), so a VGG-width network stays interactive;
+ *   uniform weights are exact at any width.
+ */
+export interface EffectiveFieldRequest {
+  spec: NetworkSpec;
+  /** 1-based layer of the unit. */
+  layer: number;
+  y: number;
+  x: number;
+  /** Output channel of the unit (default 0). */
+  channel?: number;
+  weights: 'uniform' | 'random';
+  activations: boolean;
+  /** Seed of the forward input and of random weights (default 1). */
+  seed?: number;
+  /** Random weights only: channels per layer at most (default 16). */
+  maxChannels?: number;
+}
+
+export interface EffectiveFieldResult {
+  ok: true;
+  unit: { layer: number; y: number; x: number; channel: number };
+  /** [H, W] of the input. */
+  inputSize: [number, number];
+  /** The theoretical field clipped to the image, [top, left, bottom, right] in input pixels. */
+  box: Box;
+  /** sum over input channels of |dy/dx|, row-major over `box` (its height times its width values). */
+  magnitude: number[];
+  /** Largest value of `magnitude`. */
+  peak: number;
+  /** Sum of `magnitude`. */
+  mass: number;
+  /** Pixels of the box, largest first, that hold 95% of the mass. */
+  pixels95: number;
+  /** pixels95 / pixels of the box: the share of the theoretical field holding 95% of the gradient mass. */
+  share95: number;
+  /** Channels computed per layer (after narrowing for random weights); index 0 is the input. */
+  channels: number[];
+  weights: 'uniform' | 'random';
+  activations: boolean;
+  seed: number;
+  notes: string[];
+}
+
+export interface EffectiveFieldFailure {
+  ok: false;
+  message: string;
+}
+
+/** Lets a long computation yield to its host and stop when the caller cancelled (it throws then). */
+export interface Cooperation {
+  checkpoint(): Promise<void>;
+}
+
+/** Full input gradient dy/dx, [C][H*W], for tests against an independent autodiff. */
+export interface InputGradient {
+  channels: number;
+  height: number;
+  width: number;
+  /** gradient[c][h * width + w] */
+  gradient: Float64Array[];
+}
+
+// ---------- seeded numbers ----------
+
+/** mulberry32: small, fast, good enough to draw weights and inputs reproducibly. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function normal(random: () => number): number {
+  const u = Math.max(random(), 1e-12);
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
+}
+
+/** The seeded forward input: [C][H*W] uniform in [-1, 1); one plane repeated when `shared`. */
+export function forwardInput(channels: number, height: number, width: number, seed: number, shared: boolean): Float64Array[] {
+  const random = seededRandom(seed ^ 0x5bd1e995);
+  const plane = () => Float64Array.from({ length: height * width }, () => 2 * random() - 1);
+  if (shared) {
+    const one = plane();
+    return Array.from({ length: channels }, () => one);
+  }
+  return Array.from({ length: channels }, plane);
+}
+
+// ---------- layer plans ----------
+
+type Activation = 'relu' | 'leakyrelu' | 'sigmoid' | 'tanh' | 'gelu';
+
+interface WindowTables {
+  outputSize: [number, number];
+  inputSize: [number, number];
+  kernel: [number, number];
+  /** rows[o * kernelHeight + t]: input row read by output row o at tap t, or -1 (padding). */
+  rows: Int32Array;
+  columns: Int32Array;
+}
+
+type Plan =
+  | { kind: 'conv'; tables: WindowTables; inChannels: number; outChannels: number; groups: number; fanIn: number }
+  | { kind: 'maxpool'; tables: WindowTables }
+  | { kind: 'avgpool'; tables: WindowTables; divisor: Float64Array }
+  | { kind: 'activation'; activation: Activation; slope: number }
+  | { kind: 'identity' };
+
+function windowTables(layer: SpatialLayer): WindowTables {
+  const geometry = layer.record.geometry!;
+  const build = (axis: 0 | 1) => {
+    const kernel = geometry.kernel[axis];
+    const padBefore = axis === 0 ? geometry.padding.top : geometry.padding.left;
+    const length = layer.inputSize[axis];
+    const table = new Int32Array(layer.outputSize[axis] * kernel);
+    for (let o = 0; o < layer.outputSize[axis]; o++) {
+      for (let t = 0; t < kernel; t++) {
+        const input = o * geometry.stride[axis] - padBefore + t * geometry.dilation[axis];
+        table[o * kernel + t] = input >= 0 && input < length ? input : -1;
+      }
+    }
+    return table;
+  };
+  return { outputSize: layer.outputSize, inputSize: layer.inputSize, kernel: geometry.kernel, rows: build(0), columns: build(1) };
+}
+
+/** Adaptive and global pooling as window tables with per-cell windows (padding -1 where a window is shorter). */
+function variableWindowTables(layer: SpatialLayer): WindowTables {
+  const build = (axis: 0 | 1) => {
+    const n = layer.inputSize[axis];
+    const m = layer.outputSize[axis];
+    const starts = Array.from({ length: m }, (_, o) => Math.floor((o * n) / m));
+    const ends = Array.from({ length: m }, (_, o) => Math.ceil(((o + 1) * n) / m));
+    const kernel = Math.max(...ends.map((end, o) => end - starts[o]!));
+    const table = new Int32Array(m * kernel).fill(-1);
+    for (let o = 0; o < m; o++) for (let t = 0; t < ends[o]! - starts[o]!; t++) table[o * kernel + t] = starts[o]! + t;
+    return { table, kernel };
+  };
+  const rows = build(0);
+  const columns = build(1);
+  return { outputSize: layer.outputSize, inputSize: layer.inputSize, kernel: [rows.kernel, columns.kernel], rows: rows.table, columns: columns.table };
+}
+
+/** PyTorch avg_pool2d divisor per output cell: the window clipped to the padded input, or to the image without count_include_pad. */
+function avgDivisor(layer: SpatialLayer, spec: LayerSpec): Float64Array {
+  const geometry = layer.record.geometry!;
+  const includePad = spec.type === 'avgpool2d' ? (spec.count_include_pad ?? true) : true;
+  const axis = (a: 0 | 1) => {
+    const pad = a === 0 ? geometry.padding.top : geometry.padding.left;
+    const n = layer.inputSize[a];
+    return Array.from({ length: layer.outputSize[a] }, (_, o) => {
+      const start = o * geometry.stride[a] - pad;
+      const end = Math.min(start + geometry.kernel[a], n + pad);
+      return { padded: end - start, inside: Math.min(end, n) - Math.max(start, 0) };
+    });
+  };
+  const rows = axis(0);
+  const columns = axis(1);
+  const divisor = new Float64Array(layer.outputSize[0] * layer.outputSize[1]);
+  rows.forEach((row, oy) =>
+    columns.forEach((column, ox) => {
+      divisor[oy * layer.outputSize[1] + ox] = includePad ? row.padded * column.padded : row.inside * column.inside;
+    }),
+  );
+  return divisor;
+}
+
+function areaDivisor(tables: WindowTables): Float64Array {
+  const [height, width] = tables.outputSize;
+  const [kh, kw] = tables.kernel;
+  const divisor = new Float64Array(height * width);
+  for (let oy = 0; oy < height; oy++) {
+    let rowsIn = 0;
+    for (let t = 0; t < kh; t++) if (tables.rows[oy * kh + t]! >= 0) rowsIn++;
+    for (let ox = 0; ox < width; ox++) {
+      let columnsIn = 0;
+      for (let t = 0; t < kw; t++) if (tables.columns[ox * kw + t]! >= 0) columnsIn++;
+      divisor[oy * width + ox] = rowsIn * columnsIn;
+    }
+  }
+  return divisor;
+}
+
+function planFor(layer: SpatialLayer, spec: LayerSpec, activations: boolean): Plan | string {
+  const record = layer.record;
+  switch (record.type) {
+    case 'conv2d': {
+      const groups = record.geometry!.groups ?? 1;
+      const inChannels = record.inputShape[0]!;
+      const [kh, kw] = record.geometry!.kernel;
+      return { kind: 'conv', tables: windowTables(layer), inChannels, outChannels: record.outputShape[0]!, groups, fanIn: (inChannels / groups) * kh * kw };
+    }
+    case 'maxpool2d':
+      return { kind: 'maxpool', tables: windowTables(layer) };
+    case 'globalmaxpool2d':
+      return { kind: 'maxpool', tables: variableWindowTables(layer) };
+    case 'avgpool2d':
+      return { kind: 'avgpool', tables: windowTables(layer), divisor: avgDivisor(layer, spec) };
+    case 'globalavgpool2d':
+    case 'adaptiveavgpool2d': {
+      const tables = variableWindowTables(layer);
+      return { kind: 'avgpool', tables, divisor: areaDivisor(tables) };
+    }
+    case 'relu':
+    case 'sigmoid':
+    case 'tanh':
+    case 'gelu':
+      return activations ? { kind: 'activation', activation: record.type, slope: 0 } : { kind: 'identity' };
+    case 'leakyrelu':
+      return activations ? { kind: 'activation', activation: 'leakyrelu', slope: spec.type === 'leakyrelu' ? (spec.negative_slope ?? 0.01) : 0.01 } : { kind: 'identity' };
+    case 'batchnorm2d':
+    case 'dropout':
+    case 'dropout2d':
+      return { kind: 'identity' };
+    default:
+      return `layer ${record.index} (${record.type}) is not supported by the effective receptive field; choose a unit of an earlier layer`;
+  }
+}
+
+// ---------- plane kernels: forward next to backward ----------
+
+/** out[o] += sum over taps of weight[t] * input[window(o, t)] (zero padding). */
+function convPlaneForward(tables: WindowTables, input: Float64Array, weights: Float64Array, output: Float64Array): void {
+  const [outH, outW] = tables.outputSize;
+  const inW = tables.inputSize[1];
+  const [kh, kw] = tables.kernel;
+  for (let oy = 0; oy < outH; oy++) {
+    for (let ty = 0; ty < kh; ty++) {
+      const row = tables.rows[oy * kh + ty]!;
+      if (row < 0) continue;
+      const rowBase = row * inW;
+      for (let ox = 0; ox < outW; ox++) {
+        let sum = 0;
+        for (let tx = 0; tx < kw; tx++) {
+          const column = tables.columns[ox * kw + tx]!;
+          if (column >= 0) sum += weights[ty * kw + tx]! * input[rowBase + column]!;
+        }
+        output[oy * outW + ox]! += sum;
+      }
+    }
+  }
+}
+
+/** Backward of convPlaneForward with respect to its input: gradIn[window(o, t)] += weight[t] * gradOut[o]. */
+function convPlaneBackward(tables: WindowTables, gradOut: Float64Array, weights: Float64Array, gradIn: Float64Array): void {
+  const [outH, outW] = tables.outputSize;
+  const inW = tables.inputSize[1];
+  const [kh, kw] = tables.kernel;
+  for (let oy = 0; oy < outH; oy++) {
+    for (let ox = 0; ox < outW; ox++) {
+      const g = gradOut[oy * outW + ox]!;
+      if (g === 0) continue;
+      for (let ty = 0; ty < kh; ty++) {
+        const row = tables.rows[oy * kh + ty]!;
+        if (row < 0) continue;
+        for (let tx = 0; tx < kw; tx++) {
+          const column = tables.columns[ox * kw + tx]!;
+          if (column >= 0) gradIn[row * inW + column]! += weights[ty * kw + tx]! * g;
+        }
+      }
+    }
+  }
+}
+
+/** Max over each window; returns the flat input index of the first maximum per output cell (PyTorch's tie rule). */
+function maxPoolForward(tables: WindowTables, input: Float64Array): { output: Float64Array; argmax: Int32Array } {
+  const [outH, outW] = tables.outputSize;
+  const inW = tables.inputSize[1];
+  const [kh, kw] = tables.kernel;
+  const output = new Float64Array(outH * outW);
+  const argmax = new Int32Array(outH * outW).fill(-1);
+  for (let oy = 0; oy < outH; oy++) {
+    for (let ox = 0; ox < outW; ox++) {
+      let best = -Infinity;
+      let at = -1;
+      for (let ty = 0; ty < kh; ty++) {
+        const row = tables.rows[oy * kh + ty]!;
+        if (row < 0) continue;
+        for (let tx = 0; tx < kw; tx++) {
+          const column = tables.columns[ox * kw + tx]!;
+          if (column < 0) continue;
+          const value = input[row * inW + column]!;
+          if (value > best) {
+            best = value;
+            at = row * inW + column;
+          }
+        }
+      }
+      output[oy * outW + ox] = best;
+      argmax[oy * outW + ox] = at;
+    }
+  }
+  return { output, argmax };
+}
+
+function maxPoolBackward(argmax: Int32Array, gradOut: Float64Array, gradIn: Float64Array): void {
+  for (let o = 0; o < gradOut.length; o++) if (argmax[o]! >= 0) gradIn[argmax[o]!]! += gradOut[o]!;
+}
+
+function avgPoolForward(tables: WindowTables, divisor: Float64Array, input: Float64Array): Float64Array {
+  const ones = new Float64Array(tables.kernel[0] * tables.kernel[1]).fill(1);
+  const output = new Float64Array(tables.outputSize[0] * tables.outputSize[1]);
+  convPlaneForward(tables, input, ones, output);
+  for (let o = 0; o < output.length; o++) output[o]! /= divisor[o]!;
+  return output;
+}
+
+function avgPoolBackward(tables: WindowTables, divisor: Float64Array, gradOut: Float64Array, gradIn: Float64Array): void {
+  const ones = new Float64Array(tables.kernel[0] * tables.kernel[1]).fill(1);
+  convPlaneBackward(tables, gradOut.map((g, o) => g / divisor[o]!), ones, gradIn);
+}
+
+function erf(x: number): number {
+  // Numerical Recipes' erfc Chebyshev fit: fractional error below 1.2e-7 everywhere.
+  const z = Math.abs(x);
+  const t = 1 / (1 + 0.5 * z);
+  const tau =
+    t *
+    Math.exp(
+      -z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+    );
+  return x >= 0 ? 1 - tau : tau - 1;
+}
+
+function activationForward(activation: Activation, slope: number, x: number): number {
+  switch (activation) {
+    case 'relu':
+      return x > 0 ? x : 0;
+    case 'leakyrelu':
+      return x > 0 ? x : slope * x;
+    case 'sigmoid':
+      return 1 / (1 + Math.exp(-x));
+    case 'tanh':
+      return Math.tanh(x);
+    case 'gelu':
+      return 0.5 * x * (1 + erf(x / Math.SQRT2));
+  }
+}
+
+/** d activation / dx at the forward input x (ReLU's derivative at 0 is 0, as PyTorch). */
+function activationDerivative(activation: Activation, slope: number, x: number): number {
+  switch (activation) {
+    case 'relu':
+      return x > 0 ? 1 : 0;
+    case 'leakyrelu':
+      return x > 0 ? 1 : slope;
+    case 'sigmoid': {
+      const s = 1 / (1 + Math.exp(-x));
+      return s * (1 - s);
+    }
+    case 'tanh': {
+      const t = Math.tanh(x);
+      return 1 - t * t;
+    }
+    case 'gelu':
+      return 0.5 * (1 + erf(x / Math.SQRT2)) + (x * Math.exp(-0.5 * x * x)) / Math.sqrt(2 * Math.PI);
+  }
+}
+
+// ---------- the two engines ----------
+
+interface Prepared {
+  summary: NetworkSummary;
+  layers: SpatialLayer[];
+  plans: Plan[];
+  channel: number;
+  seed: number;
+  /** Flat index y * W + x of the unit in its layer's output plane. */
+  unitIndex: number;
+  /** The theoretical field clipped to the input. */
+  box: Box;
+}
+
+/** Channels kept per layer (index 0 the input) and the group count of each conv after narrowing. */
+function narrowing(prepared: Prepared, maxChannels: number): { channels: number[]; groups: number[] } {
+  const inputChannels = Math.min(prepared.summary.input[0]!, maxChannels);
+  const channels = [inputChannels];
+  const groups: number[] = [];
+  prepared.plans.forEach((plan, i) => {
+    const before = channels[i]!;
+    if (plan.kind !== 'conv') {
+      channels.push(before);
+      groups.push(1);
+      return;
+    }
+    const after = Math.min(plan.outChannels, maxChannels);
+    let g = plan.groups;
+    while (before % g !== 0 || after % g !== 0) g--;
+    channels.push(after);
+    groups.push(g);
+  });
+  return { channels, groups };
+}
+
+function heWeights(random: () => number, outChannels: number, inPerGroup: number, kernel: number): Float64Array[][] {
+  const std = Math.sqrt(2 / (inPerGroup * kernel));
+  return Array.from({ length: outChannels }, () => Array.from({ length: inPerGroup }, () => Float64Array.from({ length: kernel }, () => std * normal(random))));
+}
+
+type Cache = { kind: 'max'; argmax: Int32Array[] } | { kind: 'act'; input: Float64Array[] } | { kind: 'none' };
+
+/**
+ * Random He weights: every channel computed (after narrowing). Returns the input gradient.
+ * `weightsOut` receives the weights drawn, for tests that rebuild the same network elsewhere.
+ */
+async function randomEngine(
+  prepared: Prepared,
+  maxChannels: number,
+  cooperation: Cooperation | undefined,
+  weightsOut?: Float64Array[][][],
+): Promise<{ gradient: Float64Array[]; channels: number[] }> {
+  const { channels, groups } = narrowing(prepared, maxChannels);
+  const random = seededRandom(prepared.seed);
+  const [height, width] = [prepared.summary.input[1]!, prepared.summary.input[2]!];
+  let activation = forwardInput(channels[0]!, height, width, prepared.seed, false);
+  const caches: Cache[] = [];
+  const weights: Float64Array[][][] = [];
+  for (let i = 0; i < prepared.layers.length; i++) {
+    const plan = prepared.plans[i]!;
+    const outChannels = channels[i + 1]!;
+    if (plan.kind === 'conv') {
+      const g = groups[i]!;
+      const inPerGroup = channels[i]! / g;
+      const outPerGroup = outChannels / g;
+      const w = heWeights(random, outChannels, inPerGroup, plan.tables.kernel[0] * plan.tables.kernel[1]);
+      weights.push(w);
+      const size = plan.tables.outputSize[0] * plan.tables.outputSize[1];
+      const next: Float64Array[] = [];
+      for (let o = 0; o < outChannels; o++) {
+        const out = new Float64Array(size);
+        const group = Math.floor(o / outPerGroup);
+        for (let c = 0; c < inPerGroup; c++) convPlaneForward(plan.tables, activation[group * inPerGroup + c]!, w[o]![c]!, out);
+        next.push(out);
+        if (o % 8 === 7) await cooperation?.checkpoint();
+      }
+      caches.push({ kind: 'none' });
+      activation = next;
+    } else {
+      weights.push([]);
+      if (plan.kind === 'maxpool') {
+        const results = activation.map((plane) => maxPoolForward(plan.tables, plane));
+        caches.push({ kind: 'max', argmax: results.map((r) => r.argmax) });
+        activation = results.map((r) => r.output);
+      } else if (plan.kind === 'avgpool') {
+        caches.push({ kind: 'none' });
+        activation = activation.map((plane) => avgPoolForward(plan.tables, plan.divisor, plane));
+      } else if (plan.kind === 'activation') {
+        caches.push({ kind: 'act', input: activation });
+        activation = activation.map((plane) => plane.map((x) => activationForward(plan.activation, plan.slope, x)));
+      } else {
+        caches.push({ kind: 'none' });
+      }
+    }
+    await cooperation?.checkpoint();
+  }
+  weightsOut?.push(...weights);
+  // one-hot at the chosen unit
+  let grad = activation.map((plane) => new Float64Array(plane.length));
+  grad[Math.min(prepared.channel, grad.length - 1)]![prepared.unitIndex] = 1;
+  for (let i = prepared.layers.length - 1; i >= 0; i--) {
+    const plan = prepared.plans[i]!;
+    const layer = prepared.layers[i]!;
+    const inSize = layer.inputSize[0] * layer.inputSize[1];
+    const cache = caches[i]!;
+    if (plan.kind === 'conv') {
+      const g = groups[i]!;
+      const inChannels = channels[i]!;
+      const inPerGroup = inChannels / g;
+      const outPerGroup = channels[i + 1]! / g;
+      const w = weights[i]!;
+      const next = Array.from({ length: inChannels }, () => new Float64Array(inSize));
+      for (let o = 0; o < grad.length; o++) {
+        const group = Math.floor(o / outPerGroup);
+        for (let c = 0; c < inPerGroup; c++) convPlaneBackward(plan.tables, grad[o]!, w[o]![c]!, next[group * inPerGroup + c]!);
+        if (o % 8 === 7) await cooperation?.checkpoint();
+      }
+      grad = next;
+    } else if (plan.kind === 'maxpool' && cache.kind === 'max') {
+      grad = grad.map((plane, c) => {
+        const next = new Float64Array(inSize);
+        maxPoolBackward(cache.argmax[c]!, plane, next);
+        return next;
+      });
+    } else if (plan.kind === 'avgpool') {
+      grad = grad.map((plane) => {
+        const next = new Float64Array(inSize);
+        avgPoolBackward(plan.tables, plan.divisor, plane, next);
+        return next;
+      });
+    } else if (plan.kind === 'activation' && cache.kind === 'act') {
+      grad = grad.map((plane, c) => plane.map((gValue, k) => gValue * activationDerivative(plan.activation, plan.slope, cache.input[c]![k]!)));
+    }
+    await cooperation?.checkpoint();
+  }
+  return { gradient: grad, channels };
+}
+
+/**
+ * Uniform weights 1 / fan_in: with one input plane repeated over channels every channel of
+ * every layer holds the same plane, so the forward pass is one plane (a conv multiplies the
+ * window sum by C_in / g / fan_in), and the gradient stays one plane P times a per-channel
+ * factor a_c: a conv sends a_c <- (1 / fan_in) * sum of a_o over the output channels o of c's group.
+ * Exact for any width; cost independent of the channel counts.
+ */
+async function uniformEngine(prepared: Prepared, cooperation: Cooperation | undefined): Promise<{ gradient: Float64Array[]; channels: number[] }> {
+  const [height, width] = [prepared.summary.input[1]!, prepared.summary.input[2]!];
+  let plane = forwardInput(1, height, width, prepared.seed, true)[0]!;
+  const channels = [prepared.summary.input[0]!, ...prepared.layers.map((layer) => layer.record.outputShape[0]!)];
+  const caches: Cache[] = [];
+  const ones = new Map<number, Float64Array>();
+  const onesOf = (size: number) => {
+    if (!ones.has(size)) ones.set(size, new Float64Array(size).fill(1));
+    return ones.get(size)!;
+  };
+  for (let i = 0; i < prepared.layers.length; i++) {
+    const plan = prepared.plans[i]!;
+    if (plan.kind === 'conv') {
+      const out = new Float64Array(plan.tables.outputSize[0] * plan.tables.outputSize[1]);
+      convPlaneForward(plan.tables, plane, onesOf(plan.tables.kernel[0] * plan.tables.kernel[1]), out);
+      const scale = plan.inChannels / plan.groups / plan.fanIn;
+      for (let k = 0; k < out.length; k++) out[k]! *= scale;
+      caches.push({ kind: 'none' });
+      plane = out;
+    } else if (plan.kind === 'maxpool') {
+      const result = maxPoolForward(plan.tables, plane);
+      caches.push({ kind: 'max', argmax: [result.argmax] });
+      plane = result.output;
+    } else if (plan.kind === 'avgpool') {
+      caches.push({ kind: 'none' });
+      plane = avgPoolForward(plan.tables, plan.divisor, plane);
+    } else if (plan.kind === 'activation') {
+      caches.push({ kind: 'act', input: [plane] });
+      const input = plane;
+      plane = input.map((x) => activationForward(plan.activation, plan.slope, x));
+    } else {
+      caches.push({ kind: 'none' });
+    }
+    await cooperation?.checkpoint();
+  }
+  let grad = new Float64Array(plane.length);
+  grad[prepared.unitIndex] = 1;
+  let factors = new Float64Array(channels[channels.length - 1]!);
+  factors[Math.min(prepared.channel, factors.length - 1)] = 1;
+  for (let i = prepared.layers.length - 1; i >= 0; i--) {
+    const plan = prepared.plans[i]!;
+    const layer = prepared.layers[i]!;
+    const inSize = layer.inputSize[0] * layer.inputSize[1];
+    const cache = caches[i]!;
+    const next = new Float64Array(inSize);
+    if (plan.kind === 'conv') {
+      convPlaneBackward(plan.tables, grad, onesOf(plan.tables.kernel[0] * plan.tables.kernel[1]), next);
+      const outPerGroup = plan.outChannels / plan.groups;
+      const inPerGroup = plan.inChannels / plan.groups;
+      const groupSums = new Float64Array(plan.groups);
+      factors.forEach((a, o) => (groupSums[Math.floor(o / outPerGroup)]! += a));
+      factors = Float64Array.from({ length: plan.inChannels }, (_, c) => groupSums[Math.floor(c / inPerGroup)]! / plan.fanIn);
+      grad = next;
+    } else if (plan.kind === 'maxpool' && cache.kind === 'max') {
+      maxPoolBackward(cache.argmax[0]!, grad, next);
+      grad = next;
+    } else if (plan.kind === 'avgpool') {
+      avgPoolBackward(plan.tables, plan.divisor, grad, next);
+      grad = next;
+    } else if (plan.kind === 'activation' && cache.kind === 'act') {
+      const input = cache.input[0]!;
+      grad = grad.map((g, k) => g * activationDerivative(plan.activation, plan.slope, input[k]!));
+    }
+    await cooperation?.checkpoint();
+  }
+  const finalGrad = grad;
+  return { gradient: Array.from(factors, (a) => finalGrad.map((g) => a * g)), channels };
+}
+
+// ---------- request handling ----------
+
+function prepare(request: EffectiveFieldRequest): Prepared | EffectiveFieldFailure {
+  const summary = summarizeNetwork(request.spec);
+  if (!summary.ok && summary.inputIssues.length > 0) return { ok: false, message: summary.inputIssues[0]!.message };
+  const stack = spatialLayers(summary, request.layer);
+  if (!stack.ok) return stack;
+  if (request.layer < 1) return { ok: false, message: 'choose a unit of layer 1 or later; the input has no receptive field to compute' };
+  const region = unitRegion(summary, request.layer, request.y, request.x);
+  if (!region.ok) return region;
+  const plans: Plan[] = [];
+  for (const layer of stack.layers) {
+    const plan = planFor(layer, request.spec.layers[layer.index - 1]!, request.activations);
+    if (typeof plan === 'string') return { ok: false, message: plan };
+    plans.push(plan);
+  }
+  const top = stack.layers[stack.layers.length - 1]!;
+  const channels = top.record.outputShape[0]!;
+  const channel = request.channel ?? 0;
+  if (!Number.isInteger(channel) || channel < 0 || channel >= channels) {
+    return { ok: false, message: `channel ${channel} does not exist in layer ${request.layer}, which has channels 0 to ${channels - 1}` };
+  }
+  if (!region.inputClippedBox) return { ok: false, message: `unit (${request.y}, ${request.x}) of layer ${request.layer} sees no input pixel` };
+  return {
+    summary,
+    layers: stack.layers,
+    plans,
+    channel,
+    seed: request.seed ?? 1,
+    unitIndex: request.y * top.outputSize[1] + request.x,
+    box: region.inputClippedBox,
+  };
+}
+
+/** dy/dx for every input channel and pixel (tests compare it with TensorFlow.js's tf.grad). */
+export async function inputGradient(
+  request: EffectiveFieldRequest,
+  cooperation?: Cooperation,
+  weightsOut?: Float64Array[][][],
+): Promise<(InputGradient & { channelsPerLayer: number[] }) | EffectiveFieldFailure> {
+  const prepared = prepare(request);
+  if ('ok' in prepared) return prepared;
+  const { gradient, channels } =
+    request.weights === 'uniform' ? await uniformEngine(prepared, cooperation) : await randomEngine(prepared, request.maxChannels ?? 16, cooperation, weightsOut);
+  return { channels: gradient.length, height: prepared.summary.input[1]!, width: prepared.summary.input[2]!, gradient, channelsPerLayer: channels };
+}
+
+/** Pixels, largest first, that hold `fraction` of the total (0 when there is no mass). */
+export function pixelsHolding(values: ArrayLike<number>, fraction: number): number {
+  const sorted = Array.from(values).sort((a, b) => b - a);
+  const total = sorted.reduce((sum, v) => sum + v, 0);
+  if (total <= 0) return 0;
+  let sum = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    sum += sorted[i]!;
+    // relative tolerance: rounding must not push a share that reaches 95% one pixel further
+    if (sum >= fraction * total * (1 - 1e-12)) return i + 1;
+  }
+  return sorted.length;
+}
+
+/** The effective receptive field of one unit. Never throws for bad input: it answers `{ ok: false, message }`. */
+export async function effectiveReceptiveField(request: EffectiveFieldRequest, cooperation?: Cooperation): Promise<EffectiveFieldResult | EffectiveFieldFailure> {
+  const prepared = prepare(request);
+  if ('ok' in prepared) return prepared;
+  const result = await inputGradient(request, cooperation);
+  if ('ok' in result) return result;
+  const [top, left, bottom, right] = prepared.box;
+  const magnitude: number[] = [];
+  for (let row = top; row <= bottom; row++) {
+    for (let column = left; column <= right; column++) {
+      let sum = 0;
+      for (const plane of result.gradient) sum += Math.abs(plane[row * result.width + column]!);
+      magnitude.push(sum);
+    }
+  }
+  const mass = magnitude.reduce((sum, v) => sum + v, 0);
+  const pixels95 = pixelsHolding(magnitude, 0.95);
+  const notes = [
+    request.weights === 'uniform' ? 'weights 1/fan_in, bias 0' : `He-normal weights N(0, 2/fan_in), bias 0, seed ${prepared.seed}`,
+    `forward pass on a seeded random input in [-1, 1) (seed ${prepared.seed}); max pooling routes to its argmax`,
+    request.activations ? 'activations multiply by their derivative at the forward value' : 'activations treated as the identity',
+    'batch norm and dropout as the identity (eval mode, fresh statistics)',
+  ];
+  const narrowed = result.channelsPerLayer.some((c, i) => c !== (i === 0 ? prepared.summary.input[0] : prepared.layers[i - 1]!.record.outputShape[0]));
+  if (narrowed) notes.push(`random weights: layers narrowed to at most ${request.maxChannels ?? 16} channels`);
+  return {
+    ok: true,
+    unit: { layer: request.layer, y: request.y, x: request.x, channel: prepared.channel },
+    inputSize: [result.height, result.width],
+    box: prepared.box,
+    magnitude,
+    peak: magnitude.reduce((max, v) => Math.max(max, v), 0),
+    mass,
+    pixels95,
+    share95: pixels95 / magnitude.length,
+    channels: result.channelsPerLayer,
+    weights: request.weights,
+    activations: request.activations,
+    seed: prepared.seed,
+    notes,
+  };
+}
