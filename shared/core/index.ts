@@ -2,6 +2,7 @@ import { explainLayer } from './network/explain';
 import type { Derivation, NetworkSummary } from './network/info';
 import type { NetworkSpec } from './network/spec';
 import { summarizeNetwork } from './network/summarize';
+import { gradientCheck, runBackprop, type BackpropCaseInput, type BackpropResult, type CaseIssue, type GradientCheck } from './backprop/index';
 
 export * from './network/index';
 
@@ -9,6 +10,8 @@ export * from './network/index';
 export interface Core {
   summarize(payload: { spec: NetworkSpec }): NetworkSummary;
   explain(payload: { spec: NetworkSpec; index: number }): Derivation[];
+  backprop(payload: { case: BackpropCaseInput }): BackpropResult;
+  backpropGradientCheck(payload: { case: BackpropCaseInput }): { ok: true; check: GradientCheck } | { ok: false; issues: CaseIssue[] };
 }
 
 /** Same object in the worker and in tests. Payload fields are read defensively: the core never throws. */
@@ -16,5 +19,7 @@ export function createCore(): Core {
   return {
     summarize: (payload) => summarizeNetwork((payload as { spec?: NetworkSpec } | undefined)?.spec as NetworkSpec),
     explain: (payload) => explainLayer((payload as { spec?: NetworkSpec } | undefined)?.spec as NetworkSpec, (payload as { index?: number } | undefined)?.index as number),
+    backprop: (payload) => runBackprop((payload as { case?: unknown } | undefined)?.case),
+    backpropGradientCheck: (payload) => gradientCheck((payload as { case?: unknown } | undefined)?.case),
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_LAYERS } from '../protocol/network-schema';
+import { backpropCaseSchema } from '../protocol/backprop-schema';
 
 /**
  * State of each tool besides the network, saved in the project file. Each tool adds one
@@ -31,6 +32,8 @@ export type Answers = z.infer<typeof answersSchema>;
 
 export const toolStatesSchema = z.strictObject({
   answers: answersSchema.optional(),
+  /** Conv + pooling backprop: the case being stepped through (CLI format). */
+  backprop: backpropCaseSchema.optional(),
 });
 
 export type ToolStates = z.infer<typeof toolStatesSchema>;

@@ -1,5 +1,6 @@
 import type { NetworkSpec } from '../core/network/spec';
 import type { Derivation, NetworkSummary } from '../core/network/info';
+import type { BackpropCaseInput, BackpropResult, CaseIssue, GradientCheck } from '../core/backprop/types';
 
 /**
  * Every call the renderer (or CLI) can make on the numeric core. The worker hosts an
@@ -11,6 +12,10 @@ export interface CoreApi {
   summarize(payload: { spec: NetworkSpec }): NetworkSummary;
   /** Derivations (formula, numbers filled in, result) of every number of one layer. */
   explain(payload: { spec: NetworkSpec; index: number }): Derivation[];
+  /** Conv + pooling backprop: every tensor, forward and backward, and the step trace. Issues at their fields or cells for a bad case. */
+  backprop(payload: { case: BackpropCaseInput }): BackpropResult;
+  /** Central finite differences against every gradient of the case (the largest error). */
+  backpropGradientCheck(payload: { case: BackpropCaseInput }): { ok: true; check: GradientCheck } | { ok: false; issues: CaseIssue[] };
 }
 
 export type CoreMethod = keyof CoreApi;

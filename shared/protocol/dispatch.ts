@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CoreApi, CoreMethod } from './core-api';
 import { CoreError, type CoreReply, type ToWorker } from './messages';
 import { networkSpecSchema } from './network-schema';
+import { backpropCaseSchema } from './backprop-schema';
 
 /**
  * Payload schema of every core method: the worker validates each request before the core
@@ -10,6 +11,8 @@ import { networkSpecSchema } from './network-schema';
 export const corePayloadSchemas = {
   summarize: z.object({ spec: networkSpecSchema }),
   explain: z.object({ spec: networkSpecSchema, index: z.number().int().min(1) }),
+  backprop: z.object({ case: backpropCaseSchema }),
+  backpropGradientCheck: z.object({ case: backpropCaseSchema }),
 } satisfies Record<CoreMethod, z.ZodType>;
 
 export function isCoreMethod(type: unknown): type is CoreMethod {

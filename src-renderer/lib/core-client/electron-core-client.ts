@@ -55,6 +55,8 @@ export function createElectronCoreClient(api: LayerwiseApi): CoreClient {
     },
     summarize: (payload, options) => call('summarize', payload, options),
     explain: (payload, options) => call('explain', payload, options),
+    backprop: (payload, options) => call('backprop', payload, options),
+    backpropGradientCheck: (payload, options) => call('backpropGradientCheck', payload, options),
     onStatus: (listener) => statusListeners.add(listener),
     restart: () => api.core.restart(),
     dispose() {

@@ -140,6 +140,8 @@ export function createWebWorkerCoreClient(options: WebWorkerCoreClientOptions = 
     },
     summarize: (payload, callOptions) => call('summarize', payload, callOptions),
     explain: (payload, callOptions) => call('explain', payload, callOptions),
+    backprop: (payload, callOptions) => call('backprop', payload, callOptions),
+    backpropGradientCheck: (payload, callOptions) => call('backpropGradientCheck', payload, callOptions),
     onStatus: (listener) => statusListeners.add(listener),
     async restart() {
       if (disposed) return;

@@ -1,0 +1,270 @@
+import { convInfo } from '../conv/conv';
+import { poolOutputSize } from '../pool/pool';
+import { CASE_LIMITS, type Activation, type BackpropCase, type CaseIssue, type CaseLimits, type Pair, type PoolType, type Tensor, type Ties } from './types';
+
+/**
+ * Checks a case as typed (the CLI format) and fills in every default. Never throws: each
+ * problem is reported at its field or cell, e.g. `input[0][2]: row has 3 cells, expected 4`.
+ */
+
+export const ACTIVATIONS: readonly Activation[] = ['none', 'relu', 'sigmoid', 'tanh'];
+export const POOL_TYPES: readonly PoolType[] = ['none', 'max', 'avg', 'globalmax', 'globalavg'];
+export const TIES: readonly Ties[] = ['first', 'split'];
+const CASE_FIELDS = ['input', 'filters', 'bias', 'stride', 'padding', 'dilation', 'activation', 'pool', 'upstream', 'ties'];
+const POOL_FIELDS = ['type', 'kernel', 'stride', 'padding'];
+/** Strides, paddings and dilations above this are surely typos at these sizes. */
+const MAX_GEOMETRY = 64;
+
+export type CaseCheck = { ok: true; value: BackpropCase } | { ok: false; issues: CaseIssue[] };
+
+/** `['input', 0, 2]` → `input[0][2]`; `['pool', 'kernel']` → `pool.kernel`. */
+export function formatPath(path: readonly (string | number)[]): string {
+  return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('');
+}
+
+/** A short readable form of any JSON value for messages. */
+export function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (typeof value === 'string') return JSON.stringify(value.length > 20 ? `${value.slice(0, 20)}…` : value);
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return 'an array';
+  return 'an object';
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function nestingDepth(value: unknown): number {
+  let depth = 0;
+  let node = value;
+  while (Array.isArray(node)) {
+    depth++;
+    node = node[0];
+  }
+  return depth;
+}
+
+/**
+ * Walks a nested grid of the given depth: every level an array, every sibling of equal
+ * length, every leaf a finite number. `levelNames[k]` names what level k holds ("rows").
+ */
+function readGrid(value: unknown, path: (string | number)[], depth: number, levelNames: readonly string[], issues: CaseIssue[]): { dims: number[]; data: number[] } | null {
+  const dims: number[] = [];
+  const data: number[] = [];
+  const before = issues.length;
+  const walk = (node: unknown, at: (string | number)[], level: number): void => {
+    if (issues.length - before >= 20) return;
+    if (level === depth) {
+      if (typeof node !== 'number' || !Number.isFinite(node)) issues.push({ path: at, message: `expected a number, got ${describe(node)}` });
+      else data.push(node);
+      return;
+    }
+    const holds = levelNames[level]!;
+    if (!Array.isArray(node)) {
+      issues.push({ path: at, message: `expected an array of ${holds}, got ${describe(node)}` });
+      return;
+    }
+    if (node.length === 0) {
+      issues.push({ path: at, message: `has no ${holds}` });
+      return;
+    }
+    const expected = dims[level];
+    if (expected === undefined) dims[level] = node.length;
+    else if (node.length !== expected) {
+      const what = levelNames[level - 1]?.replace(/s$/, '') ?? 'grid';
+      issues.push({ path: at, message: `${what} has ${node.length} ${holds}, expected ${expected}` });
+      return;
+    }
+    node.forEach((child, i) => walk(child, [...at, i], level + 1));
+  };
+  walk(value, path, 0);
+  return issues.length === before ? { dims, data } : null;
+}
+
+function readIntOrPair(value: unknown, path: (string | number)[], min: number, fallback: number, issues: CaseIssue[]): Pair {
+  if (value === undefined) return [fallback, fallback];
+  const valid = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= min && n <= MAX_GEOMETRY;
+  const want = `${min === 0 ? 'a whole number ≥ 0' : `a whole number ≥ ${min}`} (at most ${MAX_GEOMETRY}) or [h, w]`;
+  if (valid(value)) return [value, value];
+  if (Array.isArray(value) && value.length === 2 && valid(value[0]) && valid(value[1])) return [value[0], value[1]];
+  issues.push({ path, message: `expected ${want}, got ${Array.isArray(value) ? JSON.stringify(value) : describe(value)}` });
+  return [fallback, fallback];
+}
+
+function readEnum<T extends string>(value: unknown, path: (string | number)[], options: readonly T[], fallback: T, issues: CaseIssue[]): T {
+  if (value === undefined) return fallback;
+  if (typeof value === 'string' && (options as readonly string[]).includes(value)) return value as T;
+  issues.push({ path, message: `expected one of ${options.join(', ')}, got ${describe(value)}` });
+  return fallback;
+}
+
+function unknownFields(record: Record<string, unknown>, known: readonly string[], prefix: (string | number)[], issues: CaseIssue[]): void {
+  for (const key of Object.keys(record)) {
+    if (!known.includes(key)) issues.push({ path: [...prefix, key], message: `unknown field; known fields: ${known.join(', ')}` });
+  }
+}
+
+/** A grid shaped like the output: [F][PH][PW], or [PH][PW] when there is one filter. */
+function readOutputGrid(value: unknown, path: (string | number)[], shape: readonly number[], issues: CaseIssue[]): Tensor | null {
+  const [F = 0, PH = 0, PW = 0] = shape;
+  const depth = nestingDepth(value);
+  const shapeText = `[${F}][${PH}][${PW}]${F === 1 ? ` (or [${PH}][${PW}])` : ''}`;
+  if (depth !== 3 && !(depth === 2 && F === 1)) {
+    issues.push({ path, message: `expected a grid shaped like the output ${shapeText}` });
+    return null;
+  }
+  const grid = readGrid(value, path, depth, depth === 3 ? ['maps', 'rows', 'cells'] : ['rows', 'cells'], issues);
+  if (!grid) return null;
+  const dims = depth === 3 ? grid.dims : [1, ...grid.dims];
+  if (dims[0] !== F || dims[1] !== PH || dims[2] !== PW) {
+    issues.push({ path, message: `is ${dims.map((d) => `[${d}]`).join('')}; expected the output's shape ${shapeText}` });
+    return null;
+  }
+  return { shape: [F, PH, PW], data: grid.data };
+}
+
+export function checkCase(raw: unknown, limits: CaseLimits = CASE_LIMITS): CaseCheck {
+  const issues: CaseIssue[] = [];
+  if (!isRecord(raw)) return { ok: false, issues: [{ path: [], message: `a case is a JSON object with input and filters, got ${describe(raw)}` }] };
+  unknownFields(raw, CASE_FIELDS, [], issues);
+
+  // input: [C][H][W] or [H][W]
+  let input: Tensor | null = null;
+  const inputDepth = nestingDepth(raw.input);
+  if (raw.input === undefined) issues.push({ path: ['input'], message: 'is required: a grid [C][H][W] or [H][W] of numbers' });
+  else if (inputDepth !== 2 && inputDepth !== 3) issues.push({ path: ['input'], message: `expected a grid [C][H][W] or [H][W] of numbers, got ${inputDepth === 0 ? describe(raw.input) : `${inputDepth} level${inputDepth > 1 ? 's' : ''} of arrays`}` });
+  else {
+    const grid = readGrid(raw.input, ['input'], inputDepth, inputDepth === 3 ? ['channels', 'rows', 'cells'] : ['rows', 'cells'], issues);
+    if (grid) {
+      const [C, H, W] = (inputDepth === 3 ? grid.dims : [1, ...grid.dims]) as [number, number, number];
+      if (C > limits.maxChannels) issues.push({ path: ['input'], message: `has ${C} channels; at most ${limits.maxChannels}` });
+      if (H > limits.maxSize || W > limits.maxSize) issues.push({ path: ['input'], message: `is ${H}x${W}; at most ${limits.maxSize}x${limits.maxSize}` });
+      input = { shape: [C, H, W], data: grid.data };
+    }
+  }
+
+  // filters: [F][C][kh][kw] or [kh][kw]
+  let filters: Tensor | null = null;
+  const filterDepth = nestingDepth(raw.filters);
+  if (raw.filters === undefined) issues.push({ path: ['filters'], message: 'is required: a grid [F][C][kh][kw] or [kh][kw] of numbers' });
+  else if (filterDepth !== 2 && filterDepth !== 4) issues.push({ path: ['filters'], message: `expected a grid [F][C][kh][kw] or [kh][kw] of numbers, got ${filterDepth === 0 ? describe(raw.filters) : `${filterDepth} level${filterDepth > 1 ? 's' : ''} of arrays`}` });
+  else {
+    const grid = readGrid(raw.filters, ['filters'], filterDepth, filterDepth === 4 ? ['filters', 'channels', 'rows', 'cells'] : ['rows', 'cells'], issues);
+    if (grid) {
+      const [F, C, kh, kw] = (filterDepth === 4 ? grid.dims : [1, 1, ...grid.dims]) as [number, number, number, number];
+      if (F > limits.maxFilters) issues.push({ path: ['filters'], message: `has ${F} filters; at most ${limits.maxFilters}` });
+      if (kh > limits.maxSize || kw > limits.maxSize) issues.push({ path: ['filters'], message: `kernel is ${kh}x${kw}; at most ${limits.maxSize}x${limits.maxSize}` });
+      if (input && C !== input.shape[0]) {
+        issues.push({
+          path: filterDepth === 4 ? ['filters', 0] : ['filters'],
+          message: `has ${C} channel${C > 1 ? 's' : ''}, expected ${input.shape[0]} (one kernel per input channel)${filterDepth === 2 ? '; write filters as [F][C][kh][kw]' : ''}`,
+        });
+      }
+      filters = { shape: [F, C, kh, kw], data: grid.data };
+    }
+  }
+  const F = filters?.shape[0] ?? 0;
+
+  // bias: one per filter, zeros by default
+  let bias: number[] = new Array<number>(F).fill(0);
+  if (raw.bias !== undefined) {
+    if (!Array.isArray(raw.bias)) issues.push({ path: ['bias'], message: `expected an array of numbers, one per filter, got ${describe(raw.bias)}` });
+    else {
+      const values: number[] = [];
+      raw.bias.forEach((value, i) => {
+        if (typeof value !== 'number' || !Number.isFinite(value)) issues.push({ path: ['bias', i], message: `expected a number, got ${describe(value)}` });
+        else values.push(value);
+      });
+      if (filters && raw.bias.length !== F) issues.push({ path: ['bias'], message: `has ${raw.bias.length} value${raw.bias.length === 1 ? '' : 's'}, expected ${F} (one per filter)` });
+      else bias = values;
+    }
+  }
+
+  const stride = readIntOrPair(raw.stride, ['stride'], 1, 1, issues);
+  const padding = readIntOrPair(raw.padding, ['padding'], 0, 0, issues);
+  const dilation = readIntOrPair(raw.dilation, ['dilation'], 1, 1, issues);
+  const activation = readEnum(raw.activation, ['activation'], ACTIVATIONS, 'none', issues);
+  const ties = readEnum(raw.ties, ['ties'], TIES, 'first', issues);
+
+  // conv output size
+  let convShape: [number, number, number] | null = null;
+  if (input && filters) {
+    const info = convInfo(input.shape, filters.shape, stride, padding, dilation);
+    if (info.outHeight < 1 || info.outWidth < 1) {
+      issues.push({
+        path: ['filters'],
+        message: `the conv output would be empty: the effective kernel ${info.effectiveKernel[0]}x${info.effectiveKernel[1]} ((k - 1)·dilation + 1) is larger than the padded input ${input.shape[1]! + 2 * padding[0]}x${input.shape[2]! + 2 * padding[1]}`,
+      });
+    } else convShape = [info.filters, info.outHeight, info.outWidth];
+  }
+
+  // pool
+  let pool: BackpropCase['pool'] = { type: 'none', kernel: [1, 1], stride: [1, 1], padding: [0, 0] };
+  let outputShape: number[] | null = convShape;
+  if (raw.pool !== undefined) {
+    if (!isRecord(raw.pool)) issues.push({ path: ['pool'], message: `expected an object like {"type": "max", "kernel": 2}, got ${describe(raw.pool)}` });
+    else {
+      unknownFields(raw.pool, POOL_FIELDS, ['pool'], issues);
+      const type = raw.pool.type === undefined ? undefined : readEnum(raw.pool.type, ['pool', 'type'], POOL_TYPES, 'none', issues);
+      if (type === undefined) issues.push({ path: ['pool', 'type'], message: `is required: one of ${POOL_TYPES.join(', ')}` });
+      else if (type === 'max' || type === 'avg') {
+        if (raw.pool.kernel === undefined) issues.push({ path: ['pool', 'kernel'], message: `is required for ${type} pooling: a whole number ≥ 1 or [h, w]` });
+        const kernel = readIntOrPair(raw.pool.kernel, ['pool', 'kernel'], 1, 1, issues);
+        const poolStride = raw.pool.stride === undefined ? kernel : readIntOrPair(raw.pool.stride, ['pool', 'stride'], 1, 1, issues);
+        const poolPadding = readIntOrPair(raw.pool.padding, ['pool', 'padding'], 0, 0, issues);
+        if (poolPadding[0] * 2 > kernel[0] || poolPadding[1] * 2 > kernel[1]) {
+          issues.push({ path: ['pool', 'padding'], message: `${poolPadding[0]}x${poolPadding[1]} is more than half the kernel ${kernel[0]}x${kernel[1]} (PyTorch's limit)` });
+        }
+        pool = { type, kernel, stride: poolStride, padding: poolPadding };
+        if (convShape) {
+          const PH = poolOutputSize(convShape[1], kernel[0], poolStride[0], poolPadding[0]);
+          const PW = poolOutputSize(convShape[2], kernel[1], poolStride[1], poolPadding[1]);
+          if (PH < 1 || PW < 1) {
+            issues.push({ path: ['pool', 'kernel'], message: `the pooled output would be empty: kernel ${kernel[0]}x${kernel[1]} is larger than the padded conv output ${convShape[1] + 2 * poolPadding[0]}x${convShape[2] + 2 * poolPadding[1]}` });
+            outputShape = null;
+          } else outputShape = [convShape[0], PH, PW];
+        }
+      } else {
+        for (const key of ['kernel', 'stride', 'padding'] as const) {
+          if (raw.pool[key] !== undefined) issues.push({ path: ['pool', key], message: `only max and avg pooling take a ${key}; ${type} has none` });
+        }
+        pool = { type, kernel: [1, 1], stride: [1, 1], padding: [0, 0] };
+        if (convShape && (type === 'globalmax' || type === 'globalavg')) outputShape = [convShape[0], 1, 1];
+      }
+    }
+  }
+
+  // upstream: dL/d(output) as a number, a grid, or mean squared error to a target
+  let upstream: BackpropCase['upstream'] = { kind: 'constant', value: 1 };
+  const rawUpstream = raw.upstream;
+  if (rawUpstream !== undefined) {
+    if (typeof rawUpstream === 'number') {
+      if (!Number.isFinite(rawUpstream)) issues.push({ path: ['upstream'], message: `expected a finite number, got ${rawUpstream}` });
+      else upstream = { kind: 'constant', value: rawUpstream };
+    } else if (Array.isArray(rawUpstream)) {
+      if (outputShape) {
+        const grad = readOutputGrid(rawUpstream, ['upstream'], outputShape, issues);
+        if (grad) upstream = { kind: 'grid', grad };
+      }
+    } else if (isRecord(rawUpstream)) {
+      unknownFields(rawUpstream, ['loss', 'target'], ['upstream'], issues);
+      if (rawUpstream.loss !== 'mse') issues.push({ path: ['upstream', 'loss'], message: `expected "mse", got ${describe(rawUpstream.loss)}` });
+      if (rawUpstream.target === undefined) issues.push({ path: ['upstream', 'target'], message: 'is required: a grid shaped like the output' });
+      else if (outputShape) {
+        const target = readOutputGrid(rawUpstream.target, ['upstream', 'target'], outputShape, issues);
+        if (target) upstream = { kind: 'mse', target };
+      }
+    } else {
+      issues.push({ path: ['upstream'], message: `expected a number, a grid shaped like the output, or {"loss": "mse", "target": [...]}, got ${describe(rawUpstream)}` });
+    }
+  }
+
+  if (issues.length > 0 || !input || !filters) return { ok: false, issues };
+  return {
+    ok: true,
+    value: { input, filters, bias, stride, padding, dilation, activation, pool, upstream, ties, inputWas2d: inputDepth === 2, filtersWere2d: filterDepth === 2 },
+  };
+}

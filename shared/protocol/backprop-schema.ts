@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { checkCase, formatPath } from '../core/backprop/case';
+import type { BackpropCaseInput, CaseIssue } from '../core/backprop/types';
+
+/**
+ * A conv + pooling backprop case at the boundary (CLI files, IPC payloads, saved projects),
+ * exactly the CLI format:
+ *
+ *   input       [C][H][W] or [H][W] numbers (one channel); at most 8 channels of 32x32
+ *   filters     [F][C][kh][kw] or [kh][kw]; at most 8 filters
+ *   bias        [F] numbers (default zeros)
+ *   stride, padding, dilation   a whole number or [h, w] (default 1, 0, 1)
+ *   activation  none | relu | sigmoid | tanh (default none)
+ *   pool        {type: none | max | avg | globalmax | globalavg, kernel, stride, padding}
+ *               (kernel required for max and avg; stride defaults to the kernel; padding ≤ kernel/2)
+ *   upstream    a number (dL/dy everywhere, default 1), a grid shaped like the output,
+ *               or {loss: "mse", target: grid shaped like the output}
+ *   ties        first | split (default first: PyTorch's first maximum in row-major order)
+ *
+ * Every cell is checked: a problem is reported at its field or cell, e.g.
+ * `input[0][2]: row has 3 cells, expected 4`. The check itself is the core's `checkCase`,
+ * so the CLI, the worker and the view give the same messages.
+ */
+export const backpropCaseSchema = z.unknown().transform((value, ctx): BackpropCaseInput => {
+  let issues: CaseIssue[];
+  try {
+    const checked = checkCase(value);
+    if (checked.ok) return value as BackpropCaseInput;
+    issues = checked.issues;
+  } catch (error) {
+    issues = [{ path: [], message: `the case could not be read: ${error instanceof Error ? error.message : String(error)}` }];
+  }
+  for (const issue of issues) ctx.addIssue({ code: 'custom', message: formatCaseIssue(issue), path: issue.path });
+  return z.NEVER;
+});
+
+/** `input[0][2]: row has 3 cells, expected 4` */
+export function formatCaseIssue(issue: CaseIssue): string {
+  return issue.path.length > 0 ? `${formatPath(issue.path)}: ${issue.message}` : issue.message;
+}
+
+export type BackpropCaseParse = { ok: true; value: BackpropCaseInput } | { ok: false; errors: { path: (string | number)[]; message: string }[] };
+
+/** Validates a case; each error carries its path and a message that names the field or cell. */
+export function parseBackpropCase(value: unknown): BackpropCaseParse {
+  const parsed = backpropCaseSchema.safeParse(value);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return { ok: false, errors: parsed.error.issues.map((issue) => ({ path: issue.path.map((part) => (typeof part === 'number' ? part : String(part))), message: issue.message })) };
+}
+
+/**
+ * Question 3 of the seed: a 2x2 filter over a 3x3 input whose bottom-left window is
+ * [[-1, 5], [3, 0]]; z = [[8, 6], [10, 8]] peaks at z3 = 10, global max pooling gives
+ * a = 10, and with dL/da = 1: dL/dw = (-1, 5, 3, 0), dL/db = 1.
+ */
+export const SEED_BACKPROP_CASE: BackpropCaseInput = {
+  input: [
+    [1, 0, 0],
+    [-1, 5, -2],
+    [3, 0, 2],
+  ],
+  filters: [
+    [1, 1],
+    [1, 1],
+  ],
+  bias: [3],
+  stride: 1,
+  padding: 0,
+  dilation: 1,
+  activation: 'none',
+  pool: { type: 'globalmax' },
+  upstream: 1,
+  ties: 'first',
+};
