@@ -2,6 +2,7 @@ import { explainLayer } from './network/explain';
 import type { Derivation, NetworkSummary } from './network/info';
 import type { NetworkSpec } from './network/spec';
 import { summarizeNetwork } from './network/summarize';
+import { createBuilderCore, type BuilderCore } from './network/builder-api';
 import { gradientCheck, runBackprop, type BackpropCaseInput, type BackpropResult, type CaseIssue, type GradientCheck } from './backprop/index';
 
 export * from './network/index';
@@ -10,6 +11,10 @@ export * from './network/index';
 export interface Core {
   summarize(payload: { spec: NetworkSpec }): NetworkSummary;
   explain(payload: { spec: NetworkSpec; index: number }): Derivation[];
+  checkAnswers: BuilderCore['checkAnswers'];
+  solveSettings: BuilderCore['solveSettings'];
+  importCode: BuilderCore['importCode'];
+  exportNetwork: BuilderCore['exportNetwork'];
   backprop(payload: { case: BackpropCaseInput }): BackpropResult;
   backpropGradientCheck(payload: { case: BackpropCaseInput }): { ok: true; check: GradientCheck } | { ok: false; issues: CaseIssue[] };
 }
@@ -18,6 +23,7 @@ export interface Core {
 export function createCore(): Core {
   return {
     summarize: (payload) => summarizeNetwork((payload as { spec?: NetworkSpec } | undefined)?.spec as NetworkSpec),
+    ...createBuilderCore(),
     explain: (payload) => explainLayer((payload as { spec?: NetworkSpec } | undefined)?.spec as NetworkSpec, (payload as { index?: number } | undefined)?.index as number),
     backprop: (payload) => runBackprop((payload as { case?: unknown } | undefined)?.case),
     backpropGradientCheck: (payload) => gradientCheck((payload as { case?: unknown } | undefined)?.case),

@@ -1,5 +1,6 @@
 import type { NetworkSpec } from '../core/network/spec';
 import type { Derivation, NetworkSummary } from '../core/network/info';
+import type { BuilderCore } from '../core/network/builder-api';
 import type { BackpropCaseInput, BackpropResult, CaseIssue, GradientCheck } from '../core/backprop/types';
 
 /**
@@ -12,6 +13,14 @@ export interface CoreApi {
   summarize(payload: { spec: NetworkSpec }): NetworkSummary;
   /** Derivations (formula, numbers filled in, result) of every number of one layer. */
   explain(payload: { spec: NetworkSpec; index: number }): Derivation[];
+  /** Answer check: each typed output / params / receptive field marked right or wrong, with the reason. */
+  checkAnswers: BuilderCore['checkAnswers'];
+  /** Kernel / stride / padding / dilation settings that turn input size i into output size o. */
+  solveSettings: BuilderCore['solveSettings'];
+  /** PyTorch nn.Sequential or Keras Sequential code to a spec; all or nothing, errors with line numbers. */
+  importCode: BuilderCore['importCode'];
+  /** The network as PyTorch, Keras, JSON, or the table as CSV / Markdown. */
+  exportNetwork: BuilderCore['exportNetwork'];
   /** Conv + pooling backprop: every tensor, forward and backward, and the step trace. Issues at their fields or cells for a bad case. */
   backprop(payload: { case: BackpropCaseInput }): BackpropResult;
   /** Central finite differences against every gradient of the case (the largest error). */

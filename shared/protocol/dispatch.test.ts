@@ -9,6 +9,10 @@ function fakeCore(overrides: Partial<CoreApi> = {}): CoreApi {
   return {
     summarize: () => ({ input: [1, 4, 4], inputIssues: [], layers: [], totals: { params: 0, trainableParams: 0, nonTrainableParams: 0, macs: 0, flops: 0, memoryBytes: 0 }, ok: true }),
     explain: () => [],
+    checkAnswers: () => [],
+    solveSettings: () => ({ settings: [], omitted: 0 }),
+    importCode: () => ({ ok: false, errors: [] }),
+    exportNetwork: () => ({ ok: false, message: '' }),
     backprop: () => ({ ok: false, issues: [] }),
     backpropGradientCheck: () => ({ ok: false, issues: [] }),
     ...overrides,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CoreApi, CoreMethod } from './core-api';
 import { CoreError, type CoreReply, type ToWorker } from './messages';
 import { networkSpecSchema } from './network-schema';
+import { checkAnswersPayloadSchema, exportNetworkPayloadSchema, importCodePayloadSchema, solveSettingsPayloadSchema } from './builder-schema';
 import { backpropCaseSchema } from './backprop-schema';
 
 /**
@@ -11,6 +12,10 @@ import { backpropCaseSchema } from './backprop-schema';
 export const corePayloadSchemas = {
   summarize: z.object({ spec: networkSpecSchema }),
   explain: z.object({ spec: networkSpecSchema, index: z.number().int().min(1) }),
+  checkAnswers: checkAnswersPayloadSchema,
+  solveSettings: solveSettingsPayloadSchema,
+  importCode: importCodePayloadSchema,
+  exportNetwork: exportNetworkPayloadSchema,
   backprop: z.object({ case: backpropCaseSchema }),
   backpropGradientCheck: z.object({ case: backpropCaseSchema }),
 } satisfies Record<CoreMethod, z.ZodType>;
