@@ -38,7 +38,7 @@ export interface EffectiveFieldRequest {
   activations: boolean;
   /** Seed of the forward input and of random weights (default 1). */
   seed?: number;
-  /** Random weights only: channels per layer at most (default 16). */
+  /** Random weights only: channels per layer at most (default 8). */
   maxChannels?: number;
 }
 
@@ -644,7 +644,7 @@ export async function inputGradient(
   const prepared = prepare(request);
   if ('ok' in prepared) return prepared;
   const { gradient, channels } =
-    request.weights === 'uniform' ? await uniformEngine(prepared, cooperation) : await randomEngine(prepared, request.maxChannels ?? 16, cooperation, weightsOut);
+    request.weights === 'uniform' ? await uniformEngine(prepared, cooperation) : await randomEngine(prepared, request.maxChannels ?? 8, cooperation, weightsOut);
   return { channels: gradient.length, height: prepared.summary.input[1]!, width: prepared.summary.input[2]!, gradient, channelsPerLayer: channels };
 }
 
@@ -686,7 +686,7 @@ export async function effectiveReceptiveField(request: EffectiveFieldRequest, co
     'batch norm and dropout as the identity (eval mode, fresh statistics)',
   ];
   const narrowed = result.channelsPerLayer.some((c, i) => c !== (i === 0 ? prepared.summary.input[0] : prepared.layers[i - 1]!.record.outputShape[0]));
-  if (narrowed) notes.push(`random weights: layers narrowed to at most ${request.maxChannels ?? 16} channels`);
+  if (narrowed) notes.push(`random weights: layers narrowed to at most ${request.maxChannels ?? 8} channels`);
   return {
     ok: true,
     unit: { layer: request.layer, y: request.y, x: request.x, channel: prepared.channel },

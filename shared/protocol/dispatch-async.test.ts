@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { createCore } from '../core/index';
+import { SEED_NETWORK, VGG16 } from '../core/network/presets';
+import type { CoreApi } from './core-api';
+import { createDispatcher } from './dispatch';
+import type { CoreReply } from './messages';
+
+/** Asynchronous (cooperative) core methods through the transport-free dispatcher, with the real core. */
+
+function collect() {
+  const replies: CoreReply[] = [];
+  let wake: (() => void) | null = null;
+  return {
+    replies,
+    respond: (reply: CoreReply) => {
+      replies.push(reply);
+      wake?.();
+    },
+    next: () => new Promise<void>((resolve) => (wake = resolve)),
+  };
+}
+
+describe('dispatcher: asynchronous methods', () => {
+  it('answers effectiveReceptiveField later through respond, under the same id', async () => {
+    const dispatcher = createDispatcher(createCore() as CoreApi);
+    const sink = collect();
+    const arrived = sink.next();
+    const payload = { spec: SEED_NETWORK, layer: 3, y: 0, x: 0, weights: 'uniform', activations: true };
+    expect(dispatcher.handle({ kind: 'request', id: 11, type: 'effectiveReceptiveField', payload }, sink.respond)).toBeNull();
+    await arrived;
+    expect(sink.replies).toHaveLength(1);
+    const reply = sink.replies[0]!;
+    expect(reply).toMatchObject({ id: 11, ok: true, result: { ok: true, box: [0, 0, 9, 9] } });
+  });
+
+  it('a cancel that arrives while it runs stops it at the next checkpoint and answers cancelled', async () => {
+    // every checkpoint yields (sliceMs 0), so the cancel below is handled between two layers
+    const dispatcher = createDispatcher(createCore() as CoreApi, { sliceMs: 0 });
+    const sink = collect();
+    const arrived = sink.next();
+    const payload = { spec: VGG16, layer: 30, y: 7, x: 7, weights: 'random', activations: true };
+    expect(dispatcher.handle({ kind: 'request', id: 12, type: 'effectiveReceptiveField', payload }, sink.respond)).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(dispatcher.handle({ kind: 'cancel', id: 12 })).toBeNull();
+    await arrived;
+    expect(sink.replies).toEqual([{ kind: 'reply', id: 12, ok: false, error: { code: 'cancelled', message: 'cancelled' } }]);
+    // the cancel was spent on the running call: a new request runs normally
+    const reply = dispatcher.handle({ kind: 'request', id: 14, type: 'unitRegion', payload: { spec: SEED_NETWORK, layer: 3, y: 0, x: 0 } });
+    expect(reply).toMatchObject({ id: 14, ok: true, result: { ok: true, inputBox: [-3, -3, 9, 9] } });
+  });
+
+  it('rejects a bad payload naming the field, before the core runs', () => {
+    const dispatcher = createDispatcher(createCore() as CoreApi);
+    const reply = dispatcher.handle({ kind: 'request', id: 15, type: 'effectiveReceptiveField', payload: { spec: SEED_NETWORK, layer: 0, y: 0, x: 0, weights: 'gaussian', activations: true } });
+    expect(reply).toMatchObject({ id: 15, ok: false, error: { code: 'invalid_request' } });
+    const message = reply && !reply.ok ? reply.error.message : '';
+    expect(message).toContain('layer must be 1 or more');
+    expect(message).toContain('weights must be "uniform" or "random"');
+  });
+});
