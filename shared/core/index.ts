@@ -2,6 +2,7 @@ import { explainLayer } from './network/explain';
 import type { Derivation, NetworkSummary } from './network/info';
 import type { NetworkSpec } from './network/spec';
 import { summarizeNetwork } from './network/summarize';
+import { explainStep, lossSurface, runOptimization, type FieldError, type LossSurface, type LossSurfaceRequest, type OptimizeProblem, type OptimizeResult, type StepExplanation } from './optim/index';
 import { createBuilderCore, type BuilderCore } from './network/builder-api';
 import { gradientCheck, runBackprop, type BackpropCaseInput, type BackpropResult, type CaseIssue, type GradientCheck } from './backprop/index';
 
@@ -13,6 +14,9 @@ export interface Core {
   explain(payload: { spec: NetworkSpec; index: number }): Derivation[];
   checkAnswers: BuilderCore['checkAnswers'];
   solveSettings: BuilderCore['solveSettings'];
+  optimize(payload: { problem: OptimizeProblem }): OptimizeResult;
+  optimizeSurface(payload: { problem: OptimizeProblem } & LossSurfaceRequest): { ok: true; surface: LossSurface } | { ok: false; errors: FieldError[] };
+  optimizeExplain(payload: { problem: OptimizeProblem; step: number }): { ok: true; explanation: StepExplanation } | { ok: false; errors: FieldError[] };
   importCode: BuilderCore['importCode'];
   exportNetwork: BuilderCore['exportNetwork'];
   backprop(payload: { case: BackpropCaseInput }): BackpropResult;
@@ -26,6 +30,9 @@ export function createCore(): Core {
     ...createBuilderCore(),
     explain: (payload) => explainLayer((payload as { spec?: NetworkSpec } | undefined)?.spec as NetworkSpec, (payload as { index?: number } | undefined)?.index as number),
     backprop: (payload) => runBackprop((payload as { case?: unknown } | undefined)?.case),
+    optimize: (payload) => runOptimization(payload.problem),
+    optimizeSurface: (payload) => lossSurface(payload.problem, payload),
+    optimizeExplain: (payload) => explainStep(payload.problem, payload.step),
     backpropGradientCheck: (payload) => gradientCheck((payload as { case?: unknown } | undefined)?.case),
   };
 }

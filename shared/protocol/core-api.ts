@@ -1,5 +1,6 @@
 import type { NetworkSpec } from '../core/network/spec';
 import type { Derivation, NetworkSummary } from '../core/network/info';
+import type { FieldError, LossSurface, LossSurfaceRequest, OptimizeProblem, OptimizeResult, StepExplanation } from '../core/optim/index';
 import type { BuilderCore } from '../core/network/builder-api';
 import type { BackpropCaseInput, BackpropResult, CaseIssue, GradientCheck } from '../core/backprop/types';
 
@@ -15,6 +16,12 @@ export interface CoreApi {
   explain(payload: { spec: NetworkSpec; index: number }): Derivation[];
   /** Answer check: each typed output / params / receptive field marked right or wrong, with the reason. */
   checkAnswers: BuilderCore['checkAnswers'];
+  /** Optimizer stepper: the model's display forms and every step of the run (numbers rounded for display), or field errors. */
+  optimize(payload: { problem: OptimizeProblem }): OptimizeResult;
+  /** Whole-data loss over a grid of two parameters, the others held at `at`. */
+  optimizeSurface(payload: { problem: OptimizeProblem } & LossSurfaceRequest): { ok: true; surface: LossSurface } | { ok: false; errors: FieldError[] };
+  /** Every number of one step (1-based) as its formula with the numbers filled in. */
+  optimizeExplain(payload: { problem: OptimizeProblem; step: number }): { ok: true; explanation: StepExplanation } | { ok: false; errors: FieldError[] };
   /** Kernel / stride / padding / dilation settings that turn input size i into output size o. */
   solveSettings: BuilderCore['solveSettings'];
   /** PyTorch nn.Sequential or Keras Sequential code to a spec; all or nothing, errors with line numbers. */

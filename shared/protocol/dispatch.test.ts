@@ -9,6 +9,9 @@ function fakeCore(overrides: Partial<CoreApi> = {}): CoreApi {
   return {
     summarize: () => ({ input: [1, 4, 4], inputIssues: [], layers: [], totals: { params: 0, trainableParams: 0, nonTrainableParams: 0, macs: 0, flops: 0, memoryBytes: 0 }, ok: true }),
     explain: () => [],
+    optimize: () => ({ ok: false, errors: [] }),
+    optimizeSurface: () => ({ ok: false, errors: [] }),
+    optimizeExplain: () => ({ ok: false, errors: [] }),
     checkAnswers: () => [],
     solveSettings: () => ({ settings: [], omitted: 0 }),
     importCode: () => ({ ok: false, errors: [] }),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CoreApi, CoreMethod } from './core-api';
 import { CoreError, type CoreReply, type ToWorker } from './messages';
 import { networkSpecSchema } from './network-schema';
+import { lossSurfaceRequestSchema, optimizeProblemSchema } from './optimize-schema';
 import { checkAnswersPayloadSchema, exportNetworkPayloadSchema, importCodePayloadSchema, solveSettingsPayloadSchema } from './builder-schema';
 import { backpropCaseSchema } from './backprop-schema';
 
@@ -13,6 +14,9 @@ export const corePayloadSchemas = {
   summarize: z.object({ spec: networkSpecSchema }),
   explain: z.object({ spec: networkSpecSchema, index: z.number().int().min(1) }),
   checkAnswers: checkAnswersPayloadSchema,
+  optimize: z.object({ problem: optimizeProblemSchema }),
+  optimizeSurface: lossSurfaceRequestSchema,
+  optimizeExplain: z.object({ problem: optimizeProblemSchema, step: z.number().int().min(1) }),
   solveSettings: solveSettingsPayloadSchema,
   importCode: importCodePayloadSchema,
   exportNetwork: exportNetworkPayloadSchema,
