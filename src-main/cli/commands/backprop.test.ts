@@ -1,0 +1,76 @@
+import { PassThrough, Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createDefaultProject, serializeProject } from '../../../shared/project/index';
+import { SEED_BACKPROP_CASE } from '../../../shared/protocol/backprop-schema';
+import { main } from '../main';
+
+async function run(argv: string[], stdinText = '') {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const code = await main(argv, { stdin: Readable.from([stdinText]), stdout, stderr });
+  return { code, out, err };
+}
+
+const EXAMPLE = {
+  input: [[[1, 2, 0, 1], [0, 1, 3, 1], [2, 1, 0, 2], [1, 0, 1, 3]]],
+  filters: [[[[1, -1], [0, 2]]]],
+  bias: [0.5],
+  stride: 1,
+  padding: 0,
+  dilation: 1,
+  activation: 'none',
+  pool: { type: 'globalmax' },
+  upstream: 1,
+  ties: 'first',
+};
+
+describe('layerwise backprop', () => {
+  it('--json prints every tensor of the issue example (hand-worked: z[0][1] = 2 - 0 + 0 + 6 + 0.5 = 8.5 is the maximum)', async () => {
+    const { code, out, err } = await run(['backprop', '-', '--json'], JSON.stringify(EXAMPLE));
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toEqual({
+      conv: [[[1.5, 8.5, 1.5], [1.5, -1.5, 6.5], [1.5, 3.5, 4.5]]],
+      activated: [[[1.5, 8.5, 1.5], [1.5, -1.5, 6.5], [1.5, 3.5, 4.5]]],
+      pooled: [[[8.5]]],
+      argmax: [[[1]]],
+      loss: null,
+      grad_pooled: [[[1]]],
+      grad_activated: [[[0, 1, 0], [0, 0, 0], [0, 0, 0]]],
+      grad_conv: [[[0, 1, 0], [0, 0, 0], [0, 0, 0]]],
+      grad_filters: [[[[2, 0], [1, 3]]]],
+      grad_bias: [1],
+      grad_input: [[[0, 1, -1, 0], [0, 0, 2, 0], [0, 0, 0, 0], [0, 0, 0, 0]]],
+    });
+  });
+
+  it('prints the seed case as text, and reads a project file’s saved case', async () => {
+    const project = { ...createDefaultProject(), tools: { backprop: SEED_BACKPROP_CASE } };
+    const { code, out } = await run(['backprop', '-'], serializeProject(project));
+    expect(code).toBe(0);
+    expect(out).toContain('pooled y [1x1x1]\n    10');
+    expect(out).toContain('dL/dW [1x1x2x2]\n    -1   5\n     3   0');
+    expect(out).toContain('dL/db [1]\n    1');
+    const empty = await run(['backprop', '-'], serializeProject(createDefaultProject()));
+    expect(empty.code).toBe(2);
+    expect(empty.err).toContain('no backprop case saved');
+  });
+
+  it('exits 2 naming the cell for a ragged grid, and the field for a bad pool (JSON with --json)', async () => {
+    const bad = { ...EXAMPLE, input: [[[1, 2, 0, 1], [0, 1, 3, 1], [2, 1, 0], [1, 0, 1, 3]]], pool: { type: 'max' } };
+    const { code, out, err } = await run(['backprop', '-', '--json'], JSON.stringify(bad));
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(JSON.parse(err).errors).toEqual(['input[0][2]: row has 3 cells, expected 4', 'pool.kernel: is required for max pooling: a whole number ≥ 1 or [h, w]']);
+  });
+
+  it('exits 2 for sizes past the limits and for a case that is not an object', async () => {
+    const big = { input: Array.from({ length: 40 }, () => Array.from({ length: 4 }, () => 1)), filters: [[1]] };
+    expect((await run(['backprop', '-'], JSON.stringify(big))).err).toBe('error: input: is 40x4; at most 32x32\n');
+    expect((await run(['backprop', '-'], '[1, 2]')).err).toBe('error: a case is a JSON object with input and filters, got an array\n');
+  });
+});

@@ -1,0 +1,74 @@
+import { backpropToJson } from '../../../shared/core/backprop/json';
+import type { BackpropResult, Tensor } from '../../../shared/core/backprop/types';
+import { parseProjectData, PROJECT_FORMAT } from '../../../shared/project/index';
+import { parseBackpropCase } from '../../../shared/protocol/backprop-schema';
+import type { CliCommand } from './types';
+
+/** A case file, or a project file's saved backprop case. */
+function caseFromDocument(document: unknown): { ok: true; value: unknown } | { ok: false; errors: string[] } {
+  if (typeof document === 'object' && document !== null && (document as { format?: unknown }).format === PROJECT_FORMAT) {
+    const project = parseProjectData(document);
+    if (!project.ok) return { ok: false, errors: [project.error.message] };
+    if (!project.project.tools.backprop) return { ok: false, errors: ['this project has no backprop case saved (tools.backprop)'] };
+    return { ok: true, value: project.project.tools.backprop };
+  }
+  return { ok: true, value: document };
+}
+
+function formatNumber(value: number): string {
+  return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(6)));
+}
+
+/** One tensor as aligned text: maps separated by a blank line, rows one per line. */
+function tensorText(name: string, tensor: Tensor): string {
+  const [maps = 1, rows = 1, cols = 1] = tensor.shape.length >= 3 ? tensor.shape.slice(-3) : [1, ...tensor.shape.length === 1 ? [1, tensor.shape[0]!] : tensor.shape];
+  const groups = tensor.data.length / (maps * rows * cols);
+  const cells = tensor.data.map(formatNumber);
+  const width = Math.max(...cells.map((cell) => cell.length));
+  const lines: string[] = [`${name} [${tensor.shape.join('x')}]`];
+  for (let g = 0; g < groups * maps; g++) {
+    if (groups * maps > 1) lines.push(`  [${g}]`);
+    for (let r = 0; r < rows; r++) {
+      const start = (g * rows + r) * cols;
+      lines.push(`    ${cells.slice(start, start + cols).map((cell) => cell.padStart(width)).join('  ')}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+function resultText(result: Extract<BackpropResult, { ok: true }>): string {
+  const t = result.tensors;
+  const parts = [
+    tensorText('conv z', t.conv),
+    tensorText('activated a', t.activated),
+    tensorText('pooled y', t.pooled),
+    ...(t.argmax ? [tensorText('argmax (h*W + w in each map)', t.argmax)] : []),
+    ...(t.loss !== null ? [`loss ${formatNumber(t.loss)}`] : []),
+    tensorText('dL/dy', t.grad_pooled),
+    tensorText('dL/da', t.grad_activated),
+    tensorText('dL/dz', t.grad_conv),
+    tensorText('dL/dW', t.grad_filters),
+    tensorText('dL/db', t.grad_bias),
+    tensorText('dL/dX', t.grad_input),
+  ];
+  return `${parts.join('\n\n')}\n`;
+}
+
+/**
+ * `backprop`: conv → activation → pooling → loss and every gradient of a case (the CLI
+ * format of shared/protocol/backprop-schema.ts), or of a project file's saved case.
+ */
+export const backpropCommand: CliCommand = {
+  name: 'backprop',
+  description: 'conv + pooling forward pass and every gradient (dL/dy, dL/da, dL/dz, dL/dW, dL/db, dL/dX) of a case or a project file',
+  run(document, core) {
+    const source = caseFromDocument(document);
+    if (!source.ok) return { text: '', json: undefined, errors: source.errors };
+    const parsed = parseBackpropCase(source.value);
+    if (!parsed.ok) return { text: '', json: undefined, errors: parsed.errors.map((error) => error.message) };
+    const result = core.backprop({ case: parsed.value });
+    if (!result.ok) return { text: '', json: undefined, errors: result.issues.map((issue) => issue.message) };
+    return { text: resultText(result), json: backpropToJson(result), errors: [] };
+  },
+};
+
