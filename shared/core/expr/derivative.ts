@@ -132,10 +132,9 @@ export function simplify(expr: Expr): Expr {
           }
           if (coefficient === 0) return num(0);
           if (rest.length === 0) return num(coefficient);
-          const product = rest.reduce((acc, factor) => binary('*', acc, factor));
-          if (coefficient === 1) return product;
-          if (coefficient === -1) return negate(product);
-          return coefficient < 0 ? negate(binary('*', num(-coefficient), product)) : binary('*', num(coefficient), product);
+          const magnitude = Math.abs(coefficient);
+          const product = (magnitude === 1 ? rest : [num(magnitude), ...rest]).reduce((acc, factor) => binary('*', acc, factor));
+          return coefficient < 0 ? negate(product) : product;
         }
         case '/':
           if (isValue(left, 0)) return num(0);

@@ -87,8 +87,10 @@ export function toText(expr: Expr, options: PrintOptions = {}): string {
       case 'binary': {
         const left = print(node.left);
         const right = print(node.right);
-        const l = needsParens(node.op, node.left, 'left') ? `(${left})` : left;
-        const r = needsParens(node.op, node.right, 'right') ? `(${right})` : right;
+        // A filled-in negative value already carries its parentheses.
+        const filled = (child: Expr) => options.values !== undefined && isNegativeLiteral(child);
+        const l = needsParens(node.op, node.left, 'left') && !filled(node.left) ? `(${left})` : left;
+        const r = needsParens(node.op, node.right, 'right') && !filled(node.right) ? `(${right})` : right;
         return node.op === '*' || node.op === '/' || node.op === '^' ? `${l}${node.op}${r}` : `${l} ${node.op} ${r}`;
       }
       case 'call':
@@ -144,7 +146,7 @@ export function toLatex(expr: Expr, options: PrintOptions = {}): string {
     switch (node.kind) {
       case 'number':
         // A value filled in for a name keeps its sign inside parentheses: 2.6 \cdot (-1)^{2}.
-        if (node.value < 0 || Object.is(node.value, -0)) return options.values ? `\left(-${numberToLatex(-node.value, format)}\right)` : `-${numberToLatex(-node.value, format)}`;
+        if (node.value < 0 || Object.is(node.value, -0)) return options.values ? `\\left(-${numberToLatex(-node.value, format)}\\right)` : `-${numberToLatex(-node.value, format)}`;
         return numberToLatex(node.value, format);
       case 'name':
         return nameToLatex(node.name);
@@ -159,11 +161,13 @@ export function toLatex(expr: Expr, options: PrintOptions = {}): string {
         const left = print(node.left);
         const right = print(node.right);
         if (node.op === '^') {
-          const base = needsParens('^', node.left, 'left') || node.left.kind === 'call' ? `\\left(${left}\\right)` : left;
+          const filledBase = options.values !== undefined && isNegativeLiteral(node.left);
+          const base = (needsParens('^', node.left, 'left') || node.left.kind === 'call') && !filledBase ? `\\left(${left}\\right)` : left;
           return `${base}^{${right}}`;
         }
-        const l = needsParens(node.op, node.left, 'left') ? `\\left(${left}\\right)` : left;
-        let r = needsParens(node.op, node.right, 'right') ? `\\left(${right}\\right)` : right;
+        const filled = (child: Expr) => options.values !== undefined && isNegativeLiteral(child);
+        const l = needsParens(node.op, node.left, 'left') && !filled(node.left) ? `\\left(${left}\\right)` : left;
+        let r = needsParens(node.op, node.right, 'right') && !filled(node.right) ? `\\left(${right}\\right)` : right;
         if (node.op === '*') {
           // Juxtapose (a x_1) unless a number would run into the one before it, or a literal
           // was substituted for a name (numbers filled in read better with a dot).

@@ -1,0 +1,140 @@
+import fc from 'fast-check';
+import { derivative as mathjsDerivative, parse as mathjsParse } from 'mathjs';
+import { describe, expect, it } from 'vitest';
+import { binary, call, name, negate, num, type BinaryOperator, type Expr, type FunctionName } from './ast';
+import { compileBatchModel, compileModel } from './compile';
+import { derivative } from './derivative';
+import { toText } from './print';
+
+const PARAMS = ['a', 'b', 'c'];
+const INPUTS = ['x1', 'x2'];
+
+/** Random smooth-enough models: polynomials with the nine functions; exponents small constants. */
+function modelArbitrary(functions: readonly FunctionName[]): fc.Arbitrary<Expr> {
+  return fc.letrec<{ expr: Expr }>((tie) => ({
+    expr: fc.oneof(
+      { maxDepth: 4, depthSize: 'small' },
+      fc.integer({ min: 1, max: 5 }).map((value) => num(value)),
+      fc.constantFrom(...PARAMS, ...INPUTS).map(name),
+      tie('expr').map(negate),
+      fc.tuple(fc.constantFrom<BinaryOperator>('+', '-', '*'), tie('expr'), tie('expr')).map(([op, l, r]) => binary(op, l, r)),
+      fc.tuple(tie('expr'), fc.constantFrom(2, 3)).map(([base, power]) => binary('^', base, num(power))),
+      fc.tuple(tie('expr'), tie('expr')).map(([l, r]) => binary('/', l, binary('+', num(2), binary('^', r, num(2))))),
+      fc.tuple(fc.constantFrom(...functions), tie('expr')).map(([fn, arg]) => call(fn, arg)),
+    ),
+  })).expr;
+}
+
+const point = fc.array(fc.double({ min: -2, max: 2, noNaN: true }), { minLength: 5, maxLength: 5 });
+
+function close(actual: number, expected: number, relative: number, absolute: number): boolean {
+  return Math.abs(actual - expected) <= absolute + relative * Math.abs(expected);
+}
+
+describe('compiled model: reverse-mode gradient', () => {
+  it('agrees with central finite differences on random models', () => {
+    const fns: FunctionName[] = ['exp', 'sin', 'cos', 'tanh', 'sigmoid', 'sqrt', 'log'];
+    fc.assert(
+      fc.property(modelArbitrary(fns), point, (expr, values) => {
+        const model = compileModel(expr, PARAMS, INPUTS);
+        const params = Float64Array.from(values.slice(0, 3));
+        const inputs = Float64Array.from(values.slice(3));
+        const gradient = new Float64Array(3);
+        const y = model.evaluateWithGradient(params, inputs, gradient);
+        expect(Object.is(y, model.evaluate(params, inputs))).toBe(true);
+        if (!Number.isFinite(y) || Math.abs(y) > 1e6) return;
+        for (let k = 0; k < 3; k++) {
+          const h = 1e-5 * Math.max(1, Math.abs(params[k]!));
+          const plus = Float64Array.from(params);
+          const minus = Float64Array.from(params);
+          plus[k] = plus[k]! + h;
+          minus[k] = minus[k]! - h;
+          const fd = (model.evaluate(plus, inputs) - model.evaluate(minus, inputs)) / (2 * h);
+          const fd2 = (model.evaluate(plus, inputs) - y) / h;
+          // Skip points next to a singularity or kink, where the difference quotients disagree among themselves.
+          if (!Number.isFinite(fd) || !close(fd2, fd, 1e-2, 1e-3)) continue;
+          expect(close(gradient[k]!, fd, 1e-4, 1e-5), `d/d${PARAMS[k]} of ${toText(expr)} at ${values}: ${gradient[k]} vs ${fd}`).toBe(true);
+        }
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('the symbolic partials evaluate to the reverse-mode gradient', () => {
+    const fns: FunctionName[] = ['exp', 'log', 'sqrt', 'abs', 'sin', 'cos', 'tanh', 'sigmoid', 'relu'];
+    fc.assert(
+      fc.property(modelArbitrary(fns), point, (expr, values) => {
+        const params = Float64Array.from(values.slice(0, 3));
+        const inputs = Float64Array.from(values.slice(3));
+        const gradient = new Float64Array(3);
+        compileModel(expr, PARAMS, INPUTS).evaluateWithGradient(params, inputs, gradient);
+        PARAMS.forEach((param, k) => {
+          const symbolic = compileModel(derivative(expr, param), PARAMS, INPUTS).evaluate(params, inputs);
+          if (!Number.isFinite(gradient[k]!) || Math.abs(gradient[k]!) > 1e8) return;
+          expect(close(symbolic, gradient[k]!, 1e-9, 1e-9), `d/d${param} ${toText(derivative(expr, param))}: ${symbolic} vs ${gradient[k]}`).toBe(true);
+        });
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('the symbolic partials agree with mathjs derivative (an independent implementation)', () => {
+    fc.assert(
+      fc.property(modelArbitrary(['exp', 'log', 'sqrt', 'sin', 'cos', 'tanh']), point, (expr, values) => {
+        const scope = { a: values[0]!, b: values[1]!, c: values[2]!, x1: values[3]!, x2: values[4]! };
+        for (const param of PARAMS) {
+          const ours = compileModel(derivative(expr, param), PARAMS, INPUTS).evaluate(Float64Array.from(values.slice(0, 3)), Float64Array.from(values.slice(3)));
+          const theirs = mathjsDerivative(mathjsParse(toText(expr)), param).evaluate(scope) as unknown;
+          if (typeof theirs !== 'number' || !Number.isFinite(theirs) || !Number.isFinite(ours) || Math.abs(theirs) > 1e8) continue;
+          expect(close(ours, theirs, 1e-8, 1e-8), `d/d${param} of ${toText(expr)}: ${ours} vs mathjs ${theirs}`).toBe(true);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('the batch evaluator gives the per-sample values', () => {
+    fc.assert(
+      fc.property(modelArbitrary(['exp', 'sin', 'tanh', 'relu', 'abs']), fc.array(point, { minLength: 1, maxLength: 8 }), (expr, rows) => {
+        const params = Float64Array.from(rows[0]!.slice(0, 3));
+        const columns = INPUTS.map((_, k) => Float64Array.from(rows, (row) => row[3 + k]!));
+        const batch = compileBatchModel(expr, PARAMS, INPUTS, rows.length).evaluate(params, columns);
+        const single = compileModel(expr, PARAMS, INPUTS);
+        rows.forEach((row, i) => {
+          const y = single.evaluate(params, Float64Array.from(row.slice(3)));
+          expect(close(batch[i]!, y, 1e-12, 1e-12) || (Number.isNaN(y) && Number.isNaN(batch[i]!))).toBe(true);
+        });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('follows PyTorch at the kinks: relu\'(0) = 0, abs\'(0) = 0, d(u^2)/du at 0 = 0', () => {
+    const gradient = new Float64Array(1);
+    for (const [text, expected] of [
+      [call('relu', name('a')), 0],
+      [call('abs', name('a')), 0],
+      [binary('^', name('a'), num(2)), 0],
+      [binary('^', name('a'), num(0)), 0],
+    ] as const) {
+      compileModel(text, ['a'], []).evaluateWithGradient(new Float64Array([0]), new Float64Array(0), gradient);
+      expect(gradient[0]).toBe(expected);
+    }
+  });
+});
+
+describe('derivative: simplified for display', () => {
+  it.each([
+    ['a*x1^2 + b*x2^2 + c*x1*x2 + d', 'a', 'x1^2'],
+    ['a*x1^2 + b*x2^2 + c*x1*x2 + d', 'c', 'x1*x2'],
+    ['a*x1^2 + b*x2^2 + c*x1*x2 + d', 'd', '1'],
+    ['a^2*x1', 'a', '2*a*x1'],
+    ['sigmoid(w*x + b)', 'w', 'sigmoid(w*x + b)*(1 - sigmoid(w*x + b))*x'],
+    ['relu(w*x)', 'w', 'step(w*x)*x'],
+    ['-(a*x)', 'a', '-x'],
+    ['x/a', 'a', '-x/a^2'],
+  ])('d(%s)/d%s = %s', async (text, param, expected) => {
+    const { parseExpression } = await import('./parse');
+    expect(toText(derivative(parseExpression(text), param))).toBe(expected);
+  });
+});
