@@ -110,7 +110,7 @@ function optimizerDerivations(config: OptimizerConfig, param: string, k: number,
   };
   switch (config.type) {
     case 'sgd':
-      newParam(`${p} - \\eta\\, g_{${p}}`, `${n(w0)} - ${n(config.lr)} \\cdot ${operand(g)}`, `${plain(w0)} - ${plain(config.lr)}*${plain(g)}`);
+      newParam(`${p} - \\eta\\, g_{${p}}`, `${n(w0)} - ${n(config.lr)} \\cdot ${operand(g)}`, `${formatNumber(w0)} - ${plain(config.lr)}*${plain(g)}`);
       break;
     case 'momentum': {
       const { lr, beta } = config;
@@ -121,7 +121,7 @@ function optimizerDerivations(config: OptimizerConfig, param: string, k: number,
           next('delta'),
           `delta_${param} = ${plain(beta)}*${plain(prev('delta'))} + ${plain(lr)}*${plain(g)}`,
         );
-        newParam(`${p} - \\Delta_{${p}}`, `${n(w0)} - ${operand(next('delta'))}`, `${plain(w0)} - ${plain(next('delta'))}`);
+        newParam(`${p} - \\Delta_{${p}}`, `${n(w0)} - ${operand(next('delta'))}`, `${formatNumber(w0)} - ${plain(next('delta'))}`);
       } else {
         out[`state:v:${param}`] = derivation(
           `v_{${p}} \\leftarrow ${t === 1 ? `g_{${p}}\\ \\text{(first step)}` : `\\beta\\, v_{${p}} + g_{${p}}`}`,
@@ -130,14 +130,14 @@ function optimizerDerivations(config: OptimizerConfig, param: string, k: number,
           `v_${param} = ${t === 1 ? plain(g) : `${plain(beta)}*${plain(prev('v'))} + ${plain(g)}`}`,
         );
         if (config.nesterov) {
-          newParam(`${p} - \\eta\\,(g_{${p}} + \\beta\\, v_{${p}})`, `${n(w0)} - ${n(lr)} \\cdot (${operand(g)} + ${n(beta)} \\cdot ${operand(next('v'))})`, `${plain(w0)} - ${plain(lr)}*(${plain(g)} + ${plain(beta)}*${plain(next('v'))})`);
-        } else newParam(`${p} - \\eta\\, v_{${p}}`, `${n(w0)} - ${n(lr)} \\cdot ${operand(next('v'))}`, `${plain(w0)} - ${plain(lr)}*${plain(next('v'))}`);
+          newParam(`${p} - \\eta\\,(g_{${p}} + \\beta\\, v_{${p}})`, `${n(w0)} - ${n(lr)} \\cdot (${operand(g)} + ${n(beta)} \\cdot ${operand(next('v'))})`, `${formatNumber(w0)} - ${plain(lr)}*(${plain(g)} + ${plain(beta)}*${plain(next('v'))})`);
+        } else newParam(`${p} - \\eta\\, v_{${p}}`, `${n(w0)} - ${n(lr)} \\cdot ${operand(next('v'))}`, `${formatNumber(w0)} - ${plain(lr)}*${plain(next('v'))}`);
       }
       break;
     }
     case 'adagrad':
       out[`state:sum:${param}`] = derivation(`s_{${p}} \\leftarrow s_{${p}} + g_{${p}}^{2}`, `${n(prev('sum'))} + ${operand(g)}^{2}`, next('sum'), `sum_${param} = ${plain(prev('sum'))} + ${plain(g)}^2`);
-      newParam(`${p} - \\frac{\\eta\\, g_{${p}}}{\\sqrt{s_{${p}}} + \\epsilon}`, `${n(w0)} - \\frac{${n(config.lr)} \\cdot ${operand(g)}}{\\sqrt{${n(next('sum'))}} + ${n(config.eps)}}`, `${plain(w0)} - ${plain(config.lr)}*${plain(g)}/(sqrt(${plain(next('sum'))}) + ${plain(config.eps)})`);
+      newParam(`${p} - \\frac{\\eta\\, g_{${p}}}{\\sqrt{s_{${p}}} + \\epsilon}`, `${n(w0)} - \\frac{${n(config.lr)} \\cdot ${operand(g)}}{\\sqrt{${n(next('sum'))}} + ${n(config.eps)}}`, `${formatNumber(w0)} - ${plain(config.lr)}*${plain(g)}/(sqrt(${plain(next('sum'))}) + ${plain(config.eps)})`);
       break;
     case 'rmsprop':
       out[`state:v:${param}`] = derivation(
@@ -146,7 +146,7 @@ function optimizerDerivations(config: OptimizerConfig, param: string, k: number,
         next('v'),
         `v_${param} = ${plain(config.alpha)}*${plain(prev('v'))} + (1 - ${plain(config.alpha)})*${plain(g)}^2`,
       );
-      newParam(`${p} - \\frac{\\eta\\, g_{${p}}}{\\sqrt{v_{${p}}} + \\epsilon}`, `${n(w0)} - \\frac{${n(config.lr)} \\cdot ${operand(g)}}{\\sqrt{${n(next('v'))}} + ${n(config.eps)}}`, `${plain(w0)} - ${plain(config.lr)}*${plain(g)}/(sqrt(${plain(next('v'))}) + ${plain(config.eps)})`);
+      newParam(`${p} - \\frac{\\eta\\, g_{${p}}}{\\sqrt{v_{${p}}} + \\epsilon}`, `${n(w0)} - \\frac{${n(config.lr)} \\cdot ${operand(g)}}{\\sqrt{${n(next('v'))}} + ${n(config.eps)}}`, `${formatNumber(w0)} - ${plain(config.lr)}*${plain(g)}/(sqrt(${plain(next('v'))}) + ${plain(config.eps)})`);
       break;
     case 'adam': {
       const { beta1, beta2, lr, eps } = config;
@@ -155,7 +155,7 @@ function optimizerDerivations(config: OptimizerConfig, param: string, k: number,
       newParam(
         `${p} - \\frac{\\eta\\, m_{${p}} / (1 - \\beta_1^{t})}{\\sqrt{v_{${p}} / (1 - \\beta_2^{t})} + \\epsilon}`,
         `${n(w0)} - \\frac{${n(lr)} \\cdot ${operand(next('m'))} / (1 - ${n(beta1)}^{${t}})}{\\sqrt{${n(next('v'))} / (1 - ${n(beta2)}^{${t}})} + ${n(eps)}}`,
-        `${plain(w0)} - ${plain(lr)}*${plain(next('m'))}/(1 - ${plain(beta1)}^${t}) / (sqrt(${plain(next('v'))}/(1 - ${plain(beta2)}^${t})) + ${plain(eps)})`,
+        `${formatNumber(w0)} - ${plain(lr)}*${plain(next('m'))}/(1 - ${plain(beta1)}^${t}) / (sqrt(${plain(next('v'))}/(1 - ${plain(beta2)}^${t})) + ${plain(eps)})`,
       );
       break;
     }
