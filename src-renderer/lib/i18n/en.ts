@@ -1,3 +1,5 @@
+import { enNetworkBuilder } from './en-network-builder';
+
 /**
  * English catalog: every string the user sees. Keys are dotted by place; `{name}` marks a
  * parameter (the `t` function types them from this file). Engine messages (layer issues,
@@ -157,6 +159,7 @@ export const en = {
   'units.kib': '{value} KiB',
   'units.mib': '{value} MiB',
   'units.gib': '{value} GiB',
+  ...enNetworkBuilder,
 } as const;
 
 export type MessageKey = keyof typeof en;

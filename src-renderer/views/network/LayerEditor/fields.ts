@@ -68,11 +68,14 @@ export const LAYER_FIELDS: Record<LayerType, readonly FieldDescriptor[]> = {
   ],
 };
 
-/** A new layer of a type, with small sensible values for the required fields. */
+/**
+ * A new layer of a type, with small sensible values for the required fields and PyTorch's
+ * defaults for the rest (a new Conv2d has padding 0, as nn.Conv2d(C, 16, 3) does).
+ */
 export function defaultLayer(type: LayerType): LayerSpec {
   switch (type) {
     case 'conv2d':
-      return { type, out_channels: 16, kernel: 3, padding: 1 };
+      return { type, out_channels: 16, kernel: 3 };
     case 'convtranspose2d':
       return { type, out_channels: 16, kernel: 2, stride: 2 };
     case 'maxpool2d':

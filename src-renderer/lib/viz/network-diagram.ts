@@ -1,0 +1,223 @@
+import { scaleLog, select } from 'd3';
+
+/** One block of the diagram: a layer's output as the engine computed it. */
+export interface DiagramLayer {
+  /** 1-based layer number; 0 for the input. */
+  index: number;
+  /** "Conv2d", "input" ... */
+  label: string;
+  /** [C, H, W] or [N]; null when the layer has an error or is not computed. */
+  shape: readonly number[] | null;
+  status: 'ok' | 'error' | 'not_computed';
+  /** "32×128×128" */
+  shapeText: string;
+}
+
+export interface NetworkDiagramOptions {
+  layers: readonly DiagramLayer[];
+  /** Accessible name of the drawing. */
+  label: string;
+  /** 1-based selected layer (outlined), 0 for none. */
+  selected: number;
+  onSelect?: (index: number) => void;
+}
+
+export interface NetworkDiagram {
+  update(options: NetworkDiagramOptions): void;
+  /** The drawing as a standalone SVG document (colours resolved, background included). */
+  svgText(): string;
+  /** Width and height of the drawing in CSS pixels. */
+  size(): { width: number; height: number };
+  destroy(): void;
+}
+
+interface Geometry {
+  layer: DiagramLayer;
+  x: number;
+  /** thickness along x (channels) */
+  thickness: number;
+  /** face height (H) */
+  height: number;
+  /** oblique depth (W) */
+  depth: number;
+  width: number;
+}
+
+const GAP = 26;
+const LABEL_SPACE = 40;
+const TOP = 16;
+const MAX_FACE = 120;
+const MIN_SLOT = 58;
+
+/** Colours from the app's CSS variables, written into attributes so the exported file keeps them. */
+function palette(node: Element) {
+  const style = getComputedStyle(node);
+  const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+  return {
+    fill: read('--accent-bg', '#e8f0fe'),
+    stroke: read('--accent', '#1a73e8'),
+    side: read('--surface-raised', '#f1f3f4'),
+    error: read('--danger', '#d93025'),
+    errorFill: read('--danger-bg', '#fce8e6'),
+    faint: read('--text-faint', '#9aa0a6'),
+    text: read('--text', '#202124'),
+    muted: read('--text-muted', '#5f6368'),
+    background: read('--surface', '#ffffff'),
+  };
+}
+
+/**
+ * LeNet-style drawing of a layer stack: each 3-D output a cuboid (height by H, oblique depth
+ * by W, thickness by channels, all on log scales so 1 and 224 both fit), each vector a thin
+ * bar by its length. Errors are drawn red and uncomputed layers as dashed outlines.
+ */
+export function createNetworkDiagram(container: HTMLElement, initial: NetworkDiagramOptions): NetworkDiagram {
+  const svg = select(container).append('svg').attr('xmlns', 'http://www.w3.org/2000/svg').attr('role', 'img').attr('data-testid', 'diagram-svg');
+  const title = svg.append('title');
+  const background = svg.append('rect').attr('class', 'background').attr('x', 0).attr('y', 0);
+  const root = svg.append('g');
+  let options = initial;
+  let width = 0;
+  let height = 0;
+
+  function layout(layers: readonly DiagramLayer[]): Geometry[] {
+    let maxSpatial = 1;
+    let maxChannels = 1;
+    let maxVector = 1;
+    for (const layer of layers) {
+      const shape = layer.shape;
+      if (!shape) continue;
+      if (shape.length === 3) {
+        maxSpatial = Math.max(maxSpatial, shape[1]!, shape[2]!);
+        maxChannels = Math.max(maxChannels, shape[0]!);
+      } else {
+        maxVector = Math.max(maxVector, shape[shape.length - 1]!);
+      }
+    }
+    const spatial = scaleLog().domain([1, Math.max(2, maxSpatial)]).range([10, MAX_FACE]).clamp(true);
+    const channels = scaleLog().domain([1, Math.max(2, maxChannels)]).range([3, 34]).clamp(true);
+    const vector = scaleLog().domain([1, Math.max(2, maxVector)]).range([10, MAX_FACE]).clamp(true);
+    let x = GAP / 2;
+    return layers.map((layer) => {
+      const shape = layer.shape;
+      let geometry: Omit<Geometry, 'x' | 'width'>;
+      if (shape && shape.length === 3) {
+        geometry = { layer, thickness: channels(Math.max(1, shape[0]!)), height: spatial(Math.max(1, shape[1]!)), depth: spatial(Math.max(1, shape[2]!)) * 0.35 };
+      } else if (shape) {
+        geometry = { layer, thickness: 7, height: vector(Math.max(1, shape[shape.length - 1]!)), depth: 0 };
+      } else {
+        geometry = { layer, thickness: 18, height: 40, depth: 8 };
+      }
+      const blockWidth = Math.max(MIN_SLOT, geometry.thickness + geometry.depth);
+      const placed = { ...geometry, x, width: blockWidth };
+      x += blockWidth + GAP;
+      return placed;
+    });
+  }
+
+  function draw() {
+    const colours = palette(container);
+    const blocks = layout(options.layers);
+    const faceBottom = TOP + MAX_FACE + MAX_FACE * 0.35;
+    width = Math.max(200, (blocks.at(-1)?.x ?? 0) + (blocks.at(-1)?.width ?? 0) + GAP / 2);
+    height = faceBottom + LABEL_SPACE;
+    svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`).attr('aria-label', options.label);
+    title.text(options.label);
+    background.attr('width', width).attr('height', height).attr('fill', colours.background);
+
+    const groups = root
+      .selectAll<SVGGElement, Geometry>('g.block')
+      .data(blocks, (block) => String(block.layer.index))
+      .join((enter) => {
+        const group = enter.append('g').attr('class', 'block');
+        group.append('path').attr('class', 'top');
+        group.append('path').attr('class', 'side');
+        group.append('rect').attr('class', 'front');
+        group.append('text').attr('class', 'name');
+        group.append('text').attr('class', 'shape');
+        return group;
+      });
+    groups
+      .attr('transform', (block) => `translate(${block.x},0)`)
+      .attr('data-testid', (block) => `diagram-block-${block.layer.index}`)
+      .attr('data-shape', (block) => block.layer.shapeText)
+      .attr('data-status', (block) => block.layer.status)
+      .style('cursor', options.onSelect ? 'pointer' : 'default')
+      .on('click', (_event, block) => {
+        if (block.layer.index > 0) options.onSelect?.(block.layer.index);
+      });
+    const stroke = (block: Geometry) =>
+      block.layer.status === 'error' ? colours.error : block.layer.status === 'not_computed' ? colours.faint : colours.stroke;
+    const fill = (block: Geometry) =>
+      block.layer.status === 'error' ? colours.errorFill : block.layer.status === 'not_computed' ? 'none' : colours.fill;
+    const left = (block: Geometry) => (block.width - block.thickness - block.depth) / 2;
+    const frontTop = (block: Geometry) => faceBottom - block.height;
+    const selected = (block: Geometry) => block.layer.index === options.selected && options.selected > 0;
+    groups
+      .select<SVGRectElement>('rect.front')
+      .attr('x', left)
+      .attr('y', frontTop)
+      .attr('width', (block) => block.thickness)
+      .attr('height', (block) => block.height)
+      .attr('fill', fill)
+      .attr('stroke', stroke)
+      .attr('stroke-width', (block) => (selected(block) ? 3 : 1))
+      .attr('stroke-dasharray', (block) => (block.layer.status === 'not_computed' ? '4 3' : null));
+    // Oblique faces: the width W recedes up and to the right.
+    groups
+      .select<SVGPathElement>('path.top')
+      .attr('d', (block) => {
+        const x0 = left(block);
+        const y0 = frontTop(block);
+        return `M${x0},${y0} l${block.depth},${-block.depth} h${block.thickness} l${-block.depth},${block.depth} z`;
+      })
+      .attr('fill', (block) => (block.depth > 0 ? fill(block) : 'none'))
+      .attr('stroke', (block) => (block.depth > 0 ? stroke(block) : 'none'))
+      .attr('stroke-dasharray', (block) => (block.layer.status === 'not_computed' ? '4 3' : null));
+    groups
+      .select<SVGPathElement>('path.side')
+      .attr('d', (block) => {
+        const x0 = left(block) + block.thickness;
+        const y0 = frontTop(block);
+        return `M${x0},${y0} l${block.depth},${-block.depth} v${block.height} l${-block.depth},${block.depth} z`;
+      })
+      .attr('fill', (block) => (block.depth > 0 && block.layer.status === 'ok' ? colours.side : 'none'))
+      .attr('stroke', (block) => (block.depth > 0 ? stroke(block) : 'none'))
+      .attr('stroke-dasharray', (block) => (block.layer.status === 'not_computed' ? '4 3' : null));
+    groups
+      .select<SVGTextElement>('text.name')
+      .attr('x', (block) => block.width / 2)
+      .attr('y', faceBottom + 15)
+      .attr('text-anchor', 'middle')
+      .attr('font-size', 11)
+      .attr('font-family', 'system-ui, sans-serif')
+      .attr('font-weight', (block) => (selected(block) ? 700 : 400))
+      .attr('fill', colours.text)
+      .text((block) => (block.layer.index > 0 ? `${block.layer.index} ${block.layer.label}` : block.layer.label));
+    groups
+      .select<SVGTextElement>('text.shape')
+      .attr('x', (block) => block.width / 2)
+      .attr('y', faceBottom + 30)
+      .attr('text-anchor', 'middle')
+      .attr('font-size', 10)
+      .attr('font-family', 'ui-monospace, monospace')
+      .attr('fill', (block) => (block.layer.status === 'error' ? colours.error : colours.muted))
+      .text((block) => block.layer.shapeText);
+  }
+
+  draw();
+  return {
+    update(next) {
+      options = next;
+      draw();
+    },
+    svgText() {
+      const node = svg.node()!;
+      return new XMLSerializer().serializeToString(node);
+    },
+    size: () => ({ width, height }),
+    destroy() {
+      svg.remove();
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export { default as AnswerSheet } from './AnswerSheet.svelte';
+export type { AnswerSheetProps } from './types';

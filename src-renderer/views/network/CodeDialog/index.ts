@@ -1,0 +1,2 @@
+export { default as CodeDialog } from './CodeDialog.svelte';
+export type { CodeDialogProps } from './types';

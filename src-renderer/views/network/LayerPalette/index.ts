@@ -1,0 +1,2 @@
+export { default as LayerPalette } from './LayerPalette.svelte';
+export type { LayerPaletteProps } from './types';

@@ -1,0 +1,2 @@
+export { default as LayerStack } from './LayerStack.svelte';
+export type { LayerStackProps } from './types';

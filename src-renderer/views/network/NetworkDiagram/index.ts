@@ -1,0 +1,2 @@
+export { default as NetworkDiagram } from './NetworkDiagram.svelte';
+export type { NetworkDiagramProps } from './types';

@@ -1,0 +1,12 @@
+import type { NetworkSummary } from '../../../../shared/core/network/info';
+import type { NetworkSpec } from '../../../../shared/core/network/spec';
+
+export interface NetworkDiagramProps {
+  spec: NetworkSpec;
+  summary: NetworkSummary;
+  /** 1-based selected layer, 0 for none. */
+  selected: number;
+  onSelect: (index: number) => void;
+  /** File name stem for downloads. */
+  name: string;
+}

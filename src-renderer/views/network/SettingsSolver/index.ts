@@ -1,0 +1,2 @@
+export { default as SettingsSolver } from './SettingsSolver.svelte';
+export type { SettingsSolverProps } from './types';
