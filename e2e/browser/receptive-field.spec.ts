@@ -1,0 +1,75 @@
+import { expect, test, type LayerwiseApp } from '../fixtures/app';
+
+/**
+ * The receptive-field explorer on the default project (the seed network, input 3x128x128).
+ * Seed numbers (SEED-NOTES Q1): layer 1 conv 7x7 p3 -> RF 7, jump 1, centre 0;
+ * layer 2 conv 5x5 s2 -> RF 7 + 4*1 = 11, jump 2, centre 0 + (2 - 0)*1 = 2;
+ * layer 3 max-pool 2x2 s2 -> RF 11 + 1*2 = 13, jump 4, centre 2 + 0.5*2 = 3.
+ */
+
+async function openTool(app: LayerwiseApp) {
+  await app.page.getByTestId('tool-tab-receptive-field').click();
+  await expect(app.page.getByTestId('receptive-field-view')).toBeVisible();
+  await expect(app.page.getByTestId('rf-canvas-3')).toBeVisible();
+}
+
+/** Clicks cell (row, column) of a layer's grid, at the initial zoom. */
+async function clickUnit(app: LayerwiseApp, layer: number, row: number, column: number) {
+  const canvas = app.page.getByTestId(`rf-canvas-${layer}`);
+  const cell = Number(await canvas.getAttribute('data-cell'));
+  const margin = Number(await canvas.getAttribute('data-margin'));
+  await canvas.click({ position: { x: margin + (column + 0.5) * cell, y: margin + (row + 0.5) * cell } });
+}
+
+test('click unit (0, 0) of layer 3 (max-pool) of the seed network and read its box', async ({ app }) => {
+  await openTool(app);
+  await clickUnit(app, 3, 0, 0);
+  const page = app.page;
+  await expect(page.getByTestId('rf-selected-unit')).toHaveText('Layer 3, unit (0, 0)');
+  // box = [c - (r-1)/2, c - (r-1)/2, c + (r-1)/2, c + (r-1)/2] = [3 - 6, 3 - 6, 3 + 6, 3 + 6]
+  await expect(page.getByTestId('rf-selected-box')).toHaveText('[-3, -3, 9, 9]');
+  // clipped to the 128x128 image: rows and columns -3..-1 are layer 1's zero padding
+  await expect(page.getByTestId('rf-selected-clipped')).toHaveText('[0, 0, 9, 9]');
+  await expect(page.getByTestId('rf-selected-engine')).toContainText('size 13×13, jump 4, 4, centre of unit (0, 0) (3, 3)');
+  // every pixel of the clipped box contributes: 10 x 10 = 100
+  await expect(page.getByTestId('rf-selected-contributing')).toHaveText('100 of the 100 pixels of the clipped box contribute');
+
+  // a unit further in: (2, 5) has centre (3 + 2*4, 3 + 5*4) = (11, 23), box [5, 17, 17, 29], inside the image
+  await clickUnit(app, 3, 2, 5);
+  await expect(page.getByTestId('rf-selected-box')).toHaveText('[5, 17, 17, 29]');
+  await expect(page.getByTestId('rf-selected-clipped')).toHaveText('[5, 17, 17, 29]');
+
+  // hover shows coordinates and the engine's box for that unit
+  const canvas = page.getByTestId('rf-canvas-3');
+  const cell = Number(await canvas.getAttribute('data-cell'));
+  const margin = Number(await canvas.getAttribute('data-margin'));
+  await canvas.hover({ position: { x: margin + 1.5 * cell, y: margin + 0.5 * cell } });
+  // unit (0, 1): centre (3, 7) -> [-3, 1, 9, 13]
+  await expect(page.getByTestId('rf-hover')).toHaveText('Layer 3, unit (0, 1): box [-3, 1, 9, 13] in input pixels');
+});
+
+test('the effective receptive field of the chosen unit: share of the field holding 95% of the gradient', async ({ app }) => {
+  await openTool(app);
+  await clickUnit(app, 2, 0, 0);
+  const page = app.page;
+  // layer 2 unit (0, 0): RF 11, centre 2 -> box [-3, -3, 7, 7], clipped [0, 0, 7, 7]: 64 pixels
+  await expect(page.getByTestId('rf-selected-clipped')).toHaveText('[0, 0, 7, 7]');
+  await expect(page.getByTestId('rf-erf-share')).toContainText('of the 64 pixels of the theoretical field');
+});
+
+test('load an image: a PNG chosen in the file input is drawn at the input size', async ({ app }) => {
+  await openTool(app);
+  const page = app.page;
+  // a 4x3 PNG (red with one blue pixel)
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAQAAAADAQMAAACOOjyFAAAABlBMVEX/AAAAAP9sof2OAAAADklEQVQI12NgYHBgYAAAAMYAQYkakQYAAAAASUVORK5CYII=', 'base64');
+  await page.getByTestId('rf-image-input').setInputFiles({ name: 'tiny.png', mimeType: 'image/png', buffer: png });
+  await expect(page.getByTestId('rf-image-status')).toHaveText('tiny.png: 4×3 px, drawn at the input size 128×128');
+
+  // a text file is refused with a message, and the image stays
+  await page.getByTestId('rf-image-input').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+  await expect(page.getByTestId('rf-image-error')).toHaveText('“notes.txt” is not a PNG or JPEG image; choose a .png or .jpg file.');
+  await expect(page.getByTestId('rf-image-status')).toContainText('tiny.png');
+
+  await page.getByTestId('rf-image-sample').click();
+  await expect(page.getByTestId('rf-image-status')).toHaveText('Built-in sample: 192×192 px, drawn at the input size 128×128');
+});

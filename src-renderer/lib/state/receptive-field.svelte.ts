@@ -1,0 +1,134 @@
+import type { NetworkSpec } from '../../../shared/core/network/spec';
+import type { EffectiveFieldResult } from '../../../shared/core/receptive/effective-field';
+import type { UnitRegion } from '../../../shared/core/receptive/region';
+import { isCancelled, toCoreError, type CoreClient } from '../core-client';
+
+/** A unit of a layer (layer 0 is the input). */
+export interface UnitRef {
+  layer: number;
+  y: number;
+  x: number;
+}
+
+export type WeightsMode = 'uniform' | 'random';
+
+/** An image source and where it came from. */
+export interface InputImage {
+  source: CanvasImageSource;
+  width: number;
+  height: number;
+  /** File name, or null for the built-in sample. */
+  name: string | null;
+}
+
+/**
+ * The receptive-field explorer: the chosen unit, its exact region (from the core) and its
+ * effective receptive field (computed in the worker; a new request cancels the one running),
+ * the ERF options, and the image shown as input.
+ */
+export class ReceptiveFieldState {
+  selected: UnitRef | null = $state.raw(null);
+  hover: UnitRef | null = $state.raw(null);
+  region: UnitRegion | null = $state.raw(null);
+  /** Why the last region could not be computed (in words that name the layer). */
+  regionError: string | null = $state(null);
+  field: EffectiveFieldResult | null = $state.raw(null);
+  fieldError: string | null = $state(null);
+  computingField: boolean = $state(false);
+  weights: WeightsMode = $state('uniform');
+  activations: boolean = $state(true);
+  seed: number = $state(1);
+  image: InputImage | null = $state.raw(null);
+  imageError: string | null = $state(null);
+
+  readonly #client: CoreClient;
+  #regionController: AbortController | null = null;
+  #fieldController: AbortController | null = null;
+
+  constructor(client: CoreClient) {
+    this.#client = client;
+  }
+
+  /** Chooses a unit and asks the core for its region and (for layers >= 1) its effective field. */
+  select(spec: NetworkSpec, unit: UnitRef): void {
+    this.selected = unit;
+    this.#requestRegion(spec, unit);
+    this.requestField(spec);
+  }
+
+  /** Forgets the unit (e.g. after the network changed so that it no longer exists). */
+  clear(): void {
+    this.#regionController?.abort();
+    this.cancelField();
+    this.selected = null;
+    this.region = null;
+    this.regionError = null;
+    this.field = null;
+    this.fieldError = null;
+  }
+
+  #requestRegion(spec: NetworkSpec, unit: UnitRef): void {
+    this.#regionController?.abort();
+    const controller = new AbortController();
+    this.#regionController = controller;
+    this.#client.unitRegion({ spec, layer: unit.layer, y: unit.y, x: unit.x }, { signal: controller.signal }).then(
+      (result) => {
+        if (controller.signal.aborted) return;
+        this.region = result.ok ? result : null;
+        this.regionError = result.ok ? null : result.message;
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted || isCancelled(error)) return;
+        this.region = null;
+        this.regionError = toCoreError(error).message;
+      },
+    );
+  }
+
+  /** (Re)computes the effective field of the selected unit with the current options. */
+  requestField(spec: NetworkSpec): void {
+    this.cancelField();
+    const unit = this.selected;
+    this.field = null;
+    this.fieldError = null;
+    if (!unit || unit.layer < 1) return;
+    const controller = new AbortController();
+    this.#fieldController = controller;
+    this.computingField = true;
+    this.#client
+      .effectiveReceptiveField(
+        { spec, layer: unit.layer, y: unit.y, x: unit.x, weights: this.weights, activations: this.activations, seed: this.seed },
+        { signal: controller.signal, timeoutMs: 60_000 },
+      )
+      .then(
+        (result) => {
+          if (controller.signal.aborted) return;
+          this.field = result.ok ? result : null;
+          this.fieldError = result.ok ? null : result.message;
+          this.computingField = false;
+        },
+        (error: unknown) => {
+          if (controller.signal.aborted || isCancelled(error)) return;
+          this.fieldError = toCoreError(error).message;
+          this.computingField = false;
+        },
+      );
+  }
+
+  /** Stops the effective field being computed (the worker drops it at its next checkpoint). */
+  cancelField(): void {
+    this.#fieldController?.abort();
+    this.#fieldController = null;
+    this.computingField = false;
+  }
+
+  setImage(image: InputImage | null, error: string | null = null): void {
+    this.image = image;
+    this.imageError = error;
+  }
+
+  dispose(): void {
+    this.#regionController?.abort();
+    this.cancelField();
+  }
+}

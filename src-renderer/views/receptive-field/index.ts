@@ -1,0 +1,2 @@
+export { default as ReceptiveFieldView } from './ReceptiveFieldView.svelte';
+export type { ReceptiveFieldViewProps } from './types';
