@@ -1,4 +1,4 @@
-import { num, type Recorder } from './trace';
+import { say, type Recorder } from './trace';
 import type { Activation, Tensor } from './types';
 
 /** a = f(z) */
@@ -29,7 +29,6 @@ export function activationDerivative(kind: Activation, z: number, a: number): nu
   }
 }
 
-const NAMES: Record<Activation, string> = { none: 'identity', relu: 'ReLU', sigmoid: 'sigmoid', tanh: 'tanh' };
 
 /** Element-wise activation; no steps for `none` (the activated map is the conv output). */
 export function activationForward(kind: Activation, conv: Tensor, recorder: Recorder): Tensor {
@@ -39,7 +38,9 @@ export function activationForward(kind: Activation, conv: Tensor, recorder: Reco
     for (let k = 0; k < data.length && recorder.recording; k++) {
       const z = conv.data[k]!;
       const f = Math.floor(k / (H * W));
-      recorder.push({
+      recorder.begin();
+      recorder.term(k, z, -1, 0, z);
+      recorder.end({
         phase: 'forward',
         op: 'activation',
         out: 'activated',
@@ -47,9 +48,7 @@ export function activationForward(kind: Activation, conv: Tensor, recorder: Reco
         index: [f, Math.floor((k % (H * W)) / W), k % W],
         value: data[k]!,
         a: 'conv',
-        aAt: [k],
-        aValues: [z],
-        text: `${NAMES[kind]}(${num(z)}) = ${num(data[k]!)}${kind === 'relu' ? (z > 0 ? ': positive, passed through' : ': not positive, set to 0') : ''}.`,
+        text: say(kind === 'relu' ? 'activationRelu' : 'activation', { kind, z, value: data[k]!, positive: z > 0 ? 1 : 0 }),
       });
     }
   }
@@ -64,7 +63,9 @@ export function activationBackward(kind: Activation, conv: Tensor, activated: Te
     for (let k = 0; k < data.length && recorder.recording; k++) {
       const derivative = activationDerivative(kind, conv.data[k]!, activated.data[k]!);
       const f = Math.floor(k / (H * W));
-      recorder.push({
+      recorder.begin();
+      recorder.term(k, gradActivated.data[k]!, -1, derivative, data[k]!);
+      recorder.end({
         phase: 'backward',
         op: 'grad_activation',
         out: 'grad_conv',
@@ -72,12 +73,8 @@ export function activationBackward(kind: Activation, conv: Tensor, activated: Te
         index: [f, Math.floor((k % (H * W)) / W), k % W],
         value: data[k]!,
         a: 'grad_activated',
-        aAt: [k],
-        aValues: [gradActivated.data[k]!],
         b: 'coefficient',
-        bAt: [-1],
-        bValues: [derivative],
-        text: `Through ${NAMES[kind]}: dL/dz = dL/da · f'(z) = ${num(gradActivated.data[k]!)} · ${num(derivative)} = ${num(data[k]!)}.`,
+        text: say('gradActivation', { kind, grad: gradActivated.data[k]!, derivative, value: data[k]! }),
       });
     }
   }

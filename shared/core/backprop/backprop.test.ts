@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { backpropToJson, caseInput, checkCase, formatPath, gradientCheck, runBackprop } from './index';
+import { backpropToJson, caseInput, checkCase, formatPath, gradientCheck, runBackprop, stepOperands } from './index';
 import type { BackpropResult, Step } from './types';
 
 function ok(result: BackpropResult): Extract<BackpropResult, { ok: true }> {
@@ -32,7 +32,8 @@ describe('the seed, question 3', () => {
     const w3 = trace.steps.find((step) => step.op === 'grad_filter' && step.at === 2)!;
     expect(w3.value).toBe(3);
     // Only z3 carries a gradient: its term is 1 · 3.
-    const nonZero = w3.aValues.map((g, k) => [g, w3.bValues![k]]).filter(([g]) => g !== 0);
+    const terms = stepOperands(trace, w3);
+    const nonZero = [...terms.aValues].map((g, k) => [g, terms.bValues[k]]).filter(([g]) => g !== 0);
     expect(nonZero).toEqual([[1, 3]]);
   });
 });
@@ -149,16 +150,21 @@ describe('the trace', () => {
     for (const step of trace.steps) {
       const written = step.out === 'loss' ? tensors.loss : tensors[step.out as 'conv'].data[step.at];
       expect(step.value).toBe(written);
-      if (step.partialSums && step.b && step.op !== 'loss') {
+      const terms = stepOperands(trace, step);
+      if (step.b && step.op !== 'loss' && step.op !== 'grad_output') {
         let sum = 0;
-        step.aValues.forEach((a, k) => (sum += a * step.bValues![k]!));
-        expect(step.partialSums.at(-1) ?? 0).toBeCloseTo(sum, 12);
+        terms.aValues.forEach((a, k) => (sum += a * terms.bValues[k]!));
+        expect(terms.partialSums.at(-1) ?? 0).toBeCloseTo(sum, 12);
         if (step.op === 'conv') expect(step.value).toBeCloseTo(sum + step.add!.value, 12);
+        else expect(step.value).toBeCloseTo(sum, 12);
       }
-      step.aAt.forEach((at, k) => {
-        if (at >= 0 && step.a !== 'coefficient') expect(tensors[step.a as 'input'].data[at]).toBe(step.aValues[k]);
+      terms.aAt.forEach((at, k) => {
+        if (at >= 0 && step.a !== 'coefficient') expect(tensors[step.a as 'input'].data[at]).toBe(terms.aValues[k]);
       });
-      expect(step.text.length).toBeGreaterThan(10);
+      terms.bAt.forEach((at, k) => {
+        if (at >= 0 && step.b && step.b !== 'coefficient') expect((step.b === 'target' ? tensors.target! : tensors[step.b as 'input']).data[at]).toBe(terms.bValues[k]);
+      });
+      expect(typeof step.text.key).toBe('string');
     }
   });
 
@@ -166,7 +172,9 @@ describe('the trace', () => {
     const full = ok(runBackprop(CASE));
     const cut = ok(runBackprop(CASE, { trace: { maxSteps: 5, maxTerms: 1e6 } }));
     expect(cut.trace.steps).toHaveLength(5);
-    expect(cut.trace.truncated?.afterSteps).toBe(5);
+    expect(cut.trace.truncated).toEqual({ afterSteps: 5, limit: 'steps', max: 5 });
+    const last = cut.trace.steps[4]!;
+    expect(cut.trace.operands.aAt.length).toBe(last.start + last.count);
     expect(cut.tensors).toEqual(full.tensors);
   });
 });

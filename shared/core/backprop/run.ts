@@ -1,8 +1,8 @@
-import { convBackwardBias, convBackwardFilters, convBackwardInput, convForward, convInfo } from '../conv/conv';
-import { poolBackward, poolForward } from '../pool/pool';
+import { convBackwardBias, convBackwardFilters, convBackwardInput, convForward, convInfo, type ConvInfo } from '../conv/conv';
+import { poolBackward, poolForward, poolOutputSize, resolvePool } from '../pool/pool';
 import { activationBackward, activationForward } from './activation';
 import { checkCase } from './case';
-import { num, Recorder } from './trace';
+import { Recorder, say } from './trace';
 import { CASE_LIMITS, TRACE_LIMITS, type BackpropCase, type BackpropResult, type BackpropTensors, type CaseLimits, type Tensor, type TraceLimits } from './types';
 
 export interface RunOptions {
@@ -21,6 +21,17 @@ function lossOf(c: BackpropCase, pooled: Tensor): number | null {
     return sum / pooled.data.length;
   }
   return null;
+}
+
+/** An upper bound on the trace's operands (each conv product counted twice: forward and dL/dW; dL/dX at most F·kh·kw per pixel). */
+function expectedTerms(c: BackpropCase, info: ConvInfo): number {
+  const [F, C, kh, kw] = c.filters.shape as [number, number, number, number];
+  const maps = F * info.outHeight * info.outWidth;
+  const products = maps * C * kh * kw;
+  const { kernel, stride, padding } = resolvePool(c.pool, info.outHeight, info.outWidth);
+  const windows = F * poolOutputSize(info.outHeight, kernel[0], stride[0], padding[0]) * poolOutputSize(info.outWidth, kernel[1], stride[1], padding[1]);
+  const poolTerms = c.pool.type === 'none' ? maps : windows * kernel[0] * kernel[1];
+  return 2 * products + c.input.data.length * F * kh * kw + 2 * poolTerms + 4 * maps + 2 * windows + 16;
 }
 
 /** Forward only (finite differences): the output and the scalar the gradients are of. */
@@ -49,10 +60,12 @@ function outputGradient(c: BackpropCase, pooled: Tensor, recorder: Recorder): Te
   });
   for (let k = 0; k < n && recorder.recording; k++) {
     const index = [Math.floor(k / (PH * PW)), Math.floor((k % (PH * PW)) / PW), k % PW];
+    recorder.begin();
     if (c.upstream.kind === 'mse') {
       const y = pooled.data[k]!;
       const t = c.upstream.target.data[k]!;
-      recorder.push({
+      recorder.term(k, y, k, t, data[k]!);
+      recorder.end({
         phase: 'backward',
         op: 'grad_output',
         out: 'grad_pooled',
@@ -60,16 +73,13 @@ function outputGradient(c: BackpropCase, pooled: Tensor, recorder: Recorder): Te
         index,
         value: data[k]!,
         a: 'pooled',
-        aAt: [k],
-        aValues: [y],
         b: 'target',
-        bAt: [k],
-        bValues: [t],
         divisor: n,
-        text: `Mean squared error: dL/dy = 2(y - t)/N = 2·(${num(y)} - ${num(t)})/${n} = ${num(data[k]!)}.`,
+        text: say('gradOutputMse', { y, t, n, value: data[k]! }),
       });
     } else {
-      recorder.push({
+      recorder.term(-1, data[k]!, -1, 0, data[k]!);
+      recorder.end({
         phase: 'backward',
         op: 'grad_output',
         out: 'grad_pooled',
@@ -77,9 +87,7 @@ function outputGradient(c: BackpropCase, pooled: Tensor, recorder: Recorder): Te
         index,
         value: data[k]!,
         a: 'coefficient',
-        aAt: [-1],
-        aValues: [data[k]!],
-        text: `The gradient arriving from above: dL/dy = ${num(data[k]!)} (given).`,
+        text: say('gradOutputGiven', { value: data[k]! }),
       });
     }
   }
@@ -101,8 +109,8 @@ export function runBackprop(raw: unknown, options: RunOptions = {}): BackpropRes
   }
   if (!checked.ok) return checked;
   const c = checked.value;
-  const recorder = new Recorder(options.trace ?? TRACE_LIMITS);
   const info = convInfo(c.input.shape, c.filters.shape, c.stride, c.padding, c.dilation);
+  const recorder = new Recorder(options.trace ?? TRACE_LIMITS, expectedTerms(c, info));
 
   const conv = convForward(info, c.input, c.filters, c.bias, recorder);
   const activated = activationForward(c.activation, conv, recorder);
@@ -111,8 +119,12 @@ export function runBackprop(raw: unknown, options: RunOptions = {}): BackpropRes
   if (loss !== null && c.upstream.kind === 'mse' && recorder.recording) {
     const target = c.upstream.target.data;
     let sum = 0;
-    const partialSums = pooled.data.map((y, k) => (sum += (y - target[k]!) ** 2));
-    recorder.push({
+    recorder.begin();
+    pooled.data.forEach((y, k) => {
+      sum += (y - target[k]!) ** 2;
+      recorder.term(k, y, k, target[k]!, sum);
+    });
+    recorder.end({
       phase: 'forward',
       op: 'loss',
       out: 'loss',
@@ -120,14 +132,9 @@ export function runBackprop(raw: unknown, options: RunOptions = {}): BackpropRes
       index: [],
       value: loss,
       a: 'pooled',
-      aAt: pooled.data.map((_, k) => k),
-      aValues: [...pooled.data],
       b: 'target',
-      bAt: target.map((_, k) => k),
-      bValues: [...target],
-      partialSums,
       divisor: pooled.data.length,
-      text: `Mean squared error over the ${pooled.data.length} outputs: L = Σ(y - t)²/N = ${num(sum)}/${pooled.data.length} = ${num(loss)}.`,
+      text: say('loss', { terms: pooled.data.length, sum, value: loss }),
     });
   }
 

@@ -119,10 +119,44 @@ export type StepOp =
   | 'grad_input';
 
 /**
- * One step of the trace: the cell it writes, the operands it reads, and the running sum.
- * Products are `aValues[k] * bValues[k]` when `b` is present, else the terms are
- * `aValues[k]` themselves. `aAt` / `bAt` are flat indices into the named tensors (-1: a
- * padding cell outside the input, value 0).
+ * What a step does, as a message key and its parameters: the view words it through its
+ * catalog (every language), numbers formatted there. Keys are listed in STEP_TEXT_KEYS.
+ */
+export interface StepText {
+  key: StepTextKey;
+  params: Record<string, number | string>;
+}
+
+export const STEP_TEXT_KEYS = [
+  'conv',
+  'activation',
+  'activationRelu',
+  'poolMax',
+  'poolMaxTieFirst',
+  'poolMaxTieSplit',
+  'poolAvg',
+  'loss',
+  'gradOutputGiven',
+  'gradOutputMse',
+  'gradPoolNone',
+  'gradPoolMax',
+  'gradPoolMaxNone',
+  'gradPoolAvg',
+  'gradPoolAvgNone',
+  'gradActivation',
+  'gradFilter',
+  'gradBias',
+  'gradInput',
+  'gradInputNone',
+] as const;
+export type StepTextKey = (typeof STEP_TEXT_KEYS)[number];
+
+/**
+ * One step of the trace: the cell it writes, which tensors it reads, and where its operands
+ * are. The operands live in the trace's columns (`Trace.operands`), positions `start` to
+ * `start + count - 1`: term k is `aValues[k] * bValues[k]` when `b` is present, else
+ * `aValues[k]`; `aAt` / `bAt` are flat indices into the named tensors (-1: a padding cell,
+ * value 0, or a coefficient); `partialSums[k]` is the running sum after term k.
  */
 export interface Step {
   phase: 'forward' | 'backward';
@@ -133,21 +167,26 @@ export interface Step {
   index: number[];
   value: number;
   a: TensorName;
-  aAt: number[];
-  aValues: number[];
   b?: TensorName;
-  bAt?: number[];
-  bValues?: number[];
-  /** Running sum after each term (products, or terms, in order). */
-  partialSums?: number[];
+  start: number;
+  count: number;
   /** Added after the sum (the bias of a conv cell). */
   add?: { tensor: TensorName; at: number; value: number };
-  /** Divided after the sum (the window size of an average pool, with count_include_pad). */
+  /** Divided after the sum (the window size of an average pool, with count_include_pad; N of a mean). */
   divisor?: number;
   /** Max pooling: the flat indices (into `a`) of the winners that receive the gradient. */
   winners?: number[];
   /** What happens, in words. */
-  text: string;
+  text: StepText;
+}
+
+/** The operands of every step, column by column (typed arrays: cheap to build and to send to the view). */
+export interface TraceOperands {
+  aAt: Int32Array;
+  aValues: Float64Array;
+  bAt: Int32Array;
+  bValues: Float64Array;
+  partialSums: Float64Array;
 }
 
 /** Limits on the trace so a large case cannot flood the worker channel. */
@@ -161,8 +200,9 @@ export const TRACE_LIMITS: TraceLimits = { maxSteps: 60_000, maxTerms: 1_500_000
 
 export interface Trace {
   steps: Step[];
+  operands: TraceOperands;
   /** Set when the limits stopped recording: the tensors are complete, the trace is not. */
-  truncated: { afterSteps: number; reason: string } | null;
+  truncated: { afterSteps: number; limit: 'steps' | 'operands'; max: number } | null;
 }
 
 /** Every tensor of a case, forward and backward. */

@@ -1,4 +1,4 @@
-import { num, type Recorder } from '../backprop/trace';
+import { say, type Recorder } from '../backprop/trace';
 import type { Pair, Tensor } from '../backprop/types';
 
 /**
@@ -34,7 +34,7 @@ export function convInfo(inputShape: readonly number[], filterShape: readonly nu
 /**
  * Forward: z[f,i,j] = b[f] + Σ_{c,u,v} x[c, i·s_h - p_h + u·d_h, j·s_w - p_w + v·d_w] · w[f,c,u,v]
  * (cross-correlation, zero padding, as torch.nn.functional.conv2d). One step per output cell
- * with every product of its window (padding cells included, as zeros).
+ * with every product of its window (padding cells included, as zeros at index -1).
  */
 export function convForward(info: ConvInfo, input: Tensor, filters: Tensor, bias: readonly number[], recorder: Recorder): Tensor {
   const { channels: C, height: H, width: W, filters: F, outHeight: OH, outWidth: OW } = info;
@@ -49,9 +49,8 @@ export function convForward(info: ConvInfo, input: Tensor, filters: Tensor, bias
     const b = bias[f] ?? 0;
     for (let i = 0; i < OH; i++) {
       for (let j = 0; j < OW; j++) {
-        const record = recorder.recording;
         let sum = 0;
-        if (!record) {
+        if (!recorder.recording) {
           for (let c = 0; c < C; c++) {
             for (let u = 0; u < kh; u++) {
               const y = i * sh - ph + u * dh;
@@ -66,13 +65,7 @@ export function convForward(info: ConvInfo, input: Tensor, filters: Tensor, bias
             }
           }
         } else {
-          const terms = C * kh * kw;
-          const aAt = new Array<number>(terms);
-          const aValues = new Array<number>(terms);
-          const bAt = new Array<number>(terms);
-          const bValues = new Array<number>(terms);
-          const partialSums = new Array<number>(terms);
-          let k = 0;
+          recorder.begin();
           for (let c = 0; c < C; c++) {
             for (let u = 0; u < kh; u++) {
               const y = i * sh - ph + u * dh;
@@ -85,18 +78,13 @@ export function convForward(info: ConvInfo, input: Tensor, filters: Tensor, bias
                 const xv = inside ? x[xi]! : 0;
                 const wv = w[wi]!;
                 sum += xv * wv;
-                aAt[k] = xi;
-                aValues[k] = xv;
-                bAt[k] = wi;
-                bValues[k] = wv;
-                partialSums[k] = sum;
-                k++;
+                recorder.term(xi, xv, wi, wv, sum);
               }
             }
           }
           const top = i * sh - ph;
           const left = j * sw - pw;
-          recorder.push({
+          recorder.end({
             phase: 'forward',
             op: 'conv',
             out: 'conv',
@@ -104,16 +92,9 @@ export function convForward(info: ConvInfo, input: Tensor, filters: Tensor, bias
             index: [f, i, j],
             value: sum + b,
             a: 'input',
-            aAt,
-            aValues,
             b: 'filters',
-            bAt,
-            bValues,
-            partialSums,
             add: { tensor: 'bias', at: f, value: b },
-            text:
-              `Filter ${f} over the window at rows ${top}..${top + (kh - 1) * dh}, columns ${left}..${left + (kw - 1) * dw}` +
-              `${C > 1 ? ` of all ${C} channels` : ''}: ${terms} products sum to ${num(sum)}; plus bias ${num(b)} gives z = ${num(sum + b)}.`,
+            text: say('conv', { f, top, bottom: top + (kh - 1) * dh, left, right: left + (kw - 1) * dw, channels: C, terms: C * kh * kw, sum, bias: b, value: sum + b }),
           });
         }
         out[(f * OH + i) * OW + j] = sum + b;
@@ -155,11 +136,7 @@ export function convBackwardFilters(info: ConvInfo, input: Tensor, gradConv: Ten
               }
             }
           } else {
-            const aAt: number[] = [];
-            const aValues: number[] = [];
-            const bAt: number[] = [];
-            const bValues: number[] = [];
-            const partialSums: number[] = [];
+            recorder.begin();
             for (let i = 0; i < OH; i++) {
               const y = i * sh - ph + u * dh;
               for (let j = 0; j < OW; j++) {
@@ -169,14 +146,10 @@ export function convBackwardFilters(info: ConvInfo, input: Tensor, gradConv: Ten
                 const gi = (f * OH + i) * OW + j;
                 const xv = inside ? x[xi]! : 0;
                 sum += g[gi]! * xv;
-                aAt.push(gi);
-                aValues.push(g[gi]!);
-                bAt.push(xi);
-                bValues.push(xv);
-                partialSums.push(sum);
+                recorder.term(gi, g[gi]!, xi, xv, sum);
               }
             }
-            recorder.push({
+            recorder.end({
               phase: 'backward',
               op: 'grad_filter',
               out: 'grad_filters',
@@ -184,13 +157,8 @@ export function convBackwardFilters(info: ConvInfo, input: Tensor, gradConv: Ten
               index: [f, c, u, v],
               value: sum,
               a: 'grad_conv',
-              aAt,
-              aValues,
               b: 'input',
-              bAt,
-              bValues,
-              partialSums,
-              text: `dL/dw[${f}][${c}][${u}][${v}]: each of the ${OH * OW} outputs of filter ${f} passes back its gradient dL/dz times the input pixel this weight multiplied there; they sum to ${num(sum)}.`,
+              text: say('gradFilter', { f, c, u, v, terms: OH * OW, value: sum }),
             });
           }
           out[wi] = sum;
@@ -209,21 +177,15 @@ export function convBackwardBias(info: ConvInfo, gradConv: Tensor, recorder: Rec
   for (let f = 0; f < F; f++) {
     let sum = 0;
     const record = recorder.recording;
-    const aAt: number[] = [];
-    const aValues: number[] = [];
-    const partialSums: number[] = [];
+    if (record) recorder.begin();
     for (let k = 0; k < plane; k++) {
       const value = gradConv.data[f * plane + k]!;
       sum += value;
-      if (record) {
-        aAt.push(f * plane + k);
-        aValues.push(value);
-        partialSums.push(sum);
-      }
+      if (record) recorder.term(f * plane + k, value, -1, 0, sum);
     }
     out[f] = sum;
     if (record) {
-      recorder.push({
+      recorder.end({
         phase: 'backward',
         op: 'grad_bias',
         out: 'grad_bias',
@@ -231,10 +193,7 @@ export function convBackwardBias(info: ConvInfo, gradConv: Tensor, recorder: Rec
         index: [f],
         value: sum,
         a: 'grad_conv',
-        aAt,
-        aValues,
-        partialSums,
-        text: `dL/db[${f}]: the bias is added to all ${plane} outputs of filter ${f} (dz/db = 1), so its gradient is the sum of their dL/dz: ${num(sum)}.`,
+        text: say('gradBias', { f, terms: plane, value: sum }),
       });
     }
   }
@@ -259,11 +218,8 @@ export function convBackwardInput(info: ConvInfo, filters: Tensor, gradConv: Ten
     for (let y = 0; y < H; y++) {
       for (let xx = 0; xx < W; xx++) {
         const record = recorder.recording;
-        const aAt: number[] = [];
-        const aValues: number[] = [];
-        const bAt: number[] = [];
-        const bValues: number[] = [];
-        const partialSums: number[] = [];
+        if (record) recorder.begin();
+        let terms = 0;
         let sum = 0;
         for (let f = 0; f < F; f++) {
           for (let u = 0; u < kh; u++) {
@@ -279,20 +235,15 @@ export function convBackwardInput(info: ConvInfo, filters: Tensor, gradConv: Ten
               const gi = (f * OH + i) * OW + j;
               const wi = ((f * C + c) * kh + u) * kw + v;
               sum += g[gi]! * w[wi]!;
-              if (record) {
-                aAt.push(gi);
-                aValues.push(g[gi]!);
-                bAt.push(wi);
-                bValues.push(w[wi]!);
-                partialSums.push(sum);
-              }
+              terms++;
+              if (record) recorder.term(gi, g[gi]!, wi, w[wi]!, sum);
             }
           }
         }
         const at = (c * H + y) * W + xx;
         out[at] = sum;
         if (record) {
-          recorder.push({
+          recorder.end({
             phase: 'backward',
             op: 'grad_input',
             out: 'grad_input',
@@ -300,16 +251,8 @@ export function convBackwardInput(info: ConvInfo, filters: Tensor, gradConv: Ten
             index: [c, y, xx],
             value: sum,
             a: 'grad_conv',
-            aAt,
-            aValues,
             b: 'filters',
-            bAt,
-            bValues,
-            partialSums,
-            text:
-              aAt.length === 0
-                ? `dL/dx[${c}][${y}][${xx}]: no window uses this pixel (stride or dilation skips it), so its gradient is 0.`
-                : `dL/dx[${c}][${y}][${xx}]: ${aAt.length === 1 ? 'the 1 output whose window covers' : `the ${aAt.length} outputs whose windows cover`} this pixel pass${aAt.length === 1 ? 'es' : ''} back dL/dz times the weight that met it (the flipped kernel); they sum to ${num(sum)}.`,
+            text: terms === 0 ? say('gradInputNone', { c, y, x: xx }) : say('gradInput', { c, y, x: xx, terms, value: sum }),
           });
         }
       }

@@ -1,4 +1,4 @@
-import { num, type Recorder } from '../backprop/trace';
+import { say, type Recorder } from '../backprop/trace';
 import type { Pair, PoolGeometry, Tensor, Ties } from '../backprop/types';
 
 /** Output size of one pooling axis: floor((n + 2p - k) / s) + 1 (PyTorch, ceil_mode false). */
@@ -33,13 +33,13 @@ export interface PoolForward {
  * Max pooling takes the largest cell of each window (padding cells never win: PyTorch pads
  * with -inf); ties go to the first maximum in row-major order, as PyTorch does, or with
  * `split` the gradient is shared equally among the tied cells. Average pooling divides the
- * window sum by kh·kw, padding zeros included (count_include_pad = true).
+ * window sum by kh·kw, padding zeros included (count_include_pad = true). `none` is the
+ * identity and records no forward steps.
  */
 export function poolForward(pool: PoolGeometry, activated: Tensor, ties: Ties, recorder: Recorder): PoolForward {
   const [F = 0, H = 0, W = 0] = activated.shape;
   const a = activated.data;
   if (pool.type === 'none') {
-    // The identity: no forward steps; the backward pass still shows each cell's gradient.
     const targets = a.map((_, k) => [k]);
     return { pooled: { shape: [F, H, W], data: [...a] }, argmax: null, routing: { targets, weights: a.map(() => 1) }, tiedWindows: 0 };
   }
@@ -50,22 +50,21 @@ export function poolForward(pool: PoolGeometry, activated: Tensor, ties: Ties, r
   const PH = poolOutputSize(H, kh, sh, ph);
   const PW = poolOutputSize(W, kw, sw, pw);
   const isMax = pool.type === 'max' || pool.type === 'globalmax';
+  const global = pool.type === 'globalmax' || pool.type === 'globalavg' ? 1 : 0;
   const out = new Array<number>(F * PH * PW);
   const argmax = isMax ? new Array<number>(F * PH * PW) : null;
   const targets: number[][] = new Array(F * PH * PW);
   const weights = new Array<number>(F * PH * PW);
-  const global = pool.type === 'globalmax' || pool.type === 'globalavg';
   let tiedWindows = 0;
   for (let f = 0; f < F; f++) {
     for (let i = 0; i < PH; i++) {
       for (let j = 0; j < PW; j++) {
         const p = (f * PH + i) * PW + j;
         const record = recorder.recording;
-        const aAt: number[] = [];
-        const aValues: number[] = [];
-        const partialSums: number[] = [];
+        if (record) recorder.begin();
         const top = i * sh - ph;
         const left = j * sw - pw;
+        const where = { f, top, bottom: top + kh - 1, left, right: left + kw - 1, kh, kw, global };
         if (isMax) {
           let best = -Infinity;
           let first = -1;
@@ -78,11 +77,7 @@ export function poolForward(pool: PoolGeometry, activated: Tensor, ties: Ties, r
               if (x < 0 || x >= W) continue;
               const k = (f * H + y) * W + x;
               const value = a[k]!;
-              if (record) {
-                aAt.push(k);
-                aValues.push(value);
-              }
-              // `>` keeps the first maximum in row-major order; NaN never wins.
+              // `>` keeps the first maximum in row-major order.
               if (value > best || first < 0) {
                 best = value;
                 first = k;
@@ -90,23 +85,19 @@ export function poolForward(pool: PoolGeometry, activated: Tensor, ties: Ties, r
               } else if (value === best) {
                 tied.push(k);
               }
+              if (record) recorder.term(k, value, -1, 0, best);
             }
           }
           out[p] = best;
-          if (tied.length > 1) tiedWindows++;
           argmax![p] = first - f * H * W;
+          if (tied.length > 1) tiedWindows++;
           const winners = ties === 'split' ? tied : [first];
           targets[p] = winners;
           weights[p] = 1 / winners.length;
           if (record) {
-            const where = (k: number) => `(${Math.floor((k % (H * W)) / W)}, ${k % W})`;
-            const tieText =
-              tied.length > 1
-                ? ties === 'split'
-                  ? ` ${tied.length} cells tie; the gradient will be shared equally among them.`
-                  : ` ${tied.length} cells tie; the first in row-major order wins, as in PyTorch.`
-                : '';
-            recorder.push({
+            const row = Math.floor((first % (H * W)) / W);
+            const params = { ...where, value: best, row, col: first % W, tied: tied.length };
+            recorder.end({
               phase: 'forward',
               op: 'pool_max',
               out: 'pooled',
@@ -114,10 +105,8 @@ export function poolForward(pool: PoolGeometry, activated: Tensor, ties: Ties, r
               index: [f, i, j],
               value: best,
               a: 'activated',
-              aAt,
-              aValues,
               winners,
-              text: `${global ? `Global max of map ${f}` : `Max of the ${kh}x${kw} window at rows ${top}..${top + kh - 1}, columns ${left}..${left + kw - 1} of map ${f}`}: ${num(best)} at ${where(first)}.${tieText}`,
+              text: say(tied.length > 1 ? (ties === 'split' ? 'poolMaxTieSplit' : 'poolMaxTieFirst') : 'poolMax', params),
             });
           }
         } else {
@@ -132,11 +121,7 @@ export function poolForward(pool: PoolGeometry, activated: Tensor, ties: Ties, r
               const k = (f * H + y) * W + x;
               sum += a[k]!;
               inside.push(k);
-              if (record) {
-                aAt.push(k);
-                aValues.push(a[k]!);
-                partialSums.push(sum);
-              }
+              if (record) recorder.term(k, a[k]!, -1, 0, sum);
             }
           }
           const divisor = kh * kw;
@@ -144,7 +129,7 @@ export function poolForward(pool: PoolGeometry, activated: Tensor, ties: Ties, r
           targets[p] = inside;
           weights[p] = 1 / divisor;
           if (record) {
-            recorder.push({
+            recorder.end({
               phase: 'forward',
               op: 'pool_avg',
               out: 'pooled',
@@ -152,11 +137,8 @@ export function poolForward(pool: PoolGeometry, activated: Tensor, ties: Ties, r
               index: [f, i, j],
               value: sum / divisor,
               a: 'activated',
-              aAt,
-              aValues,
-              partialSums,
               divisor,
-              text: `${global ? `Global average of map ${f}` : `Average of the ${kh}x${kw} window at rows ${top}..${top + kh - 1}, columns ${left}..${left + kw - 1} of map ${f}`}: sum ${num(sum)} / ${divisor}${inside.length < divisor ? ` (padding zeros count)` : ''} = ${num(sum / divisor)}.`,
+              text: say('poolAvg', { ...where, sum, divisor, value: sum / divisor, padded: divisor - inside.length }),
             });
           }
         }
@@ -169,6 +151,7 @@ export function poolForward(pool: PoolGeometry, activated: Tensor, ties: Ties, r
 /**
  * dL/da[k] = Σ over the pooled cells p whose gradient goes to k of dL/dp · share: to the
  * winner(s) only for max pooling, 1/(kh·kw) to every cell of the window for average pooling.
+ * One step per activated cell, its terms (dL/dp, share) for each window that routes to it.
  */
 export function poolBackward(pool: PoolGeometry, activatedShape: readonly number[], routing: PoolRouting, gradPooled: Tensor, recorder: Recorder): Tensor {
   const size = activatedShape.reduce((product, n) => product * n, 1);
@@ -176,46 +159,48 @@ export function poolBackward(pool: PoolGeometry, activatedShape: readonly number
   const grad = new Array<number>(size).fill(0);
   const g = gradPooled.data;
   const record = recorder.recording;
-  const sources: number[][] | null = record ? Array.from({ length: size }, () => []) : null;
+  // Routing is stored by window; the steps need it by cell: count, then fill (no array per cell).
+  const counts = record ? new Int32Array(size + 1) : null;
   for (let p = 0; p < routing.targets.length; p++) {
     const share = routing.weights[p]!;
     for (const k of routing.targets[p]!) {
       grad[k] = grad[k]! + g[p]! * share;
-      sources?.[k]!.push(p);
+      if (counts) counts[k + 1]!++;
     }
   }
-  if (sources) {
-    const isMax = pool.type === 'max' || pool.type === 'globalmax';
-    for (let k = 0; k < size; k++) {
-      if (!recorder.recording) break;
-      const from = sources[k]!;
-      let sum = 0;
-      const partialSums = from.map((p) => (sum += g[p]! * routing.weights[p]!));
-      const f = Math.floor(k / (H * W));
-      const y = Math.floor((k % (H * W)) / W);
-      const x = k % W;
-      let text: string;
-      if (pool.type === 'none') text = `No pooling: dL/da at (${y}, ${x}) of map ${f} is the output gradient ${num(grad[k]!)}.`;
-      else if (from.length === 0) text = isMax ? `a at (${y}, ${x}) of map ${f} wins no window: its gradient is 0.` : `a at (${y}, ${x}) of map ${f} is in no window: its gradient is 0.`;
-      else if (isMax) text = `a at (${y}, ${x}) of map ${f} is the maximum of ${from.length} window${from.length > 1 ? 's' : ''}: it receives ${from.length > 1 ? 'their gradients' : 'its gradient'}${from.some((p) => routing.weights[p] !== 1) ? ' (shared among tied cells)' : ''}, ${num(grad[k]!)}.`;
-      else text = `a at (${y}, ${x}) of map ${f} is in ${from.length} window${from.length > 1 ? 's' : ''}: each passes back dL/dp / ${Math.round(1 / routing.weights[from[0]!]!)}; total ${num(grad[k]!)}.`;
-      recorder.push({
-        phase: 'backward',
-        op: 'grad_pool',
-        out: 'grad_activated',
-        at: k,
-        index: [f, y, x],
-        value: grad[k]!,
-        a: 'grad_pooled',
-        aAt: from,
-        aValues: from.map((p) => g[p]!),
-        b: 'coefficient',
-        bAt: from.map(() => -1),
-        bValues: from.map((p) => routing.weights[p]!),
-        partialSums,
-        text,
-      });
+  if (!counts) return { shape: [...activatedShape], data: grad };
+  for (let k = 0; k < size; k++) counts[k + 1]! += counts[k]!;
+  const sources = new Int32Array(counts[size]!);
+  const fill = counts.slice(0, size);
+  for (let p = 0; p < routing.targets.length; p++) for (const k of routing.targets[p]!) sources[fill[k]!++] = p;
+  const isMax = pool.type === 'max' || pool.type === 'globalmax';
+  for (let k = 0; k < size && recorder.recording; k++) {
+    recorder.begin();
+    let sum = 0;
+    let shared = 0;
+    for (let s = counts[k]!; s < counts[k + 1]!; s++) {
+      const p = sources[s]!;
+      const share = routing.weights[p]!;
+      if (share !== 1) shared++;
+      sum += g[p]! * share;
+      recorder.term(p, g[p]!, -1, share, sum);
     }
+    const windows = counts[k + 1]! - counts[k]!;
+    const f = Math.floor(k / (H * W));
+    const params = { f, row: Math.floor((k % (H * W)) / W), col: k % W, windows, shared, value: grad[k]!, divisor: windows > 0 ? Math.round(1 / routing.weights[sources[counts[k]!]!]!) : 0 };
+    const key =
+      pool.type === 'none' ? 'gradPoolNone' : isMax ? (windows === 0 ? 'gradPoolMaxNone' : 'gradPoolMax') : windows === 0 ? 'gradPoolAvgNone' : 'gradPoolAvg';
+    recorder.end({
+      phase: 'backward',
+      op: 'grad_pool',
+      out: 'grad_activated',
+      at: k,
+      index: [f, params.row, params.col],
+      value: grad[k]!,
+      a: 'grad_pooled',
+      b: 'coefficient',
+      text: say(key, params),
+    });
   }
   return { shape: [...activatedShape], data: grad };
 }
