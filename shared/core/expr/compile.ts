@@ -114,6 +114,15 @@ function compileNode(expr: Expr, ctx: Context, paramIndex: ReadonlyMap<string, n
             },
           };
         case '^':
+          if (expr.right.kind === 'number' && expr.right.value === 2) {
+            // Squares are the common case (polynomial models): u*u is exact, as Math.pow(u, 2) is.
+            return {
+              forward: () => (u = left.forward()) * u,
+              backward: (adjoint) => {
+                if (leftTrainable) left.backward(adjoint * 2 * u);
+              },
+            };
+          }
           return {
             forward: () => (out = Math.pow((u = left.forward()), (v = right.forward()))),
             backward: (adjoint) => {
@@ -218,13 +227,29 @@ const UNARY_OPS: Record<string, (u: number) => number> = {
   step: (u) => (u > 0 ? 1 : u === u ? 0 : u),
 };
 
-export function compileBatchModel(expr: Expr, params: readonly string[], inputs: readonly string[], count: number): CompiledBatchModel {
+/**
+ * `varying` (optional): the only parameters that change between calls (the two axes of a
+ * contour grid). Subtrees that read none of them are computed on the first call and reused,
+ * so a grid costs only the work that depends on its axes.
+ */
+export function compileBatchModel(expr: Expr, params: readonly string[], inputs: readonly string[], count: number, varying?: ReadonlySet<string>): CompiledBatchModel {
   const inputIndex = new Map(inputs.map((id, k) => [id, k]));
   const inputSet = new Set(inputs);
   let p: Float64Array = new Float64Array(params.length);
   let columns: readonly Float64Array[] = [];
 
   const build = (node: Expr): BatchNode => {
+    const built = buildNode(node);
+    if (!varying || dependsOn(node, varying) || node.kind === 'name' || node.kind === 'number') return built;
+    if (!built.vector) {
+      let cached: number | null = null;
+      return { vector: false, run: () => (cached ??= built.run()) };
+    }
+    let cachedColumn: Float64Array | null = null;
+    return { vector: true, run: () => (cachedColumn ??= Float64Array.from(built.run())) };
+  };
+
+  const buildNode = (node: Expr): BatchNode => {
     if (!dependsOn(node, inputSet)) {
       // Scalar subtree: reuse the per-sample compiler's forward pass.
       const scalar = compileModel(node, params, []);

@@ -34,7 +34,7 @@ export function lossSurfacePrepared(prepared: PreparedProblem, request: LossSurf
   const { problem, model, paramNames, inputRows, targets } = prepared;
   const resolution = Math.min(MAX_GRID_RESOLUTION, Math.max(2, Math.round(request.resolution ?? 60)));
   const count = inputRows.length;
-  const batch = compileBatchModel(model.expr, paramNames, model.inputs, count);
+  const batch = compileBatchModel(model.expr, paramNames, model.inputs, count, new Set([request.x.param, request.y.param]));
   const columns = model.inputs.map((_, k) => Float64Array.from(inputRows, (row) => row[k]!));
   const params = Float64Array.from(paramNames, (id, k) => (request.at && Object.hasOwn(request.at, id) ? request.at[id]! : prepared.initial[k]!));
   const xi = paramNames.indexOf(request.x.param);
