@@ -18,6 +18,8 @@ function fakeCore(overrides: Partial<CoreApi> = {}): CoreApi {
     exportNetwork: () => ({ ok: false, message: '' }),
     backprop: () => ({ ok: false, issues: [] }),
     backpropGradientCheck: () => ({ ok: false, issues: [] }),
+    unitRegion: () => ({ ok: false, message: '' }),
+    effectiveReceptiveField: () => Promise.resolve({ ok: false, message: '' }),
     ...overrides,
   };
 }

@@ -5,6 +5,7 @@ import { networkSpecSchema } from './network-schema';
 import { lossSurfaceRequestSchema, optimizeProblemSchema } from './optimize-schema';
 import { checkAnswersPayloadSchema, exportNetworkPayloadSchema, importCodePayloadSchema, solveSettingsPayloadSchema } from './builder-schema';
 import { backpropCaseSchema } from './backprop-schema';
+import { effectiveFieldPayloadSchema, unitRegionPayloadSchema } from './receptive-schema';
 
 /**
  * Payload schema of every core method: the worker validates each request before the core
@@ -13,15 +14,17 @@ import { backpropCaseSchema } from './backprop-schema';
 export const corePayloadSchemas = {
   summarize: z.object({ spec: networkSpecSchema }),
   explain: z.object({ spec: networkSpecSchema, index: z.number().int().min(1) }),
-  checkAnswers: checkAnswersPayloadSchema,
   optimize: z.object({ problem: optimizeProblemSchema }),
   optimizeSurface: lossSurfaceRequestSchema,
   optimizeExplain: z.object({ problem: optimizeProblemSchema, step: z.number().int().min(1) }),
+  checkAnswers: checkAnswersPayloadSchema,
   solveSettings: solveSettingsPayloadSchema,
   importCode: importCodePayloadSchema,
   exportNetwork: exportNetworkPayloadSchema,
   backprop: z.object({ case: backpropCaseSchema }),
   backpropGradientCheck: z.object({ case: backpropCaseSchema }),
+  unitRegion: unitRegionPayloadSchema,
+  effectiveReceptiveField: effectiveFieldPayloadSchema,
 } satisfies Record<CoreMethod, z.ZodType>;
 
 export function isCoreMethod(type: unknown): type is CoreMethod {
@@ -32,22 +35,48 @@ function formatZodError(error: z.ZodError): string {
   return error.issues.map((issue) => issue.message).join('; ');
 }
 
+export interface DispatcherOptions {
+  /** Lets the host process messages (a cancel) in the middle of an asynchronous method. Default: a 0 ms timer. */
+  yieldToHost?: () => Promise<void>;
+  /** Longest run between two yields of an asynchronous method. Default 8 ms. */
+  sliceMs?: number;
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+}
+
 /**
  * The worker side of the protocol, free of any transport: give it each incoming message,
  * send back what it returns (null for a cancel). Used by the Node worker (src-main/worker)
  * and the browser Web Worker alike.
+ *
+ * Asynchronous methods (those returning a promise, e.g. effectiveReceptiveField) get a
+ * `Cooperation` as their second argument: its checkpoint yields to the host every `sliceMs`,
+ * so a cancel message is seen while the method runs, and then throws a `cancelled` CoreError.
+ * Their reply goes to `respond` when ready (`handle` returns null for them).
  */
-export function createDispatcher(core: CoreApi) {
+export function createDispatcher(core: CoreApi, options: DispatcherOptions = {}) {
   const cancelled = new Set<number>();
+  const running = new Map<number, { stop: boolean }>();
+  const yieldToHost = options.yieldToHost ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+  const sliceMs = options.sliceMs ?? 8;
+  const errorReply = (id: number, type: string, error: unknown): CoreReply => {
+    if (error instanceof CoreError) return { kind: 'reply', id, ok: false, error: error.toData() };
+    const text = error instanceof Error ? error.message : String(error);
+    return { kind: 'reply', id, ok: false, error: { code: 'internal', message: `internal error in ${type}: ${text}` } };
+  };
   return {
-    handle(message: unknown): CoreReply | null {
+    handle(message: unknown, respond?: (reply: CoreReply) => void): CoreReply | null {
       if (typeof message !== 'object' || message === null) {
         return { kind: 'reply', id: -1, ok: false, error: { code: 'unknown_type', message: 'message is not an object' } };
       }
       const msg = message as Partial<ToWorker>;
       const id = typeof msg.id === 'number' ? msg.id : -1;
       if (msg.kind === 'cancel') {
-        cancelled.add(id);
+        const flag = running.get(id);
+        if (flag) flag.stop = true;
+        else cancelled.add(id);
         return null;
       }
       if (msg.kind !== 'request') {
@@ -69,13 +98,35 @@ export function createDispatcher(core: CoreApi) {
       if (!parsed.success) {
         return { kind: 'reply', id, ok: false, error: { code: 'invalid_request', message: formatZodError(parsed.error) } };
       }
+      const flag = { stop: false };
+      let sliceStart = Date.now();
+      const cooperation = {
+        async checkpoint(): Promise<void> {
+          if (Date.now() - sliceStart >= sliceMs) {
+            await yieldToHost();
+            sliceStart = Date.now();
+          }
+          if (flag.stop) throw new CoreError({ code: 'cancelled', message: 'cancelled' });
+        },
+      };
       try {
-        const method = core[type] as (payload: unknown) => unknown;
-        return { kind: 'reply', id, ok: true, result: method.call(core, parsed.data) };
+        const method = core[type] as (payload: unknown, cooperation: unknown) => unknown;
+        const result = method.call(core, parsed.data, cooperation);
+        if (!isThenable(result)) return { kind: 'reply', id, ok: true, result };
+        running.set(id, flag);
+        result.then(
+          (value) => {
+            running.delete(id);
+            respond?.({ kind: 'reply', id, ok: true, result: value });
+          },
+          (error: unknown) => {
+            running.delete(id);
+            respond?.(errorReply(id, type, error));
+          },
+        );
+        return null;
       } catch (error) {
-        if (error instanceof CoreError) return { kind: 'reply', id, ok: false, error: error.toData() };
-        const text = error instanceof Error ? error.message : String(error);
-        return { kind: 'reply', id, ok: false, error: { code: 'internal', message: `internal error in ${type}: ${text}` } };
+        return errorReply(id, type, error);
       }
     },
   };

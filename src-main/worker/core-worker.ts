@@ -12,6 +12,6 @@ const port = parentPort;
 const dispatcher = createDispatcher(createCore());
 
 port.on('message', (message: unknown) => {
-  const reply = dispatcher.handle(message);
+  const reply = dispatcher.handle(message, (later) => port.postMessage(later));
   if (reply !== null) port.postMessage(reply);
 });

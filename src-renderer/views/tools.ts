@@ -1,6 +1,7 @@
 import type { Component } from 'svelte';
 import type { MessageKey } from '../lib/i18n';
 import { NetworkView } from './network';
+import { ReceptiveFieldView } from './receptive-field';
 
 /** One tool of the app: a tab in the tool bar and the view it shows. */
 export interface ToolEntry {
@@ -11,4 +12,7 @@ export interface ToolEntry {
 }
 
 /** The tools, in tab order. A new tool adds its entry here. */
-export const TOOLS: readonly ToolEntry[] = [{ id: 'network', label: 'tool.network', view: NetworkView }];
+export const TOOLS: readonly ToolEntry[] = [
+  { id: 'network', label: 'tool.network', view: NetworkView },
+  { id: 'receptive-field', label: 'tool.receptive-field', view: ReceptiveFieldView },
+];

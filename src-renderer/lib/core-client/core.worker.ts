@@ -15,6 +15,6 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 scope.addEventListener('message', (event: MessageEvent<unknown>) => {
-  const reply = dispatcher.handle(event.data);
+  const reply = dispatcher.handle(event.data, (later) => scope.postMessage(later));
   if (reply) scope.postMessage(reply);
 });

@@ -64,6 +64,8 @@ export function createElectronCoreClient(api: LayerwiseApi): CoreClient {
     exportNetwork: (payload, options) => call('exportNetwork', payload, options),
     backprop: (payload, options) => call('backprop', payload, options),
     backpropGradientCheck: (payload, options) => call('backpropGradientCheck', payload, options),
+    unitRegion: (payload, options) => call('unitRegion', payload, options),
+    effectiveReceptiveField: (payload, options) => call('effectiveReceptiveField', payload, options),
     onStatus: (listener) => statusListeners.add(listener),
     restart: () => api.core.restart(),
     dispose() {

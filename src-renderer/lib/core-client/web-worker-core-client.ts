@@ -149,6 +149,8 @@ export function createWebWorkerCoreClient(options: WebWorkerCoreClientOptions = 
     exportNetwork: (payload, callOptions) => call('exportNetwork', payload, callOptions),
     backprop: (payload, callOptions) => call('backprop', payload, callOptions),
     backpropGradientCheck: (payload, callOptions) => call('backpropGradientCheck', payload, callOptions),
+    unitRegion: (payload, callOptions) => call('unitRegion', payload, callOptions),
+    effectiveReceptiveField: (payload, callOptions) => call('effectiveReceptiveField', payload, callOptions),
     onStatus: (listener) => statusListeners.add(listener),
     async restart() {
       if (disposed) return;

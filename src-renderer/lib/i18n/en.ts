@@ -1,4 +1,5 @@
 import { enNetworkBuilder } from './en-network-builder';
+import { enReceptiveField } from './en-receptive-field';
 
 /**
  * English catalog: every string the user sees. Keys are dotted by place; `{name}` marks a
@@ -39,6 +40,7 @@ export const en = {
 
   'tool.bar': 'Tools',
   'tool.network': 'Network',
+  'tool.receptive-field': 'Receptive field',
 
   'network.title': 'Network',
   'network.caption': 'Layers of “{name}”: output shape, parameters, multiply-accumulates, activation memory and receptive field of each layer.',
@@ -160,6 +162,7 @@ export const en = {
   'units.mib': '{value} MiB',
   'units.gib': '{value} GiB',
   ...enNetworkBuilder,
+  ...enReceptiveField,
 } as const;
 
 export type MessageKey = keyof typeof en;
