@@ -1,3 +1,4 @@
+import { SEED_NETWORK } from '../../shared/core/network/presets';
 import { expect, test, type LayerwiseApp } from '../fixtures/app';
 
 /**
@@ -72,4 +73,25 @@ test('load an image: a PNG chosen in the file input is drawn at the input size',
 
   await page.getByTestId('rf-image-sample').click();
   await expect(page.getByTestId('rf-image-status')).toHaveText('Built-in sample: 192×192 px, drawn at the input size 128×128');
+});
+
+test("the growth chart overlays the student's receptive-field answers from the project, right and wrong", async ({ app }) => {
+  // the seed's answers: layer 1 "7" (right), layer 2 "1225 px" (the seed's 35x35, wrong: it is 11), layer 3 "13×13" (right)
+  const project = {
+    format: 'layerwise-project',
+    version: 1,
+    name: 'Answers',
+    network: SEED_NETWORK,
+    tools: { answers: { layers: [{ rf: '7' }, { rf: '1225 px' }, { rf: '13×13' }] } },
+  };
+  await app.open({ name: 'answers.layerwise.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(project)) });
+  await openTool(app);
+  const page = app.page;
+  await expect(page.getByTestId('rf-answer-1')).toHaveAttribute('data-correct', 'true');
+  await expect(page.getByTestId('rf-answer-2')).toHaveAttribute('data-correct', 'false');
+  await expect(page.getByTestId('rf-answer-3')).toHaveAttribute('data-correct', 'true');
+  await expect(page.getByTestId('rf-growth-answers-note')).toHaveText('Your receptive-field answers: a ring is right, a cross is wrong (2 of 3 right).');
+  // the engine's points: size 7, 11, 13 and jump 1, 2, 4 for layers 1 to 3
+  await expect(page.getByTestId('rf-growth-size-2').locator('title')).toHaveText('2 conv2d: size 11');
+  await expect(page.getByTestId('rf-growth-jump-3').locator('title')).toHaveText('3 maxpool2d: jump 4');
 });

@@ -50,7 +50,7 @@ export const enReceptiveField = {
   'rf.erf.computing': 'Back-propagating the one-hot gradient…',
   'rf.erf.pick': 'Click a unit of layer 1 or later to compute its effective receptive field.',
   'rf.erf.share': '95% of the gradient mass lies in {pixels} of the {area} pixels of the theoretical field: {share}.',
-  'rf.erf.peak': 'Peak {peak}, total {mass}',
+  'rf.erf.peak': 'peak {peak} (sum {mass})',
   'rf.growth.title': 'Growth per layer',
   'rf.growth.size': 'size',
   'rf.growth.jump': 'jump',

@@ -59,10 +59,11 @@ export function createRfGrids(node: HTMLElement, initial: RfGridsOptions): RfGri
   const surface = document.createElement('div');
   surface.className = 'rf-grids-surface';
   surface.style.transformOrigin = '0 0';
+  // Layers wrap into rows as wide as the view, so every layer is on screen at zoom 1.
   surface.style.display = 'flex';
+  surface.style.flexWrap = 'wrap';
   surface.style.alignItems = 'flex-end';
-  surface.style.gap = '1.25rem';
-  surface.style.inlineSize = 'max-content';
+  surface.style.gap = '1rem 1.25rem';
   node.append(surface);
 
   const behavior: ZoomBehavior<HTMLElement, unknown> = zoom<HTMLElement, unknown>()

@@ -1,4 +1,4 @@
-import { interpolateInferno } from 'd3';
+import { interpolateInferno, rgb } from 'd3';
 import type { EffectiveFieldResult } from '../../../shared/core/receptive/effective-field';
 import type { Box } from '../../../shared/core/receptive/region';
 import { cssColor } from './rf-theme';
@@ -23,36 +23,64 @@ export interface RfHeatmap {
 const SIDE = 300;
 
 /**
- * The input (and its image, dimmed) with the theoretical field outlined and the effective
- * field |dy/dx| drawn over it as a heatmap (inferno, scaled to the peak; zero is transparent).
+ * The theoretical field (clipped to the image, outlined) with some context around it, the
+ * image dimmed underneath, and the effective field |dy/dx| over it as a heatmap (inferno,
+ * scaled to the peak; zero is transparent).
  */
 export function createRfHeatmap(node: HTMLElement, initial: RfHeatmapOptions): RfHeatmap {
   const canvas = document.createElement('canvas');
   canvas.setAttribute('data-testid', 'rf-heatmap-canvas');
   canvas.style.display = 'block';
   canvas.style.maxInlineSize = '100%';
-  node.append(canvas);
+  const legend = document.createElement('canvas');
+  legend.setAttribute('aria-hidden', 'true');
+  legend.width = 200;
+  legend.height = 10;
+  legend.style.display = 'block';
+  legend.style.marginBlockStart = '0.35rem';
+  const legendContext = legend.getContext('2d');
+  if (legendContext) {
+    for (let x = 0; x < legend.width; x++) {
+      legendContext.fillStyle = interpolateInferno(0.15 + (0.85 * x) / (legend.width - 1));
+      legendContext.fillRect(x, 0, 1, legend.height);
+    }
+  }
+  node.append(canvas, legend);
   const scratch = document.createElement('canvas');
 
   function draw(options: RfHeatmapOptions) {
     const [height, width] = options.inputSize;
-    const scale = SIDE / Math.max(height, width);
-    const cssWidth = width * scale;
-    const cssHeight = height * scale;
+    // The view: the theoretical field with a quarter of its size as context on each side, within the image.
+    const box = options.field?.box ?? options.box;
+    let view: [number, number, number, number] = [0, 0, height - 1, width - 1];
+    if (box) {
+      const contextRows = Math.max(2, Math.round((box[2] - box[0] + 1) / 4));
+      const contextColumns = Math.max(2, Math.round((box[3] - box[1] + 1) / 4));
+      view = [Math.max(0, box[0] - contextRows), Math.max(0, box[1] - contextColumns), Math.min(height - 1, box[2] + contextRows), Math.min(width - 1, box[3] + contextColumns)];
+    }
+    const viewHeight = view[2] - view[0] + 1;
+    const viewWidth = view[3] - view[1] + 1;
+    const scale = SIDE / Math.max(viewHeight, viewWidth);
+    const cssWidth = viewWidth * scale;
+    const cssHeight = viewHeight * scale;
     const ratio = Math.max(1, Math.ceil(window.devicePixelRatio || 1));
     canvas.width = Math.ceil(cssWidth * ratio);
     canvas.height = Math.ceil(cssHeight * ratio);
     canvas.style.inlineSize = `${cssWidth}px`;
     canvas.style.blockSize = `${cssHeight}px`;
+    canvas.setAttribute('data-view', view.join(','));
     const context = canvas.getContext('2d');
     if (!context) return;
     context.setTransform(ratio, 0, 0, ratio, 0, 0);
     context.imageSmoothingEnabled = false;
     context.fillStyle = cssColor(node, '--surface-raised', '#fbfbfc');
     context.fillRect(0, 0, cssWidth, cssHeight);
+    // input pixel (row, column) -> canvas position
+    const px = (column: number) => (column - view[1]) * scale;
+    const py = (row: number) => (row - view[0]) * scale;
     if (options.image) {
       context.globalAlpha = 0.45;
-      context.drawImage(options.image, 0, 0, cssWidth, cssHeight);
+      context.drawImage(options.image, view[1], view[0], viewWidth, viewHeight, 0, 0, cssWidth, cssHeight);
       context.globalAlpha = 1;
     }
     const field = options.field;
@@ -67,22 +95,21 @@ export function createRfHeatmap(node: HTMLElement, initial: RfHeatmapOptions): R
         const pixels = scratchContext.createImageData(boxWidth, boxHeight);
         field.magnitude.forEach((value, i) => {
           const level = value / field.peak;
-          const colour = interpolateInferno(0.15 + 0.85 * level);
-          const match = /rgb\((\d+), (\d+), (\d+)\)/.exec(colour);
-          pixels.data[4 * i] = Number(match?.[1] ?? 0);
-          pixels.data[4 * i + 1] = Number(match?.[2] ?? 0);
-          pixels.data[4 * i + 2] = Number(match?.[3] ?? 0);
+          const colour = rgb(interpolateInferno(0.15 + 0.85 * level));
+          pixels.data[4 * i] = colour.r;
+          pixels.data[4 * i + 1] = colour.g;
+          pixels.data[4 * i + 2] = colour.b;
           pixels.data[4 * i + 3] = value > 0 ? Math.round(90 + 165 * Math.sqrt(level)) : 0;
         });
         scratchContext.putImageData(pixels, 0, 0);
-        context.drawImage(scratch, left * scale, top * scale, boxWidth * scale, boxHeight * scale);
+        context.drawImage(scratch, px(left), py(top), boxWidth * scale, boxHeight * scale);
       }
     }
     if (options.box) {
       const [top, left, bottom, right] = options.box;
       context.strokeStyle = cssColor(node, '--accent', '#2f6fdb');
       context.lineWidth = 2;
-      context.strokeRect(left * scale, top * scale, (right - left + 1) * scale, (bottom - top + 1) * scale);
+      context.strokeRect(px(left), py(top), (right - left + 1) * scale, (bottom - top + 1) * scale);
     }
   }
 
@@ -91,6 +118,7 @@ export function createRfHeatmap(node: HTMLElement, initial: RfHeatmapOptions): R
     update: draw,
     destroy() {
       canvas.remove();
+      legend.remove();
     },
   };
 }
