@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import type { LayerRegion, UnitRegion } from '../../../shared/core/receptive/region';
+import { networkFromDocument } from '../../../shared/project/index';
+import type { CliCommand } from './types';
+
+const cell = (name: string) => z.number({ error: `unit.${name} must be a number` }).int(`unit.${name} must be a whole number`).min(0, `unit.${name} must be 0 or more`);
+
+/** `{ "network": <spec or project file>, "unit": { "layer": 3, "y": 0, "x": 0 } }` */
+const documentSchema = z.strictObject({
+  network: z.unknown().refine((value) => value !== undefined, 'network is required: a network spec or a project file'),
+  unit: z.strictObject({ layer: cell('layer'), y: cell('y'), x: cell('x') }, { error: 'unit must be an object { "layer", "y", "x" } (layer 0 is the input)' }),
+});
+
+const boxText = (box: readonly number[] | null) => (box ? `[${box.join(', ')}]` : '—');
+
+/** "-3..-1" or "5, 7" for a short list of indices. */
+function indices(values: readonly number[]): string {
+  if (values.length === 0) return '';
+  const contiguous = values.every((value, i) => i === 0 || value === values[i - 1]! + 1);
+  return contiguous && values.length > 2 ? `${values[0]}..${values.at(-1)}` : values.join(', ');
+}
+
+function layerLine(region: LayerRegion, name: string): string[] {
+  const padding = [region.rows.padding.length > 0 ? `rows ${indices(region.rows.padding)}` : '', region.columns.padding.length > 0 ? `columns ${indices(region.columns.padding)}` : '']
+    .filter(Boolean)
+    .join(', ');
+  return [name, `${region.size[0]}x${region.size[1]}`, boxText(region.box), boxText(region.clippedBox), `${region.rows.contributing.length}x${region.columns.contributing.length}${region.dense ? '' : ' (gaps)'}`, padding];
+}
+
+function regionText(region: UnitRegion, names: string[]): string {
+  const { unit, receptiveField: field } = region;
+  const header = [
+    `unit (${unit.y}, ${unit.x}) of ${names[unit.layer]}: receptive field ${field.size[0]}x${field.size[1]}, jump ${field.jump[0]}x${field.jump[1]}, centre of unit (0, 0) (${field.center[0]}, ${field.center[1]})`,
+    `box [top, left, bottom, right] in input pixels: ${boxText(region.inputBox)}; clipped to the image: ${boxText(region.inputClippedBox)}`,
+    '',
+  ];
+  const rows = [['layer', 'size', 'box', 'clipped', 'contributing', 'padding read'], ...region.layers.map((layer) => layerLine(layer, names[layer.layer] ?? String(layer.layer)))];
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  const lines = rows.map((row) => row.map((value, column) => value.padEnd(widths[column]!)).join('  ').trimEnd());
+  return [...header, ...lines].join('\n') + '\n';
+}
+
+/**
+ * `receptive-field`: the exact field of one unit in every earlier layer (bounding box in each
+ * layer's cells and in input pixels, clipped box, contributing cells, padding read).
+ */
+export const receptiveFieldCommand: CliCommand = {
+  name: 'receptive-field',
+  description: 'the exact receptive field of one unit ({"network": spec or project, "unit": {"layer", "y", "x"}}) in every earlier layer',
+  run(document, core) {
+    const parsed = documentSchema.safeParse(document);
+    if (!parsed.success) return { text: '', json: undefined, errors: parsed.error.issues.map((issue) => issue.message) };
+    const network = networkFromDocument(parsed.data.network);
+    if (!network.ok) return { text: '', json: undefined, errors: network.errors.map((error) => `network: ${error}`) };
+    const { layer, y, x } = parsed.data.unit;
+    const region = core.unitRegion({ spec: network.spec, layer, y, x });
+    if (!region.ok) return { text: '', json: undefined, errors: [`unit: ${region.message}`] };
+    const names = ['input', ...network.spec.layers.map((spec, i) => `layer ${i + 1} (${spec.type})`)];
+    return { text: regionText(region, names), json: region, errors: [] };
+  },
+};
