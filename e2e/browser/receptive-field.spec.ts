@@ -55,10 +55,14 @@ test('the effective receptive field of the chosen unit: share of the field holdi
   const page = app.page;
   // layer 2 unit (0, 0): RF 11, centre 2 -> box [-3, -3, 7, 7], clipped [0, 0, 7, 7]: 64 pixels
   await expect(page.getByTestId('rf-selected-clipped')).toHaveText('[0, 0, 7, 7]');
-  await expect(page.getByTestId('rf-erf-share')).toContainText('of the 64 pixels of the theoretical field');
+  // The seed has no activations before layer 2, so the gradient is the number of paths: input row r is read by the
+  // layer-1 cells c = 0..4 (unit 0's 5x5 window) with c - 3 <= r <= c + 3, i.e. A = [4, 5, 5, 5, 4, 3, 2, 1] for r = 0..7,
+  // and |dy/dx| is proportional to A[r] * A[col] (mass 29^2 = 841). The largest products reach 95% (798.95) at the
+  // 52nd pixel (sum 800): 52 of 64 pixels = 81.25%.
+  await expect(page.getByTestId('rf-erf-share')).toHaveText('95% of the gradient mass lies in 52 of the 64 pixels of the theoretical field: 81.3%.');
 });
 
-test('load an image: a PNG chosen in the file input is drawn at the input size', async ({ app }) => {
+test('load an image: a PNG chosen in the file input or dropped on the grids is drawn at the input size; the sample', async ({ app }) => {
   await openTool(app);
   const page = app.page;
   // a 4x3 PNG (red with one blue pixel)
@@ -73,6 +77,16 @@ test('load an image: a PNG chosen in the file input is drawn at the input size',
 
   await page.getByTestId('rf-image-sample').click();
   await expect(page.getByTestId('rf-image-status')).toHaveText('Built-in sample: 192×192 px, drawn at the input size 128×128');
+
+  // dropped onto the grids
+  const dataTransfer = await page.evaluateHandle((base64) => {
+    const transfer = new DataTransfer();
+    const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+    transfer.items.add(new File([bytes], 'dropped.png', { type: 'image/png' }));
+    return transfer;
+  }, png.toString('base64'));
+  await page.getByTestId('rf-grids').dispatchEvent('drop', { dataTransfer });
+  await expect(page.getByTestId('rf-image-status')).toHaveText('dropped.png: 4×3 px, drawn at the input size 128×128');
 });
 
 test("the growth chart overlays the student's receptive-field answers from the project, right and wrong", async ({ app }) => {

@@ -185,6 +185,20 @@ describe('effective receptive field: summary numbers', () => {
     expect(result.share95).toBe(1);
   });
 
+  it('seed layer 2, unit (0, 0): |dy/dx| is the number of paths A[r] A[c], A = [4, 5, 5, 5, 4, 3, 2, 1]; 95% in 52 of 64 pixels', async () => {
+    // input row r is read by layer-1 cells c = 0..4 (the 5x5 window of unit 0) with c - 3 <= r <= c + 3
+    const spec: NetworkSpec = { input: [3, 128, 128], layers: [{ type: 'conv2d', out_channels: 32, kernel: 7, padding: 3 }, { type: 'conv2d', out_channels: 64, kernel: 5, stride: 2 }] };
+    const result = await effectiveReceptiveField({ spec, layer: 2, y: 0, x: 0, weights: 'uniform', activations: true });
+    if (!result.ok) throw new Error(result.message);
+    const paths = [4, 5, 5, 5, 4, 3, 2, 1];
+    expect(result.box).toEqual([0, 0, 7, 7]);
+    // each path carries (1 / 147) (1 / 800) per input channel, times the 32 layer-1 channels: 3 * 32 / (147 * 800)
+    const perPath = (3 * 32) / (147 * 800);
+    result.magnitude.forEach((value, i) => expect(value).toBeCloseTo(paths[Math.floor(i / 8)]! * paths[i % 8]! * perPath, 14));
+    expect(result.pixels95).toBe(52);
+    expect(result.share95).toBe(52 / 64);
+  });
+
   it('pixelsHolding counts the largest values until the fraction is reached', () => {
     // total 10: 5 + 3 = 8 < 9.5, 5 + 3 + 1.5 = 9.5 reaches 95%
     expect(pixelsHolding([1.5, 5, 0.5, 3], 0.95)).toBe(3);
