@@ -8,7 +8,7 @@
  *     mathjs: the compiled model evaluated per grid point and sample). Target: under 200 ms.
  */
 import { compile as mathjsCompile, derivative as mathjsDerivative } from 'mathjs';
-import { SEED_OPTIMIZE_PROBLEM } from '../shared/protocol/optimize-schema';
+import { SEED_OPTIMIZE_PROBLEM } from '../shared/core/optim/presets';
 import { lossSurfacePrepared } from '../shared/core/optim/contour';
 import { prepareProblem } from '../shared/core/optim/run';
 import { createRandom } from '../shared/core/optim/random';

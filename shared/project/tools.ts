@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_LAYERS } from '../protocol/network-schema';
 import { backpropCaseSchema } from '../protocol/backprop-schema';
+import { optimizerToolSchema } from '../protocol/optimize-schema';
 
 /**
  * State of each tool besides the network, saved in the project file. Each tool adds one
@@ -34,6 +35,8 @@ export const toolStatesSchema = z.strictObject({
   answers: answersSchema.optional(),
   /** Conv + pooling backprop: the case being stepped through (CLI format). */
   backprop: backpropCaseSchema.optional(),
+  /** Optimizer stepper: the problem (CLI format), the optimizer compared with it and the contour axes. */
+  optimizer: optimizerToolSchema.optional(),
 });
 
 export type ToolStates = z.infer<typeof toolStatesSchema>;

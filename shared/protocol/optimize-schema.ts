@@ -58,7 +58,8 @@ const columnName = z
   .regex(IDENTIFIER, { error: 'a column name starts with a letter or _ and has only letters, digits and _ (it is used in the model)' });
 
 export const optimizeProblemSchema = z.strictObject({
-  model: z.string({ error: 'model is the formula as text, e.g. "a*x1^2 + b"' }).min(1, { error: 'model is empty' }).max(1000, { error: 'model is at most 1000 characters' }),
+  // An empty model is a core error ("the model is empty", at position 0), so a project saved mid-edit still opens.
+  model: z.string({ error: 'model is the formula as text, e.g. "a*x1^2 + b"' }).max(1000, { error: 'model is at most 1000 characters' }),
   params: z.record(z.string().regex(IDENTIFIER, { error: 'a parameter name starts with a letter or _' }), finite('an initial parameter value'), { error: 'params maps each parameter to its initial value, e.g. {"a": 1}' }),
   data: z.strictObject({
     columns: z.array(columnName).min(1, { error: 'data.columns needs at least the target column' }).max(MAX_COLUMNS, { error: `at most ${MAX_COLUMNS} columns` }),
@@ -102,27 +103,7 @@ export const lossSurfaceRequestSchema = z.strictObject({
   at: z.record(z.string(), z.number()).optional(),
 });
 
-/** Question 4 of the seed: two online steps of momentum (delta form) on y = a x1^2 + b x2^2 + c x1 x2 + d. */
-export const SEED_OPTIMIZE_PROBLEM: OptimizeProblem = {
-  model: 'a*x1^2 + b*x2^2 + c*x1*x2 + d',
-  params: { a: 1, b: -1, c: -1, d: 1 },
-  data: {
-    columns: ['x1', 'x2', 't'],
-    rows: [
-      [1, -1, 10],
-      [2, 0, 13],
-    ],
-  },
-  target: 't',
-  loss: 'squared_error',
-  reduction: 'mean',
-  optimizer: { type: 'momentum', form: 'delta', lr: 0.1, beta: 0.9, nesterov: false },
-  mode: 'online',
-  batch_size: 1,
-  epochs: 1,
-  shuffle: false,
-  seed: 0,
-};
+export { SEED_OPTIMIZE_PROBLEM } from '../core/optim/presets';
 
 /** Each optimizer with PyTorch's defaults (what the UI's optimizer menu starts from). */
 export const DEFAULT_OPTIMIZERS: Readonly<Record<OptimizerConfig['type'], OptimizerConfig>> = {
@@ -132,3 +113,15 @@ export const DEFAULT_OPTIMIZERS: Readonly<Record<OptimizerConfig['type'], Optimi
   rmsprop: { type: 'rmsprop', lr: 0.01, alpha: 0.99, eps: 1e-8 },
   adam: { type: 'adam', lr: 0.001, beta1: 0.9, beta2: 0.999, eps: 1e-8 },
 };
+
+/**
+ * The optimizer tool's saved state in a project: the problem, a second optimizer to compare
+ * on the same problem (null: none), and the two parameters on the contour plot's axes.
+ */
+export const optimizerToolSchema = z.strictObject({
+  problem: optimizeProblemSchema,
+  compare: optimizerSchema.nullable().default(null),
+  axes: z.tuple([z.string(), z.string()]).nullable().default(null),
+});
+
+export type OptimizerToolState = z.output<typeof optimizerToolSchema>;

@@ -5,3 +5,4 @@ export { dataLoss, prepareProblem, runOptimization, runPrepared, stepSchedule, t
 export { lossSurface, lossSurfacePrepared, MAX_GRID_RESOLUTION, type LossSurface, type LossSurfaceRequest } from './contour';
 export { explainStep, type StepDerivation, type StepExplanation } from './explain';
 export { createRandom, shuffleInPlace } from './random';
+export { SEED_OPTIMIZE_PROBLEM } from './presets';

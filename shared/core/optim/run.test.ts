@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SEED_OPTIMIZE_PROBLEM } from '../../protocol/optimize-schema';
+import { SEED_OPTIMIZE_PROBLEM } from './presets';
 import { lossSurface } from './contour';
 import { cleanNumber, formatNumber } from './format';
 import type { OptimizeProblem } from './problem';
@@ -28,7 +28,7 @@ describe('cleanNumber / formatNumber', () => {
     expect(formatNumber(1e-7)).toBe('1e-7');
     expect(formatNumber(-0)).toBe('0');
     expect(formatNumber(Number.NaN)).toBe('NaN');
-    expect(cleanNumber(123456789.123456789)).toBe(123456789.123);
+    expect(cleanNumber(123456789.1234)).toBe(123456789.123);
   });
 });
 

@@ -1,4 +1,4 @@
-import { analyzeModel, compileModel, type CompiledModel, type ModelInfo } from '../expr/index';
+import { analyzeModel, compileModel, nameToLatex, type CompiledModel, type ModelInfo } from '../expr/index';
 import { cleanNumber, cleanRecord, formatNumber } from './format';
 import { initialState, optimizerStep, stateNames, updateRule, type OptimizerState } from './optimizers';
 import { BLOW_UP, MAX_SAMPLE_EVALUATIONS, MAX_STEPS, sampleLoss, type OptimizeProblem } from './problem';
@@ -40,7 +40,8 @@ export interface ModelView {
   latex: string;
   params: string[];
   inputs: string[];
-  partials: { param: string; text: string; latex: string }[];
+  /** dy/d(param): `paramLatex` is the parameter's name in LaTeX (x1 → x_{1}). */
+  partials: { param: string; paramLatex: string; text: string; latex: string }[];
 }
 
 export interface OptimizeStop {
@@ -291,7 +292,7 @@ export function runPrepared(prepared: PreparedProblem, options: { maxSteps?: num
 
   return {
     ok: true,
-    model: { text: model.text, latex: model.latex, params: model.params, inputs: model.inputs, partials: model.partials.map(({ param, text, latex }) => ({ param, text, latex })) },
+    model: { text: model.text, latex: model.latex, params: model.params, inputs: model.inputs, partials: model.partials.map(({ param, text, latex }) => ({ param, paramLatex: nameToLatex(param), text, latex })) },
     rule: updateRule(problem.optimizer),
     paramNames,
     initial: cleanRecord(toRecord(paramNames, prepared.initial)),

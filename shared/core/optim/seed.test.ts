@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SEED_OPTIMIZE_PROBLEM } from '../../protocol/optimize-schema';
+import { SEED_OPTIMIZE_PROBLEM } from './presets';
 import { explainStep } from './explain';
 import { formatNumber } from './format';
 import { prepareProblem, runOptimization, runPrepared, type RawStep } from './run';

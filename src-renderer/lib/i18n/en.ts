@@ -1,5 +1,7 @@
 import { enNetworkBuilder } from './en-network-builder';
 import { enReceptiveField } from './en-receptive-field';
+import { enBackprop } from './en-backprop';
+import { enOptimizer } from './en-optimizer';
 
 /**
  * English catalog: every string the user sees. Keys are dotted by place; `{name}` marks a
@@ -40,6 +42,7 @@ export const en = {
 
   'tool.bar': 'Tools',
   'tool.network': 'Network',
+  'tool.optimizer': 'Optimizer',
   'tool.receptive-field': 'Receptive field',
 
   'network.title': 'Network',
@@ -164,5 +167,7 @@ export const en = {
   ...enNetworkBuilder,
   ...enReceptiveField,
 } as const;
+  ...enBackprop,
+  ...enOptimizer,
 
 export type MessageKey = keyof typeof en;

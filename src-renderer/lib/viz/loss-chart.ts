@@ -1,0 +1,75 @@
+import { axisBottom, axisLeft, line, max, min, scaleLinear, scaleLog, select } from 'd3';
+
+export interface LossSeries {
+  label: string;
+  /** CSS colour variable, e.g. '--accent'. */
+  colorVar: string;
+  /** Whole-data loss before step 1, then after each step. */
+  values: number[];
+}
+
+export interface LossChartOptions {
+  series: LossSeries[];
+  /** Steps shown so far: a marker is drawn at this step. */
+  cursor: number;
+  labels: { title: string; x: string; y: string };
+}
+
+export interface LossChart {
+  update(options: LossChartOptions): void;
+  destroy(): void;
+}
+
+const WIDTH = 640;
+const HEIGHT = 220;
+const MARGIN = { top: 20, right: 16, bottom: 36, left: 56 };
+
+function cssColor(node: Element, name: string, fallback: string): string {
+  return getComputedStyle(node).getPropertyValue(name).trim() || fallback;
+}
+
+/**
+ * Loss per step for one or two runs; a log axis when the loss spans more than two decades
+ * (and is positive), else linear. The part up to the current step is solid, the rest faint.
+ */
+export function createLossChart(node: HTMLElement, initial: LossChartOptions): LossChart {
+  const svg = select(node).append('svg').attr('viewBox', `0 0 ${WIDTH} ${HEIGHT}`).attr('role', 'img').attr('data-testid', 'loss-chart-svg').style('inline-size', '100%');
+
+  function draw(options: LossChartOptions) {
+    svg.selectAll('*').remove();
+    svg.attr('aria-label', options.labels.title);
+    const text = cssColor(node, '--text-muted', '#57606a');
+    const all = options.series.flatMap((s) => s.values).filter(Number.isFinite);
+    const steps = max(options.series, (s) => s.values.length - 1) ?? 1;
+    const x = scaleLinear().domain([0, Math.max(steps, 1)]).range([MARGIN.left, WIDTH - MARGIN.right]);
+    const lo = min(all) ?? 0;
+    const hi = max(all) ?? 1;
+    const logScale = lo > 0 && hi / lo > 100;
+    const y = logScale ? scaleLog().domain([lo, hi]).range([HEIGHT - MARGIN.bottom, MARGIN.top]) : scaleLinear().domain([Math.min(0, lo), hi === lo ? hi + 1 : hi]).nice().range([HEIGHT - MARGIN.bottom, MARGIN.top]);
+    svg.append('g').attr('transform', `translate(0, ${HEIGHT - MARGIN.bottom})`).call(axisBottom(x).ticks(Math.min(steps, 10))).attr('color', text);
+    svg.append('g').attr('transform', `translate(${MARGIN.left}, 0)`).call(axisLeft(y).ticks(5, logScale ? '~g' : undefined)).attr('color', text);
+    svg.append('text').attr('x', WIDTH - MARGIN.right).attr('y', HEIGHT - 4).attr('text-anchor', 'end').attr('fill', text).attr('font-size', 12).text(options.labels.x);
+    svg.append('text').attr('x', 8).attr('y', 12).attr('fill', text).attr('font-size', 12).text(options.labels.y);
+    const path = line<[number, number]>()
+      .defined(([, v]) => Number.isFinite(v) && (!logScale || v > 0))
+      .x(([i]) => x(i))
+      .y(([, v]) => y(v));
+    options.series.forEach((series, index) => {
+      const color = cssColor(node, series.colorVar, '#2f6fdb');
+      const points = series.values.map((v, i) => [i, v] as [number, number]);
+      svg.append('path').attr('d', path(points)).attr('fill', 'none').attr('stroke', color).attr('stroke-opacity', 0.3).attr('stroke-width', 1.5);
+      svg.append('path').attr('d', path(points.slice(0, options.cursor + 1))).attr('fill', 'none').attr('stroke', color).attr('stroke-width', 2.5).attr('data-testid', `loss-line-${index}`);
+      const here = points[Math.min(options.cursor, points.length - 1)];
+      if (here && Number.isFinite(here[1])) svg.append('circle').attr('cx', x(here[0])).attr('cy', y(here[1])).attr('r', 4).attr('fill', color);
+      svg.append('text').attr('x', WIDTH - MARGIN.right).attr('y', MARGIN.top + 14 * index).attr('text-anchor', 'end').attr('fill', color).attr('font-size', 12).text(series.label);
+    });
+  }
+
+  draw(initial);
+  return {
+    update: draw,
+    destroy() {
+      svg.remove();
+    },
+  };
+}

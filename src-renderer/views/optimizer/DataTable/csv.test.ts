@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from './csv';
+
+describe('parseCsv', () => {
+  it('reads a header and rows (commas, semicolons or tabs)', () => {
+    expect(parseCsv('x1,x2,t\n1,-1,10\n2,0,13\n')).toEqual({ ok: true, columns: ['x1', 'x2', 't'], rows: [[1, -1, 10], [2, 0, 13]] });
+    expect(parseCsv('x;t\r\n0.5;1e-3')).toEqual({ ok: true, columns: ['x', 't'], rows: [[0.5, 0.001]] });
+    expect(parseCsv('x\tt\n\n3\t4\n')).toEqual({ ok: true, columns: ['x', 't'], rows: [[3, 4]] });
+  });
+
+  it('names the columns x1.., t when the first line is numbers', () => {
+    expect(parseCsv('1,-1,10\n2,0,13')).toEqual({ ok: true, columns: ['x1', 'x2', 't'], rows: [[1, -1, 10], [2, 0, 13]] });
+  });
+
+  it('names the line and column of every problem', () => {
+    expect(parseCsv('x,t\n1,2\n3,abc')).toEqual({ ok: false, message: 'line 3, column t: “abc” is not a number' });
+    expect(parseCsv('x,t\n1,2,3')).toEqual({ ok: false, message: 'line 2 has 3 values; the header has 2' });
+    expect(parseCsv('x y,t')).toMatchObject({ ok: false, message: expect.stringContaining('line 1, column 1: “x y” is not a column name') });
+    expect(parseCsv('x,x\n1,2')).toMatchObject({ ok: false, message: 'line 1: the column name “x” appears twice' });
+    expect(parseCsv('  \n')).toEqual({ ok: false, message: 'the pasted text is empty' });
+  });
+});

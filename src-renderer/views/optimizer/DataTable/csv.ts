@@ -1,0 +1,40 @@
+/** A data table read from pasted CSV: column names and numeric rows, or the first problem found. */
+export type CsvResult = { ok: true; columns: string[]; rows: number[][] } | { ok: false; message: string };
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * Reads CSV as a spreadsheet pastes it: commas, semicolons or tabs (whichever the first line
+ * uses most), a header line of column names (or none: then x1, x2, ..., t), one sample per
+ * line. Blank lines are skipped. Every problem names its line and column.
+ */
+export function parseCsv(text: string): CsvResult {
+  const lines = text
+    .split(/\r?\n/)
+    .map((line, index) => ({ line: line.trim(), number: index + 1 }))
+    .filter((entry) => entry.line !== '');
+  if (lines.length === 0) return { ok: false, message: 'the pasted text is empty' };
+  const first = lines[0]!.line;
+  const delimiter = [',', ';', '\t'].map((d) => [d, first.split(d).length] as const).sort((a, b) => b[1] - a[1])[0]![0];
+  const split = (line: string) => line.split(delimiter).map((cell) => cell.trim());
+  const head = split(first);
+  const headerIsNumbers = head.every((cell) => cell !== '' && Number.isFinite(Number(cell)));
+  const columns = headerIsNumbers ? [...head.slice(0, -1).map((_, i) => `x${i + 1}`), 't'] : head;
+  for (const [i, name] of columns.entries()) {
+    if (!IDENTIFIER.test(name)) return { ok: false, message: `line ${lines[0]!.number}, column ${i + 1}: “${name}” is not a column name (a letter or _, then letters, digits or _)` };
+    if (columns.indexOf(name) !== i) return { ok: false, message: `line ${lines[0]!.number}: the column name “${name}” appears twice` };
+  }
+  const rows: number[][] = [];
+  for (const { line, number } of headerIsNumbers ? lines : lines.slice(1)) {
+    const cells = split(line);
+    if (cells.length !== columns.length) return { ok: false, message: `line ${number} has ${cells.length} values; the header has ${columns.length}` };
+    const row: number[] = [];
+    for (const [i, cell] of cells.entries()) {
+      const value = cell === '' ? Number.NaN : Number(cell);
+      if (!Number.isFinite(value)) return { ok: false, message: `line ${number}, column ${columns[i]}: “${cell}” is not a number` };
+      row.push(value);
+    }
+    rows.push(row);
+  }
+  return { ok: true, columns, rows };
+}

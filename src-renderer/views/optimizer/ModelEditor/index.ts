@@ -1,0 +1,2 @@
+export { default as ModelEditor } from './ModelEditor.svelte';
+export type { ModelEditorProps } from './types';

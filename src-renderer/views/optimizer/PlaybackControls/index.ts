@@ -1,0 +1,2 @@
+export { default as PlaybackControls } from './PlaybackControls.svelte';
+export type { PlaybackControlsProps } from './types';

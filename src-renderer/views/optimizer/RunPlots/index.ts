@@ -1,0 +1,2 @@
+export { default as RunPlots } from './RunPlots.svelte';
+export type { PlottedRun, RunPlotsProps } from './types';

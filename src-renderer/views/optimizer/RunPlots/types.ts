@@ -1,0 +1,23 @@
+import type { LossSurface, OptimizerConfig } from '../../../../shared/core/optim/index';
+import type { Trace } from '../StepTable';
+
+/** One optimizer's run as the plots draw it. */
+export interface PlottedRun {
+  trace: Trace;
+  optimizer: OptimizerConfig;
+  surface: LossSurface | null;
+  /** Shown in legends and headings, e.g. "SGD with momentum". */
+  label: string;
+  /** CSS colour variable of its path and loss line. */
+  colorVar: string;
+  testid: string;
+}
+
+export interface RunPlotsProps {
+  runs: PlottedRun[];
+  /** The two parameters on the contour axes, or null (fewer than two parameters). */
+  axes: [string, string] | null;
+  paramNames: string[];
+  cursor: number;
+  onAxes: (axes: [string, string]) => void;
+}

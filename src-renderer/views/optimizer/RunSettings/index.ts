@@ -1,0 +1,2 @@
+export { default as RunSettings } from './RunSettings.svelte';
+export type { RunSettingsProps } from './types';

@@ -1,0 +1,2 @@
+export { default as StepDerivation } from './StepDerivation.svelte';
+export type { StepDerivationProps } from './types';

@@ -1,0 +1,2 @@
+export { default as OptimizerView } from './OptimizerView.svelte';
+export type { OptimizerViewProps } from './types';
