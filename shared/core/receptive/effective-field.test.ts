@@ -149,6 +149,38 @@ describe('effective receptive field against TensorFlow.js tf.grad', () => {
   });
 });
 
+describe('effective receptive field against TensorFlow.js: global and adaptive pooling', () => {
+  it('random weights: conv, ReLU, adaptive avg-pool 2 (= avg-pool 3 on 6), global max-pool; and global avg-pool', async () => {
+    const spec: NetworkSpec = {
+      input: [2, 8, 8],
+      layers: [
+        { type: 'conv2d', out_channels: 3, kernel: 3 },
+        { type: 'relu' },
+        { type: 'adaptiveavgpool2d', output_size: 2 },
+        { type: 'globalmaxpool2d' },
+      ],
+    };
+    const layers: TfLayer[] = [
+      (x, w) => tf.conv2d(x, filter(w!, 3), 1, 'valid'),
+      (x) => tf.relu(x),
+      (x) => tf.avgPool(x, 3, 3, 'valid'),
+      (x) => tf.max(x, [1, 2], true) as tf.Tensor4D,
+    ];
+    await expectAgreement(spec, layers, { spec, layer: 4, y: 0, x: 0, channel: 2, weights: 'random', activations: true, seed: 5 });
+    const average: NetworkSpec = { input: [2, 8, 8], layers: [spec.layers[0]!, { type: 'tanh' }, { type: 'globalavgpool2d' }] };
+    await expectAgreement(average, [layers[0]!, (x) => tf.tanh(x), (x) => tf.mean(x, [1, 2], true) as tf.Tensor4D], {
+      spec: average,
+      layer: 3,
+      y: 0,
+      x: 0,
+      channel: 1,
+      weights: 'random',
+      activations: true,
+      seed: 9,
+    });
+  });
+});
+
 describe('effective receptive field: summary numbers', () => {
   it('without activations, uniform weights reach exactly the contributing pixels of the exact region', async () => {
     const spec: NetworkSpec = {

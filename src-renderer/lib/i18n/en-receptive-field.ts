@@ -9,6 +9,7 @@ export const enReceptiveField = {
   'rf.computing': 'Computing…',
   'rf.hover': 'Layer {layer}, unit ({y}, {x}): box [{top}, {left}, {bottom}, {right}] in input pixels',
   'rf.hoverInput': 'Input pixel ({y}, {x})',
+  'rf.hoverVaries': '{text} (approximate: units of this layer see different fields; click the unit for its exact box)',
   'rf.hoverNone': 'Hover a unit to see its coordinates and its box in input pixels.',
   'rf.pickUnit': 'Click a unit to highlight its receptive field.',
   'rf.selected': 'Layer {layer}, unit ({y}, {x})',
