@@ -86,9 +86,11 @@ export function createContourPlot(node: HTMLElement, initial: ContourPlotOptions
     const sy = (HEIGHT - MARGIN.bottom - MARGIN.top) / (ny - 1);
     const clip = `clip-${markers.gradient}`;
     layer.append('clipPath').attr('id', clip).append('rect').attr('x', MARGIN.left).attr('y', MARGIN.top).attr('width', WIDTH - MARGIN.left - MARGIN.right).attr('height', HEIGHT - MARGIN.top - MARGIN.bottom);
+    // The clip rectangle is in the clipped element's user space: clip an untransformed group, scale inside it.
     layer
       .append('g')
       .attr('clip-path', `url(#${clip})`)
+      .append('g')
       .attr('transform', `translate(${MARGIN.left - sx / 2}, ${HEIGHT - MARGIN.bottom + sy / 2}) scale(${sx}, ${-sy})`)
       .selectAll('path')
       .data(bands)

@@ -33,7 +33,7 @@ function cssColor(node: Element, name: string, fallback: string): string {
  * (and is positive), else linear. The part up to the current step is solid, the rest faint.
  */
 export function createLossChart(node: HTMLElement, initial: LossChartOptions): LossChart {
-  const svg = select(node).append('svg').attr('viewBox', `0 0 ${WIDTH} ${HEIGHT}`).attr('role', 'img').attr('data-testid', 'loss-chart-svg').style('inline-size', '100%');
+  const svg = select(node).append('svg').attr('viewBox', `0 0 ${WIDTH} ${HEIGHT}`).attr('role', 'img').attr('data-testid', 'loss-chart-svg').style('inline-size', '100%').style('max-inline-size', `${WIDTH * 1.4}px`);
 
   function draw(options: LossChartOptions) {
     svg.selectAll('*').remove();
