@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createDefaultProject, parseProjectText, serializeProject } from '../project/index';
 import { corePayloadSchemas } from './dispatch';
-import { DEFAULT_OPTIMIZERS, SEED_OPTIMIZE_PROBLEM, describeSchemaErrors, optimizeProblemSchema, optimizerSchema, optimizerToolSchema } from './optimize-schema';
+import { DEFAULT_OPTIMIZERS, SEED_OPTIMIZE_PROBLEM, describeSchemaErrors, optimizeProblemSchema, optimizerSchema } from './optimize-schema';
 
 const minimal = { model: 'w*x', params: { w: 0 }, data: { columns: ['x', 't'], rows: [[1, 2]] }, target: 't' };
 
@@ -39,23 +38,5 @@ describe('optimizeProblemSchema', () => {
     expect(corePayloadSchemas.optimize.safeParse({ problem: SEED_OPTIMIZE_PROBLEM }).success).toBe(true);
     expect(corePayloadSchemas.optimizeExplain.safeParse({ problem: SEED_OPTIMIZE_PROBLEM, step: 0 }).success).toBe(false);
     expect(corePayloadSchemas.optimizeSurface.safeParse({ problem: SEED_OPTIMIZE_PROBLEM, x: { param: 'a', min: 0, max: 1 }, y: { param: 'b', min: 0, max: 1 }, resolution: 1000 }).success).toBe(false);
-  });
-});
-
-describe('the optimizer tool in a project file', () => {
-  it('round-trips through save and open', () => {
-    const tool = optimizerToolSchema.parse({ problem: SEED_OPTIMIZE_PROBLEM, compare: { type: 'adam', lr: 0.5 }, axes: ['a', 'c'] });
-    const project = { ...createDefaultProject(), tools: { optimizer: tool } };
-    const opened = parseProjectText(serializeProject(project));
-    expect(opened.ok && opened.project.tools.optimizer).toEqual(tool);
-  });
-
-  it('a file without it still opens; a broken one names the field', () => {
-    expect(parseProjectText(serializeProject(createDefaultProject())).ok).toBe(true);
-    const broken = JSON.parse(serializeProject(createDefaultProject()));
-    broken.tools = { optimizer: { problem: { ...SEED_OPTIMIZE_PROBLEM, epochs: 0 } } };
-    const opened = parseProjectText(JSON.stringify(broken));
-    expect(opened.ok).toBe(false);
-    expect(JSON.stringify(opened)).toContain('epochs');
   });
 });
