@@ -44,6 +44,7 @@ export const en = {
   'tool.network': 'Network',
   'tool.optimizer': 'Optimizer',
   'tool.receptive-field': 'Receptive field',
+  'tool.backprop': 'Conv backprop',
 
   'network.title': 'Network',
   'network.caption': 'Layers of “{name}”: output shape, parameters, multiply-accumulates, activation memory and receptive field of each layer.',
@@ -166,8 +167,8 @@ export const en = {
   'units.gib': '{value} GiB',
   ...enNetworkBuilder,
   ...enReceptiveField,
-} as const;
   ...enBackprop,
   ...enOptimizer,
+} as const;
 
 export type MessageKey = keyof typeof en;

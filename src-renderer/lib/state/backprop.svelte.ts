@@ -1,0 +1,280 @@
+import type { Activation, BackpropCaseInput, BackpropResult, GradientCheck, PoolType, Step, TensorName, Ties } from '../../../shared/core/backprop/types';
+import { parseBackpropCase, SEED_BACKPROP_CASE } from '../../../shared/protocol/backprop-schema';
+import type { CoreError } from '../../../shared/protocol/messages';
+import { isCancelled, toCoreError, type CoreClient } from '../core-client';
+import type { ProjectState } from './project.svelte';
+
+type Pair = [number, number];
+
+/**
+ * The case as the editor holds it: every grid at full depth ([C][H][W], [F][C][kh][kw]),
+ * every pair spelled out. It is also a valid CLI case, and that is what the project saves.
+ */
+export interface EditableCase {
+  input: number[][][];
+  filters: number[][][][];
+  bias: number[];
+  stride: Pair;
+  padding: Pair;
+  dilation: Pair;
+  activation: Activation;
+  pool: { type: PoolType; kernel: Pair; stride: Pair; padding: Pair };
+  upstream: { mode: 'constant'; value: number } | { mode: 'grid'; grid: number[][][] } | { mode: 'mse'; target: number[][][] };
+  ties: Ties;
+}
+
+export type BackpropSuccess = Extract<BackpropResult, { ok: true }>;
+export interface FieldError {
+  path: (string | number)[];
+  message: string;
+}
+
+const pair = (value: unknown, fallback: number): Pair => (Array.isArray(value) ? [Number(value[0]), Number(value[1])] : typeof value === 'number' ? [value, value] : [fallback, fallback]);
+const depth = (value: unknown): number => (Array.isArray(value) ? 1 + depth(value[0]) : 0);
+
+/** A saved (valid) case at full depth. */
+export function toEditable(raw: BackpropCaseInput): EditableCase {
+  const input = (depth(raw.input) === 2 ? [raw.input] : raw.input) as number[][][];
+  const filters = (depth(raw.filters) === 2 ? [[raw.filters]] : raw.filters) as number[][][][];
+  const pool = raw.pool ?? { type: 'none' };
+  const kernel = pair(pool.kernel, 2);
+  const upstream: EditableCase['upstream'] =
+    raw.upstream === undefined || typeof raw.upstream === 'number'
+      ? { mode: 'constant', value: raw.upstream ?? 1 }
+      : Array.isArray(raw.upstream)
+        ? { mode: 'grid', grid: (depth(raw.upstream) === 2 ? [raw.upstream] : raw.upstream) as number[][][] }
+        : { mode: 'mse', target: (depth((raw.upstream as { target: unknown }).target) === 2 ? [(raw.upstream as { target: unknown }).target] : (raw.upstream as { target: unknown }).target) as number[][][] };
+  return {
+    input,
+    filters,
+    bias: raw.bias ? [...raw.bias] : filters.map(() => 0),
+    stride: pair(raw.stride, 1),
+    padding: pair(raw.padding, 0),
+    dilation: pair(raw.dilation, 1),
+    activation: raw.activation ?? 'none',
+    pool: { type: pool.type, kernel, stride: pool.stride === undefined ? kernel : pair(pool.stride, 1), padding: pair(pool.padding, 0) },
+    upstream,
+    ties: raw.ties ?? 'first',
+  };
+}
+
+/** The CLI form of an editable case (what is validated, sent to the core and saved). */
+export function toCaseInput(edit: EditableCase): BackpropCaseInput {
+  const windowed = edit.pool.type === 'max' || edit.pool.type === 'avg';
+  return {
+    input: edit.input,
+    filters: edit.filters,
+    bias: edit.bias,
+    stride: edit.stride,
+    padding: edit.padding,
+    dilation: edit.dilation,
+    activation: edit.activation,
+    pool: windowed ? { type: edit.pool.type, kernel: edit.pool.kernel, stride: edit.pool.stride, padding: edit.pool.padding } : { type: edit.pool.type },
+    upstream: edit.upstream.mode === 'constant' ? edit.upstream.value : edit.upstream.mode === 'grid' ? edit.upstream.grid : { loss: 'mse', target: edit.upstream.target },
+    ties: edit.ties,
+  };
+}
+
+/** [F, PH, PW] of the output by PyTorch's size formulas, or null when a size is not positive. */
+export function outputShape(edit: EditableCase): [number, number, number] | null {
+  const [H, W] = [edit.input[0]?.length ?? 0, edit.input[0]?.[0]?.length ?? 0];
+  const [kh, kw] = [edit.filters[0]?.[0]?.length ?? 0, edit.filters[0]?.[0]?.[0]?.length ?? 0];
+  const OH = Math.floor((H + 2 * edit.padding[0] - (kh - 1) * edit.dilation[0] - 1) / edit.stride[0]) + 1;
+  const OW = Math.floor((W + 2 * edit.padding[1] - (kw - 1) * edit.dilation[1] - 1) / edit.stride[1]) + 1;
+  const F = edit.filters.length;
+  if (!(OH >= 1 && OW >= 1)) return null;
+  const { type, kernel, stride, padding } = edit.pool;
+  if (type === 'globalmax' || type === 'globalavg') return [F, 1, 1];
+  if (type === 'none') return [F, OH, OW];
+  const PH = Math.floor((OH + 2 * padding[0] - kernel[0]) / stride[0]) + 1;
+  const PW = Math.floor((OW + 2 * padding[1] - kernel[1]) / stride[1]) + 1;
+  return PH >= 1 && PW >= 1 ? [F, PH, PW] : null;
+}
+
+/** A grid of the given shape keeping the old values where they overlap, `fill` elsewhere. */
+export function resize(grid: unknown, shape: readonly number[], fill: number): never {
+  const [first = 0, ...rest] = shape;
+  const old = Array.isArray(grid) ? grid : [];
+  if (rest.length === 0) return Array.from({ length: first }, (_, i) => (typeof old[i] === 'number' ? old[i] : fill)) as never;
+  return Array.from({ length: first }, (_, i) => resize(old[i], rest, fill)) as never;
+}
+
+/** mulberry32: the same seed gives the same integers in every session. */
+export function seededIntegers(seed: number, count: number, min = -5, max = 5): number[] {
+  let state = seed >>> 0;
+  return Array.from({ length: count }, () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    const unit = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return min + Math.floor(unit * (max - min + 1));
+  });
+}
+
+/**
+ * The backprop tool: the case being edited, the core's last valid result, the stepper and
+ * the gradient check. An invalid edit keeps the last valid result on screen and reports
+ * each error at its field or cell; a valid one is saved in the project (undoable) and sent
+ * to the core.
+ */
+export class BackpropState {
+  edit: EditableCase = $state.raw(toEditable(SEED_BACKPROP_CASE));
+  errors: FieldError[] = $state.raw([]);
+  result: BackpropSuccess | null = $state.raw(null);
+  pending: boolean = $state(false);
+  callError: CoreError | null = $state.raw(null);
+  /** -1: before the first step. */
+  stepIndex: number = $state(-1);
+  playing: boolean = $state(false);
+  /** Steps per second while playing. */
+  speed: number = $state(4);
+  selected: { tensor: TensorName; at: number } | null = $state.raw(null);
+  check: GradientCheck | null = $state.raw(null);
+  checkPending: boolean = $state(false);
+  checkError: string | null = $state(null);
+
+  steps: Step[] = $derived(this.result?.trace.steps ?? []);
+  step: Step | null = $derived(this.steps[this.stepIndex] ?? null);
+  outputShape = $derived(outputShape(this.edit));
+  /** Which step wrote each cell: `${tensor}:${at}` → step index. */
+  stepOfCell: Readonly<Record<string, number>> = $derived(Object.fromEntries(this.steps.map((step, index) => [`${step.out}:${step.at}`, index])));
+
+  readonly #client: CoreClient;
+  readonly #project: ProjectState;
+  #controller: AbortController | null = null;
+  #timer: ReturnType<typeof setInterval> | null = null;
+  #saved: BackpropCaseInput | undefined = undefined;
+
+  constructor(client: CoreClient, project: ProjectState) {
+    this.#client = client;
+    this.#project = project;
+  }
+
+  /** Follows the project (open, undo, redo): a saved case other than the one we wrote replaces the editor's. */
+  syncFromProject(saved: BackpropCaseInput | undefined): void {
+    if (saved !== undefined && saved === this.#saved) return;
+    this.#saved = saved;
+    this.edit = toEditable(saved ?? SEED_BACKPROP_CASE);
+    this.#validateAndRun();
+  }
+
+  /** An edit from the editor: validated at once; saved and computed when valid. */
+  update(next: EditableCase, coalesceKey: string | null = null): void {
+    this.edit = next;
+    if (this.#validateAndRun()) {
+      const saved = toCaseInput(next);
+      this.#saved = saved;
+      this.#project.editTool('backprop', saved, coalesceKey);
+    }
+  }
+
+  /** Loads a preset as one undoable edit. */
+  loadPreset(raw: BackpropCaseInput): void {
+    this.update(toEditable(raw));
+    this.stepIndex = -1;
+  }
+
+  #validateAndRun(): boolean {
+    const parsed = parseBackpropCase(toCaseInput(this.edit));
+    if (!parsed.ok) {
+      this.errors = parsed.errors;
+      return false;
+    }
+    this.errors = [];
+    this.check = null;
+    this.#request(parsed.value);
+    return true;
+  }
+
+  #request(input: BackpropCaseInput): void {
+    this.#controller?.abort();
+    const controller = new AbortController();
+    this.#controller = controller;
+    this.pending = true;
+    this.#client.backprop({ case: input }, { signal: controller.signal }).then(
+      (result) => {
+        if (controller.signal.aborted) return;
+        this.pending = false;
+        if (!result.ok) {
+          this.errors = result.issues;
+          return;
+        }
+        this.result = result;
+        this.callError = null;
+        if (this.stepIndex >= result.trace.steps.length) this.stepIndex = result.trace.steps.length - 1;
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted || isCancelled(error)) return;
+        this.callError = toCoreError(error);
+        this.pending = false;
+      },
+    );
+  }
+
+  /** Errors at a path or below it (['input', 0] covers input[0][2]). */
+  errorsAt(prefix: readonly (string | number)[]): FieldError[] {
+    return this.errors.filter((error) => prefix.every((part, k) => error.path[k] === part));
+  }
+
+  goTo(index: number): void {
+    this.stepIndex = Math.max(-1, Math.min(index, this.steps.length - 1));
+    if (this.stepIndex >= this.steps.length - 1) this.pause();
+  }
+
+  next(): void {
+    this.goTo(this.stepIndex + 1);
+  }
+
+  previous(): void {
+    this.goTo(this.stepIndex - 1);
+  }
+
+  play(): void {
+    if (this.steps.length === 0) return;
+    if (this.stepIndex >= this.steps.length - 1) this.stepIndex = -1;
+    this.playing = true;
+    this.#restartTimer();
+  }
+
+  pause(): void {
+    this.playing = false;
+    if (this.#timer !== null) clearInterval(this.#timer);
+    this.#timer = null;
+  }
+
+  setSpeed(stepsPerSecond: number): void {
+    this.speed = stepsPerSecond;
+    if (this.playing) this.#restartTimer();
+  }
+
+  #restartTimer(): void {
+    if (this.#timer !== null) clearInterval(this.#timer);
+    this.#timer = setInterval(() => this.next(), 1000 / this.speed);
+  }
+
+  select(tensor: TensorName, at: number): void {
+    this.selected = { tensor, at };
+  }
+
+  async runGradientCheck(): Promise<void> {
+    const parsed = parseBackpropCase(toCaseInput(this.edit));
+    if (!parsed.ok) return;
+    this.checkPending = true;
+    this.checkError = null;
+    try {
+      const outcome = await this.#client.backpropGradientCheck({ case: parsed.value }, { timeoutMs: 60_000 });
+      if (outcome.ok) this.check = outcome.check;
+      else this.checkError = outcome.issues.map((issue) => issue.message).join('; ');
+    } catch (error) {
+      if (!isCancelled(error)) this.checkError = toCoreError(error).message;
+    } finally {
+      this.checkPending = false;
+    }
+  }
+
+  dispose(): void {
+    this.pause();
+    this.#controller?.abort();
+  }
+}

@@ -1,0 +1,2 @@
+export { default as CaseEditor } from './CaseEditor.svelte';
+export type { CaseEditorProps } from './types';

@@ -1,0 +1,2 @@
+export { default as FormulaPanel } from './FormulaPanel.svelte';
+export type { FormulaPanelProps } from './types';

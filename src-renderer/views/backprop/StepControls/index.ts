@@ -1,0 +1,2 @@
+export { default as StepControls } from './StepControls.svelte';
+export type { StepControlsProps } from './types';

@@ -1,0 +1,2 @@
+export { default as TensorMaps } from './TensorMaps.svelte';
+export type { TensorMapsProps } from './types';

@@ -1,0 +1,2 @@
+export { default as BackpropView } from './BackpropView.svelte';
+export type { BackpropViewProps } from './types';
