@@ -1,6 +1,7 @@
 import type { CallOptions, CoreMethod, CorePayload, CoreResult } from '../../shared/protocol/core-api';
 import { CoreError, type CoreErrorData, type CoreReply, type ToWorker } from '../../shared/protocol/messages';
 import type { EngineStatus } from '../../shared/protocol/preload-api';
+import { timeLimitFor } from '../../shared/protocol/time-limits';
 
 /**
  * The part of `worker_threads.Worker` the supervisor uses. Injected through a factory so
@@ -114,7 +115,7 @@ export class CoreSupervisor {
     }
     const { signal } = options;
     if (signal?.aborted) return Promise.reject(new CoreError({ code: 'cancelled', message: 'cancelled' }));
-    const timeoutMs = options.timeoutMs ?? this.#defaultTimeoutMs;
+    const timeoutMs = timeLimitFor(method, this.#defaultTimeoutMs, options.timeoutMs);
     const id = this.#nextId++;
 
     return new Promise<unknown>((resolve, reject) => {

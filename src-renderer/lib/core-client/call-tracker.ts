@@ -1,6 +1,7 @@
 import type { CallOptions } from '../../../shared/protocol/core-api';
 import type { CoreError } from '../../../shared/protocol/messages';
 import { cancelledError, timeoutError } from './errors';
+import { timeLimitFor } from '../../../shared/protocol/time-limits';
 
 /** Default limit for one core call; the Q1 network summarizes in well under a millisecond. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -22,7 +23,7 @@ export function trackCall<T>(
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const signal = options?.signal;
-    const timeoutMs = options?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const timeoutMs = timeLimitFor(method, DEFAULT_TIMEOUT_MS, options?.timeoutMs);
     let done = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const cleanup = () => {

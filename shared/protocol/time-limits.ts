@@ -1,0 +1,15 @@
+import type { CoreMethod } from './core-api';
+
+/**
+ * Time limits of core calls that may legitimately run long (a caller's own `timeoutMs`
+ * still wins). Quick calls keep the client's default; a limit only ends a call that has
+ * stopped answering, so these are generous.
+ */
+export const CORE_METHOD_TIME_LIMITS_MS: Partial<Record<CoreMethod, number>> = {
+  // Seeded-random weights on a VGG-deep network take seconds; it yields and can be cancelled.
+  effectiveReceptiveField: 120_000,
+};
+
+export function timeLimitFor(method: string, defaultMs: number, requestedMs?: number): number {
+  return requestedMs ?? (CORE_METHOD_TIME_LIMITS_MS as Record<string, number | undefined>)[method] ?? defaultMs;
+}
