@@ -79,6 +79,14 @@ export function createNetworkDiagram(container: HTMLElement, initial: NetworkDia
   let options = initial;
   let width = 0;
   let height = 0;
+  // Reading computed style forces a style recalculation of the page: once, and again when the colour scheme changes.
+  let colours = palette(container);
+  const scheme = window.matchMedia('(prefers-color-scheme: dark)');
+  const onScheme = () => {
+    colours = palette(container);
+    draw();
+  };
+  scheme.addEventListener('change', onScheme);
 
   function layout(layers: readonly DiagramLayer[]): Geometry[] {
     let maxSpatial = 1;
@@ -116,7 +124,6 @@ export function createNetworkDiagram(container: HTMLElement, initial: NetworkDia
   }
 
   function draw() {
-    const colours = palette(container);
     const blocks = layout(options.layers);
     const faceBottom = TOP + MAX_FACE + MAX_FACE * 0.35;
     width = Math.max(200, (blocks.at(-1)?.x ?? 0) + (blocks.at(-1)?.width ?? 0) + GAP / 2);
@@ -133,8 +140,8 @@ export function createNetworkDiagram(container: HTMLElement, initial: NetworkDia
         group.append('path').attr('class', 'top');
         group.append('path').attr('class', 'side');
         group.append('rect').attr('class', 'front');
-        group.append('text').attr('class', 'name');
-        group.append('text').attr('class', 'shape');
+        group.append('text').attr('class', 'name').attr('text-anchor', 'middle').attr('font-size', 11).attr('font-family', 'system-ui, sans-serif');
+        group.append('text').attr('class', 'shape').attr('text-anchor', 'middle').attr('font-size', 10).attr('font-family', 'ui-monospace, monospace');
         return group;
       });
     groups
@@ -188,9 +195,6 @@ export function createNetworkDiagram(container: HTMLElement, initial: NetworkDia
       .select<SVGTextElement>('text.name')
       .attr('x', (block) => block.width / 2)
       .attr('y', faceBottom + 15)
-      .attr('text-anchor', 'middle')
-      .attr('font-size', 11)
-      .attr('font-family', 'system-ui, sans-serif')
       .attr('font-weight', (block) => (selected(block) ? 700 : 400))
       .attr('fill', colours.text)
       .text((block) => (block.layer.index > 0 ? `${block.layer.index} ${block.layer.label}` : block.layer.label));
@@ -198,9 +202,6 @@ export function createNetworkDiagram(container: HTMLElement, initial: NetworkDia
       .select<SVGTextElement>('text.shape')
       .attr('x', (block) => block.width / 2)
       .attr('y', faceBottom + 30)
-      .attr('text-anchor', 'middle')
-      .attr('font-size', 10)
-      .attr('font-family', 'ui-monospace, monospace')
       .attr('fill', (block) => (block.layer.status === 'error' ? colours.error : colours.muted))
       .text((block) => block.layer.shapeText);
   }
@@ -217,6 +218,7 @@ export function createNetworkDiagram(container: HTMLElement, initial: NetworkDia
     },
     size: () => ({ width, height }),
     destroy() {
+      scheme.removeEventListener('change', onScheme);
       svg.remove();
     },
   };

@@ -1,0 +1,179 @@
+/**
+ * Network builder speed (issue 3, requirement 8): in Chromium, through Playwright, the time
+ * from an edit of a 200-layer network to the layer table AND the diagram showing the new
+ * numbers. The edit is the input shape (8, 32, w -> 8, 32, w + 1), which changes every row
+ * and every block. Two figures per edit, both from performance.now() at the input event:
+ *   - "DOM updated": until the last row's output cell and the last diagram block show the new
+ *     width (a MutationObserver), plus a forced layout, so style and layout are included;
+ *   - "next frame": until a double requestAnimationFrame after that, i.e. the frame that
+ *     shows it has been produced (includes waiting for the frame clock).
+ * Peer in the same run: the same edit with the diagram switched off (table only).
+ * Target: DOM updated within one 60 Hz frame (16.7 ms), median over the edits.
+ */
+import { chromium, type Page } from '@playwright/test';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import path from 'node:path';
+import type { LayerSpec, NetworkSpec } from '../shared/core/network/spec';
+import { formatMs, writeResults } from './measure';
+
+const root = path.resolve(import.meta.dirname, '..');
+const PORT = 5197;
+const EDITS = 40;
+const WARMUP = 5;
+const FRAME_MS = 1000 / 60;
+
+/** 200 layers: (conv 3x3 pad 1, ReLU, batch norm) repeated on an 8x32xW input, as bench/network.bench.ts's chain. */
+function chain(length: number): NetworkSpec {
+  const cycle: LayerSpec[] = [{ type: 'conv2d', out_channels: 8, kernel: 3, padding: 1 }, { type: 'relu' }, { type: 'batchnorm2d' }];
+  return { input: [8, 32, 32], layers: Array.from({ length }, (_, i) => cycle[i % cycle.length]!) };
+}
+
+async function startServer(): Promise<ChildProcess> {
+  if (!existsSync(path.join(root, 'out', 'renderer', 'index.html'))) {
+    console.log('out/renderer is missing: building it (npx vite build)');
+    const build = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('vite build failed');
+  }
+  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { cwd: root, stdio: 'ignore' });
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${PORT}/`)).ok) return server;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  server.kill();
+  throw new Error(`vite preview did not start on port ${PORT}`);
+}
+
+interface EditTiming {
+  domMs: number;
+  /** Until the worker's reply reached the page (the rest of domMs is rendering). */
+  replyMs: number;
+  frameMs: number;
+}
+
+/** Records when the last message from the core worker arrived (installed before the app loads). */
+const RECORD_REPLIES = `(() => {
+  const NativeWorker = window.Worker;
+  window.Worker = class extends NativeWorker {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', () => { window.__layerwiseLastReply = performance.now(); });
+    }
+  };
+})();`;
+
+/**
+ * One edit in the page: set the input width, wait for the table and (optionally) the diagram to
+ * show it. Passed as source text: tsx would wrap named functions in a helper the page lacks.
+ */
+const EDIT_IN_PAGE = `({ width, withDiagram, lastIndex }) => new Promise((resolve, reject) => {
+  const input = document.querySelector('[data-testid="input-shape-input"]');
+  if (!input) return reject(new Error('no input shape field'));
+  const suffix = '×' + width;
+  const done = () => {
+    const cell = document.querySelector('[data-testid="layer-row-' + lastIndex + '"] [data-testid="cell-output"]');
+    if (!cell || !cell.textContent.trim().endsWith(suffix)) return false;
+    if (!withDiagram) return true;
+    const block = document.querySelector('[data-testid="diagram-block-' + lastIndex + '"]');
+    return Boolean(block && (block.getAttribute('data-shape') || '').endsWith(suffix));
+  };
+  let start = 0;
+  const observer = new MutationObserver(() => {
+    if (!done()) return;
+    observer.disconnect();
+    document.body.getBoundingClientRect(); // force style + layout of the new DOM
+    const now = performance.now();
+    const domMs = now - start;
+    const replyMs = (window.__layerwiseLastReply || start) - start;
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve({ domMs, replyMs, frameMs: performance.now() - start })));
+  });
+  observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  start = performance.now();
+  input.value = '8, 32, ' + width;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+})`;
+
+async function timeEdit(page: Page, width: number, withDiagram: boolean, lastIndex: number): Promise<EditTiming> {
+  const run = await page.evaluateHandle(EDIT_IN_PAGE);
+  try {
+    return (await page.evaluate(([edit, args]) => (edit as (a: typeof args) => Promise<EditTiming>)(args), [run, { width, withDiagram, lastIndex }] as const)) as EditTiming;
+  } finally {
+    await run.dispose();
+  }
+}
+
+function quantile(values: readonly number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const position = (sorted.length - 1) * q;
+  const below = Math.floor(position);
+  const above = Math.ceil(position);
+  return sorted[below]! + (sorted[above]! - sorted[below]!) * (position - below);
+}
+
+async function runSeries(page: Page, withDiagram: boolean, lastIndex: number, firstWidth: number) {
+  const timings: EditTiming[] = [];
+  for (let i = 0; i < WARMUP + EDITS; i++) {
+    const timing = await timeEdit(page, firstWidth + i, withDiagram, lastIndex);
+    if (i >= WARMUP) timings.push(timing);
+  }
+  const dom = timings.map((timing) => timing.domMs);
+  const reply = timings.map((timing) => timing.replyMs);
+  const render = timings.map((timing) => timing.domMs - timing.replyMs);
+  const frame = timings.map((timing) => timing.frameMs);
+  return { edits: timings.length, replyMedianMs: quantile(reply, 0.5), renderMedianMs: quantile(render, 0.5), renderP90Ms: quantile(render, 0.9), domMedianMs: quantile(dom, 0.5), domP90Ms: quantile(dom, 0.9), frameMedianMs: quantile(frame, 0.5), frameP90Ms: quantile(frame, 0.9) };
+}
+
+async function main() {
+  const server = await startServer();
+  const executablePath = process.env['CHROMIUM_PATH'] ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.addInitScript(RECORD_REPLIES);
+    await page.goto(`http://127.0.0.1:${PORT}/`);
+    await page.getByTestId('layer-row-1').waitFor();
+
+    const spec = chain(200);
+    await page.getByTestId('open-import').click();
+    await page.getByTestId('import-language').selectOption('json');
+    await page.getByTestId('import-source').fill(JSON.stringify(spec));
+    await page.getByTestId('import-run').click();
+    await page.getByTestId('layer-row-200').getByTestId('cell-output').filter({ hasText: '8×32×32' }).waitFor();
+    await page.getByTestId('diagram-block-200').waitFor();
+
+    const withDiagram = await runSeries(page, true, 200, 33);
+    await page.getByTestId('toggle-diagram').click();
+    await page.getByTestId('network-diagram').waitFor({ state: 'detached' });
+    const tableOnly = await runSeries(page, false, 200, 33 + WARMUP + EDITS);
+
+    const rows = [
+      ['table + diagram', withDiagram],
+      ['table only (peer)', tableOnly],
+    ] as const;
+    console.log(`\nbuilder: edit of a 200-layer network (input width) until the table and diagram show it; ${EDITS} edits after ${WARMUP} warm-up`);
+    console.log('update                DOM median       p90  (core reply  + render)  next-frame median       p90');
+    for (const [name, result] of rows) {
+      console.log(
+        `${name.padEnd(20)}  ${formatMs(result.domMedianMs).padStart(10)}  ${formatMs(result.domP90Ms).padStart(8)}  (${formatMs(result.replyMedianMs).padStart(10)} + ${formatMs(result.renderMedianMs).padStart(9)})  ${formatMs(result.frameMedianMs).padStart(17)}  ${formatMs(result.frameP90Ms).padStart(8)}`,
+      );
+    }
+    const ratio = withDiagram.domMedianMs / tableOnly.domMedianMs;
+    const load = loadavg()[0]!;
+    console.log(`machine load: ${load.toFixed(1)} on ${cpus().length} cores (other processes share the CPU; figures scale with it)`);
+    console.log(`diagram cost: ${ratio.toFixed(2)}x the table-only update`);
+    const met = withDiagram.domMedianMs < FRAME_MS;
+    console.log(`target: table + diagram updated within one frame (${formatMs(FRAME_MS)}): ${met ? 'met' : 'MISSED'} (${formatMs(withDiagram.domMedianMs)} median)`);
+    console.log(`results: ${writeResults('builder', { loadAverage: load, cores: cpus().length, layers: spec.layers.length, edits: EDITS, frameBudgetMs: FRAME_MS, withDiagram, tableOnly, diagramRatio: ratio, met })}`);
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
+await main();
