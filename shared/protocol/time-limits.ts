@@ -11,5 +11,6 @@ export const CORE_METHOD_TIME_LIMITS_MS: Partial<Record<CoreMethod, number>> = {
 };
 
 export function timeLimitFor(method: string, defaultMs: number, requestedMs?: number): number {
-  return requestedMs ?? (CORE_METHOD_TIME_LIMITS_MS as Record<string, number | undefined>)[method] ?? defaultMs;
+  const limits = CORE_METHOD_TIME_LIMITS_MS as Record<string, number | undefined>;
+  return requestedMs ?? (Object.hasOwn(limits, method) ? limits[method] : undefined) ?? defaultMs;
 }
