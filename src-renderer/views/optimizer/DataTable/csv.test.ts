@@ -18,5 +18,7 @@ describe('parseCsv', () => {
     expect(parseCsv('x y,t')).toMatchObject({ ok: false, message: expect.stringContaining('line 1, column 1: “x y” is not a column name') });
     expect(parseCsv('x,x\n1,2')).toMatchObject({ ok: false, message: 'line 1: the column name “x” appears twice' });
     expect(parseCsv('  \n')).toEqual({ ok: false, message: 'the pasted text is empty' });
+    expect(parseCsv(Array.from({ length: 21 }, (_, i) => `c${i}`).join(','))).toEqual({ ok: false, message: 'line 1 has 21 columns; at most 20' });
+    expect(parseCsv(['x,t', ...Array.from({ length: 10_001 }, () => '1,2')].join('\n'))).toEqual({ ok: false, message: '10001 rows; at most 10000' });
   });
 });

@@ -1,5 +1,8 @@
+import { MAX_COLUMNS, MAX_ROWS } from '../../../../shared/protocol/optimize-schema';
+
 /** A data table read from pasted CSV: column names and numeric rows, or the first problem found. */
 export type CsvResult = { ok: true; columns: string[]; rows: number[][] } | { ok: false; message: string };
+
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -20,6 +23,8 @@ export function parseCsv(text: string): CsvResult {
   const head = split(first);
   const headerIsNumbers = head.every((cell) => cell !== '' && Number.isFinite(Number(cell)));
   const columns = headerIsNumbers ? [...head.slice(0, -1).map((_, i) => `x${i + 1}`), 't'] : head;
+  if (columns.length > MAX_COLUMNS) return { ok: false, message: `line ${lines[0]!.number} has ${columns.length} columns; at most ${MAX_COLUMNS}` };
+  if (lines.length - (headerIsNumbers ? 0 : 1) > MAX_ROWS) return { ok: false, message: `${lines.length - (headerIsNumbers ? 0 : 1)} rows; at most ${MAX_ROWS}` };
   for (const [i, name] of columns.entries()) {
     if (!IDENTIFIER.test(name)) return { ok: false, message: `line ${lines[0]!.number}, column ${i + 1}: “${name}” is not a column name (a letter or _, then letters, digits or _)` };
     if (columns.indexOf(name) !== i) return { ok: false, message: `line ${lines[0]!.number}: the column name “${name}” appears twice` };

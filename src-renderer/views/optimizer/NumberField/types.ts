@@ -8,6 +8,12 @@ export interface NumberFieldProps {
   integer?: boolean;
   /** Smallest accepted value. */
   min?: number;
+  /** Largest accepted value. */
+  max?: number;
+  /** Values must be greater than this (a learning rate > 0). */
+  above?: number;
+  /** Values must be less than this (a momentum < 1). */
+  below?: number;
   /** Hide the label visually (it stays for screen readers). */
   hideLabel?: boolean;
   testid?: string;
