@@ -49,6 +49,28 @@ const TOP = 16;
 const MAX_FACE = 120;
 const MIN_SLOT = 58;
 
+/** Last values written, per element, so unchanged attributes are not written again. */
+const written = new WeakMap<Element, Map<string, string | null>>();
+
+function setAttributes(element: Element, values: Record<string, string | null>): void {
+  let cache = written.get(element);
+  if (!cache) {
+    cache = new Map();
+    written.set(element, cache);
+  }
+  for (const name in values) {
+    const value = values[name]!;
+    if (cache.get(name) === value) continue;
+    cache.set(name, value);
+    if (value === null) element.removeAttribute(name);
+    else element.setAttribute(name, value);
+  }
+}
+
+function setText(element: Element, text: string): void {
+  if (element.textContent !== text) element.textContent = text;
+}
+
 /** Colours from the app's CSS variables, written into attributes so the exported file keeps them. */
 function palette(node: Element) {
   const style = getComputedStyle(node);
@@ -144,67 +166,63 @@ export function createNetworkDiagram(container: HTMLElement, initial: NetworkDia
         group.append('text').attr('class', 'shape').attr('text-anchor', 'middle').attr('font-size', 10).attr('font-family', 'ui-monospace, monospace');
         return group;
       });
-    groups
-      .attr('transform', (block) => `translate(${block.x},0)`)
-      .attr('data-testid', (block) => `diagram-block-${block.layer.index}`)
-      .attr('data-shape', (block) => block.layer.shapeText)
-      .attr('data-status', (block) => block.layer.status)
-      .style('cursor', options.onSelect ? 'pointer' : 'default')
-      .on('click', (_event, block) => {
-        if (block.layer.index > 0) options.onSelect?.(block.layer.index);
-      });
     const stroke = (block: Geometry) =>
       block.layer.status === 'error' ? colours.error : block.layer.status === 'not_computed' ? colours.faint : colours.stroke;
     const fill = (block: Geometry) =>
       block.layer.status === 'error' ? colours.errorFill : block.layer.status === 'not_computed' ? 'none' : colours.fill;
-    const left = (block: Geometry) => (block.width - block.thickness - block.depth) / 2;
-    const frontTop = (block: Geometry) => faceBottom - block.height;
-    const selected = (block: Geometry) => block.layer.index === options.selected && options.selected > 0;
-    groups
-      .select<SVGRectElement>('rect.front')
-      .attr('x', left)
-      .attr('y', frontTop)
-      .attr('width', (block) => block.thickness)
-      .attr('height', (block) => block.height)
-      .attr('fill', fill)
-      .attr('stroke', stroke)
-      .attr('stroke-width', (block) => (selected(block) ? 3 : 1))
-      .attr('stroke-dasharray', (block) => (block.layer.status === 'not_computed' ? '4 3' : null));
-    // Oblique faces: the width W recedes up and to the right.
-    groups
-      .select<SVGPathElement>('path.top')
-      .attr('d', (block) => {
-        const x0 = left(block);
-        const y0 = frontTop(block);
-        return `M${x0},${y0} l${block.depth},${-block.depth} h${block.thickness} l${-block.depth},${block.depth} z`;
-      })
-      .attr('fill', (block) => (block.depth > 0 ? fill(block) : 'none'))
-      .attr('stroke', (block) => (block.depth > 0 ? stroke(block) : 'none'))
-      .attr('stroke-dasharray', (block) => (block.layer.status === 'not_computed' ? '4 3' : null));
-    groups
-      .select<SVGPathElement>('path.side')
-      .attr('d', (block) => {
-        const x0 = left(block) + block.thickness;
-        const y0 = frontTop(block);
-        return `M${x0},${y0} l${block.depth},${-block.depth} v${block.height} l${-block.depth},${block.depth} z`;
-      })
-      .attr('fill', (block) => (block.depth > 0 && block.layer.status === 'ok' ? colours.side : 'none'))
-      .attr('stroke', (block) => (block.depth > 0 ? stroke(block) : 'none'))
-      .attr('stroke-dasharray', (block) => (block.layer.status === 'not_computed' ? '4 3' : null));
-    groups
-      .select<SVGTextElement>('text.name')
-      .attr('x', (block) => block.width / 2)
-      .attr('y', faceBottom + 15)
-      .attr('font-weight', (block) => (selected(block) ? 700 : 400))
-      .attr('fill', colours.text)
-      .text((block) => (block.layer.index > 0 ? `${block.layer.index} ${block.layer.label}` : block.layer.label));
-    groups
-      .select<SVGTextElement>('text.shape')
-      .attr('x', (block) => block.width / 2)
-      .attr('y', faceBottom + 30)
-      .attr('fill', (block) => (block.layer.status === 'error' ? colours.error : colours.muted))
-      .text((block) => block.layer.shapeText);
+    // Plain DOM writes of changed values only: an edit usually changes a few numbers of each block,
+    // and d3's attr() would rewrite every attribute of all of them.
+    groups.each(function (block) {
+      const dash = block.layer.status === 'not_computed' ? '4 3' : null;
+      const isSelected = block.layer.index === options.selected && options.selected > 0;
+      const x0 = (block.width - block.thickness - block.depth) / 2;
+      const y0 = faceBottom - block.height;
+      const oblique = block.depth > 0;
+      const [top, side, front, name, shape] = this.children as unknown as [SVGPathElement, SVGPathElement, SVGRectElement, SVGTextElement, SVGTextElement];
+      setAttributes(this, {
+        transform: `translate(${block.x},0)`,
+        'data-index': String(block.layer.index),
+        'data-testid': `diagram-block-${block.layer.index}`,
+        'data-shape': block.layer.shapeText,
+        'data-status': block.layer.status,
+      });
+      setAttributes(front, {
+        x: String(x0),
+        y: String(y0),
+        width: String(block.thickness),
+        height: String(block.height),
+        fill: fill(block),
+        stroke: stroke(block),
+        'stroke-width': isSelected ? '3' : '1',
+        'stroke-dasharray': dash,
+      });
+      // Oblique faces: the width W recedes up and to the right.
+      setAttributes(top, {
+        d: `M${x0},${y0} l${block.depth},${-block.depth} h${block.thickness} l${-block.depth},${block.depth} z`,
+        fill: oblique ? fill(block) : 'none',
+        stroke: oblique ? stroke(block) : 'none',
+        'stroke-dasharray': dash,
+      });
+      setAttributes(side, {
+        d: `M${x0 + block.thickness},${y0} l${block.depth},${-block.depth} v${block.height} l${-block.depth},${block.depth} z`,
+        fill: oblique && block.layer.status === 'ok' ? colours.side : 'none',
+        stroke: oblique ? stroke(block) : 'none',
+        'stroke-dasharray': dash,
+      });
+      setAttributes(name, { x: String(block.width / 2), y: String(faceBottom + 15), 'font-weight': isSelected ? '700' : '400', fill: colours.text });
+      setText(name, block.layer.index > 0 ? `${block.layer.index} ${block.layer.label}` : block.layer.label);
+      setAttributes(shape, { x: String(block.width / 2), y: String(faceBottom + 30), fill: block.layer.status === 'error' ? colours.error : colours.muted });
+      setText(shape, block.layer.shapeText);
+    });
+    root.style('cursor', options.onSelect ? 'pointer' : 'default');
   }
+
+  // One listener for every block (blocks come and go with the layers).
+  root.on('click', (event: MouseEvent) => {
+    const block = (event.target as Element | null)?.closest('g.block');
+    const index = Number(block?.getAttribute('data-index'));
+    if (index > 0) options.onSelect?.(index);
+  });
 
   draw();
   return {
