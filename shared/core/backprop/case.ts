@@ -75,7 +75,7 @@ function readGrid(value: unknown, path: (string | number)[], depth: number, leve
     if (expected === undefined) dims[level] = node.length;
     else if (node.length !== expected) {
       const what = levelNames[level - 1]?.replace(/s$/, '') ?? 'grid';
-      issues.push({ path: at, message: `${what} has ${node.length} ${holds}, expected ${expected}` });
+      issues.push({ path: at, message: `${what} has ${node.length} ${node.length === 1 ? holds.replace(/s$/, '') : holds}, expected ${expected}` });
       return;
     }
     node.forEach((child, i) => walk(child, [...at, i], level + 1));
