@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import type { LayerAnswerMarks } from '../../../shared/core/network/answers';
+import { answersSchema, networkFromDocument, PROJECT_FORMAT } from '../../../shared/project/index';
+import type { CliCommand } from './types';
+
+/** `{ network, answers }`, for a spec with answers kept outside a project file. */
+const looseDocumentSchema = z.strictObject({ network: z.unknown(), answers: answersSchema });
+
+const QUANTITIES = ['output', 'params', 'rf'] as const;
+
+function marksToText(marks: readonly LayerAnswerMarks[], answers: z.infer<typeof answersSchema>): string {
+  const lines: string[] = [];
+  let right = 0;
+  let total = 0;
+  for (const mark of marks) {
+    for (const quantity of QUANTITIES) {
+      const result = mark[quantity];
+      if (!result) continue;
+      total++;
+      if (result.status === 'right') right++;
+      const typed = answers.layers[mark.index - 1]?.[quantity] ?? '';
+      const verdict = result.status === 'right' ? 'right' : result.status.replace('_', ' ');
+      lines.push(`layer ${mark.index} ${quantity}: ${typed} - ${verdict}${result.status === 'right' ? '' : `; expected ${result.expected}`}`);
+      lines.push(`  ${result.reason}`);
+    }
+  }
+  lines.push('', `${right} of ${total} answers right`);
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * `check-answers`: marks a student's saved answers (answer-check mode) against the engine,
+ * each right or wrong with the reason. Reads a project file (its tools.answers) or
+ * `{ "network": <spec or project>, "answers": { "layers": [...] } }`.
+ */
+export const checkAnswersCommand: CliCommand = {
+  name: 'check-answers',
+  description: "marks the answers saved in a project file (answer-check mode) right or wrong, with the reason",
+  run(document, core) {
+    let networkDocument: unknown = document;
+    let answersValue: unknown;
+    if (typeof document === 'object' && document !== null && (document as { format?: unknown }).format === PROJECT_FORMAT) {
+      answersValue = (document as { tools?: { answers?: unknown } }).tools?.answers;
+      if (answersValue === undefined) {
+        return { text: '', json: undefined, errors: ['tools.answers: this project has no saved answers (type them in the Network view with "Check my answers")'] };
+      }
+    } else {
+      const loose = looseDocumentSchema.safeParse(document);
+      if (!loose.success) {
+        return {
+          text: '',
+          json: undefined,
+          errors: loose.error.issues.map((issue) => `${issue.path.join('.') || 'document'}: ${issue.message}; expected a project file or { "network": ..., "answers": { "layers": [...] } }`),
+        };
+      }
+      networkDocument = loose.data.network;
+      answersValue = loose.data.answers;
+    }
+    const answers = answersSchema.safeParse(answersValue);
+    if (!answers.success) {
+      return { text: '', json: undefined, errors: answers.error.issues.map((issue) => `answers.${issue.path.join('.')}: ${issue.message}`) };
+    }
+    const network = networkFromDocument(networkDocument);
+    if (!network.ok) return { text: '', json: undefined, errors: network.errors.map((error) => `network: ${error}`) };
+    const marks = core.checkAnswers({ spec: network.spec, answers: answers.data });
+    const counted = marks.flatMap((mark) => QUANTITIES.flatMap((quantity) => (mark[quantity] ? [mark[quantity]!.status] : [])));
+    return {
+      text: marksToText(marks, answers.data),
+      json: { marks, right: counted.filter((status) => status === 'right').length, total: counted.length },
+      errors: [],
+    };
+  },
+};
