@@ -175,9 +175,10 @@ describe('conv + pooling backprop agrees with TensorFlow.js gradients', () => {
         });
         compared++;
       }),
-      { numRuns: 120 },
+      { numRuns: 100 },
     );
     // fc.pre may skip cases whose output is empty; most must still be compared.
-    expect(compared).toBeGreaterThan(60);
-  });
+    expect(compared).toBeGreaterThan(50);
+    // TF.js on the CPU backend is slow on a shared machine: a generous limit, not a timing assertion.
+  }, 180_000);
 });
