@@ -42,7 +42,13 @@ describe('symbolic partials against mathjs', () => {
         const scope = { a: values[0]!, b: values[1]!, c: values[2]!, x1: values[3]!, x2: values[4]! };
         for (const param of PARAMS) {
           const ours = compileModel(derivative(expr, param), PARAMS, INPUTS).evaluate(Float64Array.from(values.slice(0, 3)), Float64Array.from(values.slice(3)));
-          const theirs = mathjsDerivative(mathjsParse(toText(expr)), param).evaluate(scope) as unknown;
+          let theirs: unknown;
+          try {
+            theirs = mathjsDerivative(mathjsParse(toText(expr)), param).evaluate(scope) as unknown;
+          } catch {
+            // mathjs gives up on some constants it folds to complex numbers (log(-1)): no oracle there.
+            continue;
+          }
           if (typeof theirs !== 'number' || !Number.isFinite(theirs) || !Number.isFinite(ours) || Math.abs(theirs) > 1e8) continue;
           expect(close(ours, theirs, 1e-8, 1e-8), `d/d${param} of ${toText(expr)}: ${ours} vs mathjs ${theirs}`).toBe(true);
         }
