@@ -20,7 +20,8 @@ import { prepareProblem, runPrepared, type RawStep } from './run';
  *      inside the sqrt (PyTorch: sqrt(sum) + eps): the test sets initial_accumulator_value 0.1,
  *      and the tolerance covers eps (relative effect below 1e-6 once sum >= 0.1).
  *    - rmsprop: TF puts epsilon inside the sqrt; with gradients of order one the difference is
- *      below float32 resolution. TF's default decay is 0.9: the test passes alpha.
+ *      below float32 resolution, and runs where sqrt(v) falls below 1e-3 are not compared with
+ *      TF (there eps placement decides the step). TF's default decay is 0.9: the test passes alpha.
  *    - adam: TF.js's update is PyTorch's (bias-corrected moments, eps outside the sqrt).
  *    float32 is TF's precision, so agreement is to about 1e-4 relative.
  * 2. A hand-written float64 transcription of the torch.optim docs' pseudo-code, in this file,
@@ -201,7 +202,11 @@ describe('optimizers against TensorFlow.js and the torch.optim pseudo-code', () 
           theta.forEach((value, k) => expect(close(step.paramsAfter[k]!, value, 1e-12), `${problem.optimizer.type} step ${s + 1} ${names[k]}`).toBe(true));
         });
 
-        // 1. TF.js: its optimizer on our gradients, and its gradient at our parameters.
+        // 1. TF.js: its optimizer on our gradients, and its gradient at our parameters. RMSProp's
+        // epsilon sits inside TF's sqrt: once sqrt(v) is small against eps the two optimizers
+        // differ by design, so such runs are left to the float64 reference.
+        const epsMatters = problem.optimizer.type === 'rmsprop' && raw.some((step) => step.stateAfter.buffers.v!.some((v) => Math.sqrt(v) < 1e-3));
+        if (epsMatters) return;
         tf.tidy(() => {
           const variables = names.map((id, k) => tf.variable(tf.scalar(prepared.initial[k]!), true, `${id}_${variableCounter++}`));
           const optimizer = tfOptimizer(problem.optimizer);
