@@ -19,10 +19,12 @@ export interface CliIo {
 export const EXIT_OK = 0;
 export const EXIT_INVALID = 2;
 
+const NAME_WIDTH = Math.max(...COMMANDS.map((command) => command.name.length));
+
 const USAGE = `Usage: layerwise <command> <file|-> [--json]
 
 Commands (each reads one JSON file, or standard input for -):
-${COMMANDS.map((command) => `  ${command.name.padEnd(10)} ${command.description}`).join('\n')}
+${COMMANDS.map((command) => `  ${command.name.padEnd(NAME_WIDTH)} ${command.description}`).join('\n')}
 
 Options:
   --json      machine-readable output (errors as JSON on stderr)
