@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { derivative as mathjsDerivative, parse as mathjsParse } from 'mathjs';
 import { describe, expect, it } from 'vitest';
-import { binary, call, name, negate, num, type BinaryOperator, type Expr, type FunctionName } from '../../shared/core/expr/ast';
-import { compileModel } from '../../shared/core/expr/compile';
-import { derivative } from '../../shared/core/expr/derivative';
-import { toText } from '../../shared/core/expr/print';
+import { binary, call, name, negate, num, type BinaryOperator, type Expr, type FunctionName } from './ast';
+import { compileModel } from './compile';
+import { derivative } from './derivative';
+import { toText } from './print';
 
 /**
- * mathjs (a dev dependency, allowed in tests outside shared/core by the layering rule) as an
+ * mathjs (a dev dependency; the layering rule lets tests import their oracles) as an
  * independent oracle for the symbolic partial derivatives of shared/core/expr.
  */
 const PARAMS = ['a', 'b', 'c'];
