@@ -21,7 +21,9 @@ import type { LayerSpec, NetworkSpec } from '../shared/core/network/spec';
 import { formatMs, writeResults } from './measure';
 
 const root = path.resolve(import.meta.dirname, '..');
-const PORT = 5197;
+const PORT = Number(process.env['BENCH_PORT'] ?? 5197);
+/** Another build to measure (e.g. a baseline built with `npx vite build --outDir /tmp/base`); out/renderer by default. */
+const OUT_DIR = process.env['BENCH_OUT_DIR'] ? path.resolve(process.env['BENCH_OUT_DIR']) : null;
 const EDITS = 40;
 const WARMUP = 5;
 const FRAME_MS = 1000 / 60;
@@ -33,12 +35,15 @@ function chain(length: number): NetworkSpec {
 }
 
 async function startServer(): Promise<ChildProcess> {
-  if (!existsSync(path.join(root, 'out', 'renderer', 'index.html'))) {
+  if (!OUT_DIR && !existsSync(path.join(root, 'out', 'renderer', 'index.html'))) {
     console.log('out/renderer is missing: building it (npx vite build)');
     const build = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit' });
     if (build.status !== 0) throw new Error('vite build failed');
   }
-  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { cwd: root, stdio: 'ignore' });
+  const outDir = OUT_DIR ? ['--outDir', OUT_DIR] : [];
+  // vite's own script under node (not npx): killing npx left the preview server running.
+  const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+  const server = spawn(process.execPath, [vite, 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1', ...outDir], { cwd: root, stdio: 'ignore' });
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     try {
@@ -166,12 +171,17 @@ async function main() {
     await page.getByTestId('import-language').selectOption('json');
     await page.getByTestId('import-source').fill(JSON.stringify(spec));
     await page.getByTestId('import-run').click();
+    // A long table and diagram render only what is in view: scroll both to their ends, where the last layer is.
+    await page.getByTestId('diagram-canvas').evaluate((canvas) => canvas.scrollTo({ left: canvas.scrollWidth }));
+    await page.getByTestId('totals-row').scrollIntoViewIfNeeded();
     await page.getByTestId('layer-row-200').getByTestId('cell-output').filter({ hasText: '8×32×32' }).waitFor();
     await page.getByTestId('diagram-block-200').waitFor();
 
     const withDiagram = await runSeries(page, cdp, true, 200, 33);
     await page.getByTestId('toggle-diagram').click();
     await page.getByTestId('network-diagram').waitFor({ state: 'detached' });
+    await page.getByTestId('totals-row').scrollIntoViewIfNeeded();
+    await page.getByTestId('layer-row-200').waitFor();
     const tableOnly = await runSeries(page, cdp, false, 200, 33 + WARMUP + EDITS);
 
     const rows = [

@@ -1,5 +1,5 @@
 import { en, type MessageKey } from './en';
-import { cachedNumberFormat } from './number-format';
+import { formatNumberCached } from './number-format';
 
 /** A catalog has every English key; `lang` and `dir` go on `<html>` (a Persian catalog would be "fa", "rtl"). */
 export interface Catalog {
@@ -45,21 +45,23 @@ export function t<K extends MessageKey>(key: K, ...args: MessageParams<K>): stri
   return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
 }
 
-function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  return cachedNumberFormat(current.numberLocale, options);
-}
+const INTEGER: Intl.NumberFormatOptions = { maximumFractionDigits: 0, useGrouping: true };
+const PLAIN: Intl.NumberFormatOptions = { maximumFractionDigits: 4, useGrouping: false };
+/** Options per number of decimals, created once each (they key the text cache). */
+const decimalOptions: Intl.NumberFormatOptions[] = [];
 
 /** 4736 → "4,736" in English. */
 export function formatInteger(value: number): string {
-  return numberFormat({ maximumFractionDigits: 0, useGrouping: true }).format(value);
+  return formatNumberCached(current.numberLocale, INTEGER, value);
 }
 
 /** Up to `digits` decimals, trailing zeros dropped: 3.5 → "3.5", 2 → "2". */
 export function formatDecimal(value: number, digits = 2): string {
-  return numberFormat({ maximumFractionDigits: digits, useGrouping: true }).format(value);
+  const options = (decimalOptions[digits] ??= { maximumFractionDigits: digits, useGrouping: true });
+  return formatNumberCached(current.numberLocale, options, value);
 }
 
 /** Shape dimensions are written without grouping, as in PyTorch: 6400, 1024. */
 export function formatPlain(value: number): string {
-  return numberFormat({ maximumFractionDigits: 4, useGrouping: false }).format(value);
+  return formatNumberCached(current.numberLocale, PLAIN, value);
 }

@@ -10,3 +10,32 @@ export function cachedNumberFormat(locale: string, options: Intl.NumberFormatOpt
   }
   return format;
 }
+
+/** Bound on the remembered texts per locale and options (a long session formats many distinct numbers). */
+const MAX_TEXTS = 4096;
+const texts = new Map<string, WeakMap<Intl.NumberFormatOptions, Map<number, string>>>();
+
+/**
+ * `value` formatted as `cachedNumberFormat(locale, options)` does, remembering the text: a
+ * 200-layer table formats the same few sizes thousands of times per edit, and a Map lookup
+ * is far cheaper than Intl's format. `options` must be a constant object (it is the cache key).
+ */
+export function formatNumberCached(locale: string, options: Intl.NumberFormatOptions, value: number): string {
+  let byOptions = texts.get(locale);
+  if (!byOptions) {
+    byOptions = new WeakMap();
+    texts.set(locale, byOptions);
+  }
+  let byValue = byOptions.get(options);
+  if (!byValue) {
+    byValue = new Map();
+    byOptions.set(options, byValue);
+  }
+  let text = byValue.get(value);
+  if (text === undefined) {
+    text = cachedNumberFormat(locale, options).format(value);
+    if (byValue.size >= MAX_TEXTS) byValue.clear();
+    byValue.set(value, text);
+  }
+  return text;
+}

@@ -1,4 +1,4 @@
-import { scaleLog, select } from 'd3';
+import { scaleLog, select, type Selection } from 'd3';
 
 /** One block of the diagram: a layer's output as the engine computed it. */
 export interface DiagramLayer {
@@ -43,6 +43,9 @@ interface Geometry {
   width: number;
 }
 
+/** From this many blocks on, only those in the scrolled view (plus OVERSCAN_PX each side) are in the DOM. */
+const WINDOW_FROM = 80;
+const OVERSCAN_PX = 600;
 const GAP = 26;
 const LABEL_SPACE = 40;
 const TOP = 16;
@@ -97,10 +100,38 @@ export function createNetworkDiagram(container: HTMLElement, initial: NetworkDia
   const svg = select(container).append('svg').attr('xmlns', 'http://www.w3.org/2000/svg').attr('role', 'img').attr('data-testid', 'diagram-svg');
   const title = svg.append('title');
   const background = svg.append('rect').attr('class', 'background').attr('x', 0).attr('y', 0);
-  const root = svg.append('g');
+  const root = svg.append('g').attr('class', 'blocks');
   let options = initial;
   let width = 0;
   let height = 0;
+  let blocks: Geometry[] = [];
+  let faceBottom = 0;
+  /*
+   * The horizontally scrolled view of the container, kept from scroll and resize events so that
+   * drawing never reads layout (an edit writes the DOM only and lets the frame lay it out once).
+   */
+  let viewLeft = container.scrollLeft;
+  let viewWidth = container.clientWidth || window.innerWidth;
+  let frame = 0;
+  const redrawSoon = () => {
+    if (frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      renderBlocks(root, visibleBlocks());
+    });
+  };
+  const onScroll = () => {
+    viewLeft = container.scrollLeft;
+    redrawSoon();
+  };
+  container.addEventListener('scroll', onScroll, { passive: true });
+  const resize = new ResizeObserver((entries) => {
+    const entry = entries[entries.length - 1];
+    if (!entry || entry.contentRect.width === viewWidth) return;
+    viewWidth = entry.contentRect.width;
+    redrawSoon();
+  });
+  resize.observe(container);
   // Reading computed style forces a style recalculation of the page: once, and again when the colour scheme changes.
   let colours = palette(container);
   const scheme = window.matchMedia('(prefers-color-scheme: dark)');
@@ -145,18 +176,31 @@ export function createNetworkDiagram(container: HTMLElement, initial: NetworkDia
     });
   }
 
+  /** Every block of a short network; of a long one, those that intersect the view plus the overscan. */
+  function visibleBlocks(): Geometry[] {
+    if (blocks.length <= WINDOW_FROM) return blocks;
+    const from = viewLeft - OVERSCAN_PX;
+    const to = viewLeft + viewWidth + OVERSCAN_PX;
+    return blocks.filter((block) => block.x + block.width >= from && block.x <= to);
+  }
+
   function draw() {
-    const blocks = layout(options.layers);
-    const faceBottom = TOP + MAX_FACE + MAX_FACE * 0.35;
+    blocks = layout(options.layers);
+    faceBottom = TOP + MAX_FACE + MAX_FACE * 0.35;
     width = Math.max(200, (blocks.at(-1)?.x ?? 0) + (blocks.at(-1)?.width ?? 0) + GAP / 2);
     height = faceBottom + LABEL_SPACE;
     svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`).attr('aria-label', options.label);
     title.text(options.label);
     background.attr('width', width).attr('height', height).attr('fill', colours.background);
+    renderBlocks(root, visibleBlocks());
+    root.style('cursor', options.onSelect ? 'pointer' : 'default');
+  }
 
-    const groups = root
+  /** Joins `shown` to the block groups under `parent` (the live drawing, or an export copy). */
+  function renderBlocks(parent: Selection<SVGGElement, unknown, null, undefined>, shown: readonly Geometry[]) {
+    const groups = parent
       .selectAll<SVGGElement, Geometry>('g.block')
-      .data(blocks, (block) => String(block.layer.index))
+      .data(shown, (block) => String(block.layer.index))
       .join((enter) => {
         const group = enter.append('g').attr('class', 'block');
         group.append('path').attr('class', 'top');
@@ -214,7 +258,6 @@ export function createNetworkDiagram(container: HTMLElement, initial: NetworkDia
       setAttributes(shape, { x: String(block.width / 2), y: String(faceBottom + 30), fill: block.layer.status === 'error' ? colours.error : colours.muted });
       setText(shape, block.layer.shapeText);
     });
-    root.style('cursor', options.onSelect ? 'pointer' : 'default');
   }
 
   // One listener for every block (blocks come and go with the layers).
@@ -232,11 +275,18 @@ export function createNetworkDiagram(container: HTMLElement, initial: NetworkDia
     },
     svgText() {
       const node = svg.node()!;
-      return new XMLSerializer().serializeToString(node);
+      if (visibleBlocks().length === blocks.length) return new XMLSerializer().serializeToString(node);
+      // A long network shows only the blocks in view: the file gets all of them, drawn into a copy.
+      const copy = node.cloneNode(true) as SVGSVGElement;
+      renderBlocks(select(copy).select<SVGGElement>('g.blocks'), blocks);
+      return new XMLSerializer().serializeToString(copy);
     },
     size: () => ({ width, height }),
     destroy() {
       scheme.removeEventListener('change', onScheme);
+      container.removeEventListener('scroll', onScroll);
+      resize.disconnect();
+      cancelAnimationFrame(frame);
       svg.remove();
     },
   };
