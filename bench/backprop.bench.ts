@@ -4,8 +4,9 @@
  * input 3x64x64, 8 filters 3x3 (stride 1, no padding), ReLU, max pool 2, dL/dy = 1.
  *
  * The editable UI and the CLI cap a case at 8 channels of 32x32; the bench runs the core
- * directly with larger limits (CaseLimits) and no trace limit, so every one of the ~100,000
- * steps (each with its operands and partial sums) is built in each call.
+ * directly with larger limits (CaseLimits) and no trace limit, so every one of the ~150,000
+ * steps (each with its operands and partial sums, in the trace's typed columns) is built in
+ * each call.
  */
 import { build } from 'esbuild';
 import path from 'node:path';
@@ -72,7 +73,7 @@ async function main(): Promise<void> {
   const full = runBackprop(testCase, options);
   if (!full.ok) throw new Error(full.issues.map((issue) => issue.message).join('; '));
   if (full.trace.truncated) throw new Error('the trace was truncated');
-  const steps = full.trace.steps.length;
+  const steps = full.trace.length;
   const operands = full.trace.operands.aAt.length;
 
   // The peer: same tensors in TF's NHWC layout; tf.grads of Σ maxPool(relu(conv + b)).

@@ -47,6 +47,13 @@ test.describe('Conv backprop tool', () => {
     await expect(page.getByTestId('cell-input-0-1-1')).toHaveValue('five');
     await expect(page.getByTestId('tensor-input-message')).toHaveText('Enter a number');
     await expectFilterGradient(page, expected.dw);
+
+    // Resizing renumbers the cells: the mark goes with the text, no other cell inherits it.
+    await page.getByTestId('size-W').fill('4');
+    await expect(page.getByTestId('cell-input-0-0-3')).toBeVisible();
+    await expect(page.getByTestId('tensor-input-message')).toHaveCount(0);
+    await expect(page.getByTestId('tensor-input').locator('td.invalid')).toHaveCount(0);
+    await expect(page.getByTestId('cell-input-0-1-1')).not.toHaveValue('five');
   });
 
   test('steps through the whole trace: every step says what happens and lights its cells; the end is the last dL/dX cell', async ({ app, page }) => {

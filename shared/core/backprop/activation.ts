@@ -1,4 +1,4 @@
-import { say, type Recorder } from './trace';
+import { KEY, OP, type Recorder } from './trace';
 import type { Activation, Tensor } from './types';
 
 /** a = f(z) */
@@ -34,22 +34,11 @@ export function activationDerivative(kind: Activation, z: number, a: number): nu
 export function activationForward(kind: Activation, conv: Tensor, recorder: Recorder): Tensor {
   const data = conv.data.map((z) => activate(kind, z));
   if (kind !== 'none') {
-    const [, H = 0, W = 0] = conv.shape;
+    const key = kind === 'relu' ? KEY.activationRelu : KEY.activation;
     for (let k = 0; k < data.length && recorder.recording; k++) {
-      const z = conv.data[k]!;
-      const f = Math.floor(k / (H * W));
       recorder.begin();
-      recorder.term(k, z, -1, 0, z);
-      recorder.end({
-        phase: 'forward',
-        op: 'activation',
-        out: 'activated',
-        at: k,
-        index: [f, Math.floor((k % (H * W)) / W), k % W],
-        value: data[k]!,
-        a: 'conv',
-        text: say(kind === 'relu' ? 'activationRelu' : 'activation', { kind, z, value: data[k]!, positive: z > 0 ? 1 : 0 }),
-      });
+      recorder.term(k, -1);
+      recorder.end(OP.activation, key, k);
     }
   }
   return { shape: [...conv.shape], data };
@@ -59,23 +48,11 @@ export function activationForward(kind: Activation, conv: Tensor, recorder: Reco
 export function activationBackward(kind: Activation, conv: Tensor, activated: Tensor, gradActivated: Tensor, recorder: Recorder): Tensor {
   const data = gradActivated.data.map((g, k) => g * activationDerivative(kind, conv.data[k]!, activated.data[k]!));
   if (kind !== 'none') {
-    const [, H = 0, W = 0] = conv.shape;
     for (let k = 0; k < data.length && recorder.recording; k++) {
       const derivative = activationDerivative(kind, conv.data[k]!, activated.data[k]!);
-      const f = Math.floor(k / (H * W));
       recorder.begin();
-      recorder.term(k, gradActivated.data[k]!, -1, derivative, data[k]!);
-      recorder.end({
-        phase: 'backward',
-        op: 'grad_activation',
-        out: 'grad_conv',
-        at: k,
-        index: [f, Math.floor((k % (H * W)) / W), k % W],
-        value: data[k]!,
-        a: 'grad_activated',
-        b: 'coefficient',
-        text: say('gradActivation', { kind, grad: gradActivated.data[k]!, derivative, value: data[k]! }),
-      });
+      recorder.term(k, recorder.coefficient(derivative));
+      recorder.end(OP.grad_activation, KEY.gradActivation, k);
     }
   }
   return { shape: [...conv.shape], data };

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { backpropToJson, caseInput, checkCase, formatPath, gradientCheck, runBackprop, stepOperands } from './index';
-import type { BackpropResult, Step } from './types';
+import { backpropToJson, caseInput, checkCase, formatPath, gradientCheck, runBackprop, stepOfCell, stepOperands, traceStep, traceSteps } from './index';
+import { KEY, OP, Recorder } from './trace';
+import type { BackpropResult, Step, TraceInfo } from './types';
 
 function ok(result: BackpropResult): Extract<BackpropResult, { ok: true }> {
   if (!result.ok) throw new Error(result.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`).join('; '));
@@ -28,11 +29,11 @@ describe('the seed, question 3', () => {
   });
 
   it('traces the gradient of w3 as the pixel under w3 in z3 times dL/dz3', () => {
-    const { trace } = ok(runBackprop(SEED));
-    const w3 = trace.steps.find((step) => step.op === 'grad_filter' && step.at === 2)!;
+    const result = ok(runBackprop(SEED));
+    const w3 = traceSteps(result).find((step) => step.op === 'grad_filter' && step.at === 2)!;
     expect(w3.value).toBe(3);
     // Only z3 carries a gradient: its term is 1 · 3.
-    const terms = stepOperands(trace, w3);
+    const terms = stepOperands(result, w3);
     const nonZero = [...terms.aValues].map((g, k) => [g, terms.bValues[k]]).filter(([g]) => g !== 0);
     expect(nonZero).toEqual([[1, 3]]);
   });
@@ -80,7 +81,7 @@ describe('pooling semantics (PyTorch)', () => {
     const split = ok(runBackprop({ ...identity, input: [[0, 7], [7, 7]], ties: 'split' }));
     expect(split.tensors.argmax?.data).toEqual([1]);
     expect(split.tensors.grad_activated.data).toEqual([0, 1 / 3, 1 / 3, 1 / 3]);
-    expect(split.trace.steps.find((step) => step.op === 'pool_max')!.winners).toEqual([1, 2, 3]);
+    expect(traceSteps(split).find((step) => step.op === 'pool_max')!.winners).toEqual([1, 2, 3]);
   });
 
   it('max pooling padding never wins (it is -inf, not 0)', () => {
@@ -132,11 +133,13 @@ describe('the trace', () => {
   };
 
   it('writes every cell of every tensor once, forward before backward, in pipeline order', () => {
-    const { trace, tensors } = ok(runBackprop(CASE));
+    const result = ok(runBackprop(CASE));
+    const { trace, tensors } = result;
+    const steps = traceSteps(result);
     const order = ['conv', 'activation', 'pool_max', 'loss', 'grad_output', 'grad_pool', 'grad_activation', 'grad_filter', 'grad_bias', 'grad_input'];
-    const ops = trace.steps.map((step) => order.indexOf(step.op));
+    const ops = steps.map((step) => order.indexOf(step.op));
     expect(ops.every((op, k) => op >= 0 && (k === 0 || op >= ops[k - 1]!))).toBe(true);
-    const count = (op: Step['op']) => trace.steps.filter((step) => step.op === op).length;
+    const count = (op: Step['op']) => steps.filter((step) => step.op === op).length;
     expect(count('conv')).toBe(tensors.conv.data.length);
     expect(count('activation')).toBe(tensors.activated.data.length);
     expect(count('pool_max')).toBe(tensors.pooled.data.length);
@@ -146,11 +149,13 @@ describe('the trace', () => {
   });
 
   it('each step’s operands, partial sums and value agree with the tensors', () => {
-    const { trace, tensors } = ok(runBackprop(CASE));
-    for (const step of trace.steps) {
+    const result = ok(runBackprop(CASE));
+    const { trace, tensors } = result;
+    for (const [index, step] of traceSteps(result).entries()) {
+      expect(stepOfCell(trace, step.out, step.at)).toBe(index);
       const written = step.out === 'loss' ? tensors.loss : tensors[step.out as 'conv'].data[step.at];
       expect(step.value).toBe(written);
-      const terms = stepOperands(trace, step);
+      const terms = stepOperands(result, step);
       if (step.b && step.op !== 'loss' && step.op !== 'grad_output') {
         let sum = 0;
         terms.aValues.forEach((a, k) => (sum += a * terms.bValues[k]!));
@@ -158,22 +163,93 @@ describe('the trace', () => {
         if (step.op === 'conv') expect(step.value).toBeCloseTo(sum + step.add!.value, 12);
         else expect(step.value).toBeCloseTo(sum, 12);
       }
+      // Padding cells read as 0; a coefficient operand points into the trace's coefficients.
       terms.aAt.forEach((at, k) => {
-        if (at >= 0 && step.a !== 'coefficient') expect(tensors[step.a as 'input'].data[at]).toBe(terms.aValues[k]);
+        if (at < 0) expect(terms.aValues[k]).toBe(0);
+        if (step.a === 'coefficient') expect(trace.coefficients[at]).toBe(terms.aValues[k]);
       });
       terms.bAt.forEach((at, k) => {
-        if (at >= 0 && step.b && step.b !== 'coefficient') expect((step.b === 'target' ? tensors.target! : tensors[step.b as 'input']).data[at]).toBe(terms.bValues[k]);
+        if (at < 0) expect(terms.bValues[k]).toBe(0);
+        if (step.b === 'coefficient') expect(trace.coefficients[at]).toBe(terms.bValues[k]);
       });
       expect(typeof step.text.key).toBe('string');
     }
   });
 
+  it('records each conv cell’s window and each dL/dW cell’s positions (cells worked out independently from the geometry)', () => {
+    // Stride 2, padding 1, dilation 2 on a 1x5x5 input with a 2x2 filter: windows reach into the padding.
+    const input = [[[1, 2, 3, 4, 5], [6, 7, 8, 9, 10], [11, 12, 13, 14, 15], [16, 17, 18, 19, 20], [21, 22, 23, 24, 25]]];
+    const result = ok(runBackprop({ input, filters: [[[[1, -1], [2, 0.5]]]], stride: 2, padding: 1, dilation: 2 }));
+    const [, OH = 0, OW = 0] = result.tensors.conv.shape;
+    // floor((5 + 2·1 - ((2 - 1)·2 + 1)) / 2) + 1 = 3
+    expect([OH, OW]).toEqual([3, 3]);
+    const pixel = (y: number, x: number) => (y >= 0 && y < 5 && x >= 0 && x < 5 ? y * 5 + x : -1);
+    for (let i = 0; i < OH; i++) {
+      for (let j = 0; j < OW; j++) {
+        const terms = stepOperands(result, stepOfCell(result.trace, 'conv', i * OW + j));
+        const expected = [0, 1].flatMap((u) => [0, 1].map((v) => pixel(2 * i - 1 + 2 * u, 2 * j - 1 + 2 * v)));
+        expect([...terms.aAt]).toEqual(expected);
+        expect([...terms.bAt]).toEqual([0, 1, 2, 3]);
+        expect([...terms.aValues]).toEqual(expected.map((at) => (at < 0 ? 0 : input[0]![Math.floor(at / 5)]![at % 5]!)));
+      }
+    }
+    // dL/dw[u][v] sums over the outputs (i, j) the pixel each saw: the same cells, by weight.
+    for (let u = 0; u < 2; u++) {
+      for (let v = 0; v < 2; v++) {
+        const terms = stepOperands(result, stepOfCell(result.trace, 'grad_filters', u * 2 + v));
+        expect([...terms.aAt]).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+        expect([...terms.bAt]).toEqual([0, 1, 2].flatMap((i) => [0, 1, 2].map((j) => pixel(2 * i - 1 + 2 * u, 2 * j - 1 + 2 * v))));
+      }
+    }
+  });
+
+  it('reads a step on demand: out-of-range steps are refused; cells no step wrote have none', () => {
+    const result = ok(runBackprop(SEED));
+    expect(() => traceStep(result, result.trace.length)).toThrow(RangeError);
+    expect(() => traceStep(result, -1)).toThrow(RangeError);
+    expect(stepOfCell(result.trace, 'input', 0)).toBe(-1);
+    // Without an activation there are no activation steps: a = z is shown on z's grid.
+    expect(stepOfCell(result.trace, 'activated', 0)).toBe(-1);
+    expect(traceStep(result, stepOfCell(result.trace, 'grad_bias', 0)).value).toBe(1);
+  });
+
+  it('keeps cell indices in 16 bits for small cases and 32 bits past 32,768 cells, reading the same', () => {
+    const small = ok(runBackprop(SEED));
+    expect(small.trace.operands.aAt).toBeInstanceOf(Int16Array);
+    // One 1x1 filter over a 1x190x190 input: 36,100 cells per map.
+    const size = 190;
+    const input = Array.from({ length: size }, (_, y) => Array.from({ length: size }, (_, x) => ((y * 7 + x * 3) % 11) - 5));
+    const large = ok(runBackprop({ input, filters: [[2]], bias: [1] }, { limits: { maxChannels: 1, maxFilters: 1, maxSize: size }, trace: { maxSteps: Infinity, maxTerms: Infinity } }));
+    expect(large.trace.operands.aAt).toBeInstanceOf(Int32Array);
+    const last = size * size - 1;
+    const conv = stepOperands(large, stepOfCell(large.trace, 'conv', last));
+    expect([...conv.aAt]).toEqual([last]);
+    expect(traceStep(large, stepOfCell(large.trace, 'conv', last)).value).toBe(input[size - 1]![size - 1]! * 2 + 1);
+    const dx = stepOperands(large, stepOfCell(large.trace, 'grad_input', last));
+    expect([...dx.aAt]).toEqual([last]);
+    expect([...dx.bValues]).toEqual([2]);
+  });
+
+  it('widens 16-bit index columns when more coefficients come than expected', () => {
+    const info = ok(runBackprop(SEED)).trace.info satisfies TraceInfo;
+    const recorder = new Recorder({ maxSteps: 100, maxTerms: 100_000 }, info, { steps: 4, terms: 16, coefficients: 16, maxIndex: 10 });
+    expect(recorder.aAt).toBeInstanceOf(Int16Array);
+    recorder.begin();
+    for (let k = 0; k < 40_000; k++) recorder.term(recorder.coefficient(k / 2), -1);
+    recorder.end(OP.grad_output, KEY.gradOutputGiven, 0);
+    const trace = recorder.toTrace();
+    expect(trace.operands.aAt).toBeInstanceOf(Int32Array);
+    expect(trace.operands.aAt[39_999]).toBe(39_999);
+    expect(trace.coefficients[trace.operands.aAt[39_999]!]).toBe(39_999 / 2);
+    expect(trace.steps.start[1]).toBe(40_000);
+  });
+
   it('stops recording at the limits but still computes every tensor', () => {
     const full = ok(runBackprop(CASE));
     const cut = ok(runBackprop(CASE, { trace: { maxSteps: 5, maxTerms: 1e6 } }));
-    expect(cut.trace.steps).toHaveLength(5);
+    expect(cut.trace.length).toBe(5);
     expect(cut.trace.truncated).toEqual({ afterSteps: 5, limit: 'steps', max: 5 });
-    const last = cut.trace.steps[4]!;
+    const last = traceStep(cut, 4);
     expect(cut.trace.operands.aAt.length).toBe(last.start + last.count);
     expect(cut.tensors).toEqual(full.tensors);
   });

@@ -3,6 +3,6 @@ export { ACTIVATIONS, POOL_TYPES, TIES, checkCase, describe, formatPath, type Ca
 export { activate, activationDerivative } from './activation';
 export { caseInput, gradientCheck, nest } from './gradient-check';
 export { forwardLoss, runBackprop, type RunOptions } from './run';
-export { stepOperands } from './trace';
+export { stepOfCell, stepOperands, traceStep, traceSteps } from './trace';
 export { backpropToJson } from './json';
 export { convInfo, type ConvInfo } from '../conv/conv';

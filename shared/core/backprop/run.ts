@@ -2,8 +2,8 @@ import { convBackwardBias, convBackwardFilters, convBackwardInput, convForward, 
 import { poolBackward, poolForward, poolOutputSize, resolvePool } from '../pool/pool';
 import { activationBackward, activationForward } from './activation';
 import { checkCase } from './case';
-import { Recorder, say } from './trace';
-import { CASE_LIMITS, TRACE_LIMITS, type BackpropCase, type BackpropResult, type BackpropTensors, type CaseLimits, type Tensor, type TraceLimits } from './types';
+import { KEY, OP, Recorder } from './trace';
+import { CASE_LIMITS, TRACE_LIMITS, type BackpropCase, type BackpropResult, type BackpropTensors, type CaseLimits, type Tensor, type TraceInfo, type TraceLimits } from './types';
 
 export interface RunOptions {
   /** Size limits of the case (the editable UI and CLI use CASE_LIMITS; the bench passes larger ones). */
@@ -23,15 +23,45 @@ function lossOf(c: BackpropCase, pooled: Tensor): number | null {
   return null;
 }
 
-/** An upper bound on the trace's operands (each conv product counted twice: forward and dL/dW; dL/dX at most F·kh·kw per pixel). */
-function expectedTerms(c: BackpropCase, info: ConvInfo): number {
+/** The geometry the trace's steps are read with, and upper bounds on its steps, operands and coefficients (so its columns are allocated once). */
+function traceInfo(c: BackpropCase, info: ConvInfo): { info: TraceInfo; expected: { steps: number; terms: number; coefficients: number; maxIndex: number } } {
   const [F, C, kh, kw] = c.filters.shape as [number, number, number, number];
-  const maps = F * info.outHeight * info.outWidth;
+  const OH = info.outHeight;
+  const OW = info.outWidth;
+  const maps = F * OH * OW;
   const products = maps * C * kh * kw;
-  const { kernel, stride, padding } = resolvePool(c.pool, info.outHeight, info.outWidth);
-  const windows = F * poolOutputSize(info.outHeight, kernel[0], stride[0], padding[0]) * poolOutputSize(info.outWidth, kernel[1], stride[1], padding[1]);
-  const poolTerms = c.pool.type === 'none' ? maps : windows * kernel[0] * kernel[1];
-  return 2 * products + c.input.data.length * F * kh * kw + 2 * poolTerms + 4 * maps + 2 * windows + 16;
+  const { kernel, stride, padding } = resolvePool(c.pool, OH, OW);
+  const PH = poolOutputSize(OH, kernel[0], stride[0], padding[0]);
+  const PW = poolOutputSize(OW, kernel[1], stride[1], padding[1]);
+  const windows = F * PH * PW;
+  const activation = c.activation === 'none' ? 0 : 1;
+  const pooling = c.pool.type === 'none' ? 0 : 1;
+  const mse = c.upstream.kind === 'mse' ? 1 : 0;
+  const inputSize = c.input.data.length;
+  // conv, activation, pooling, loss, dL/dy, dL/da, dL/dz, dL/dW, dL/db, dL/dX: one step per cell written.
+  const steps = maps + activation * maps + pooling * windows + mse + windows + maps + activation * maps + F * C * kh * kw + F + inputSize;
+  // Conv products forward and for dL/dW; dL/dX has one term per product that meets a pixel (at most F·kh·kw per pixel).
+  const poolTerms = pooling ? windows * kernel[0] * kernel[1] : 0;
+  const terms = 2 * products + Math.min(products, inputSize * F * kh * kw) + activation * 2 * maps + 2 * poolTerms + maps + (1 + mse) * windows + maps;
+  // A given dL/dy per output cell, a routing share per window, f'(z) per dL/dz cell.
+  const coefficients = 2 * windows + activation * maps;
+  return {
+    info: {
+      inputShape: c.input.shape as [number, number, number],
+      filterShape: c.filters.shape as [number, number, number, number],
+      convShape: [F, OH, OW],
+      pooledShape: [F, PH, PW],
+      stride: c.stride,
+      padding: c.padding,
+      dilation: c.dilation,
+      bias: c.bias,
+      activation: c.activation,
+      pool: { type: c.pool.type, kernel, stride, padding },
+      ties: c.ties,
+    },
+    // The largest cell index an operand can hold: of the input, the filters, a map, the output or a coefficient.
+    expected: { steps, terms, coefficients, maxIndex: Math.max(inputSize, F * C * kh * kw, maps, windows, coefficients) - 1 },
+  };
 }
 
 /** Forward only (finite differences): the output and the scalar the gradients are of. */
@@ -51,7 +81,6 @@ export function forwardLoss(c: BackpropCase): number {
 
 /** dL/dy for each output cell, with one step each. */
 function outputGradient(c: BackpropCase, pooled: Tensor, recorder: Recorder): Tensor {
-  const [, PH = 0, PW = 0] = pooled.shape;
   const n = pooled.data.length;
   const data = pooled.data.map((y, k) => {
     if (c.upstream.kind === 'mse') return (2 * (y - c.upstream.target.data[k]!)) / n;
@@ -59,36 +88,13 @@ function outputGradient(c: BackpropCase, pooled: Tensor, recorder: Recorder): Te
     return c.upstream.value;
   });
   for (let k = 0; k < n && recorder.recording; k++) {
-    const index = [Math.floor(k / (PH * PW)), Math.floor((k % (PH * PW)) / PW), k % PW];
     recorder.begin();
     if (c.upstream.kind === 'mse') {
-      const y = pooled.data[k]!;
-      const t = c.upstream.target.data[k]!;
-      recorder.term(k, y, k, t, data[k]!);
-      recorder.end({
-        phase: 'backward',
-        op: 'grad_output',
-        out: 'grad_pooled',
-        at: k,
-        index,
-        value: data[k]!,
-        a: 'pooled',
-        b: 'target',
-        divisor: n,
-        text: say('gradOutputMse', { y, t, n, value: data[k]! }),
-      });
+      recorder.term(k, k);
+      recorder.end(OP.grad_output, KEY.gradOutputMse, k);
     } else {
-      recorder.term(-1, data[k]!, -1, 0, data[k]!);
-      recorder.end({
-        phase: 'backward',
-        op: 'grad_output',
-        out: 'grad_pooled',
-        at: k,
-        index,
-        value: data[k]!,
-        a: 'coefficient',
-        text: say('gradOutputGiven', { value: data[k]! }),
-      });
+      recorder.term(recorder.coefficient(data[k]!), -1);
+      recorder.end(OP.grad_output, KEY.gradOutputGiven, k);
     }
   }
   return { shape: [...pooled.shape], data };
@@ -110,32 +116,19 @@ export function runBackprop(raw: unknown, options: RunOptions = {}): BackpropRes
   if (!checked.ok) return checked;
   const c = checked.value;
   const info = convInfo(c.input.shape, c.filters.shape, c.stride, c.padding, c.dilation);
-  const recorder = new Recorder(options.trace ?? TRACE_LIMITS, expectedTerms(c, info));
+  const limits = options.trace ?? TRACE_LIMITS;
+  const expected = limits.maxSteps > 0 ? traceInfo(c, info) : null;
+  const recorder = new Recorder(limits, expected?.info ?? null, expected?.expected);
 
   const conv = convForward(info, c.input, c.filters, c.bias, recorder);
   const activated = activationForward(c.activation, conv, recorder);
   const { pooled, argmax, routing } = poolForward(c.pool, activated, c.ties, recorder);
   const loss = lossOf(c, pooled);
-  if (loss !== null && c.upstream.kind === 'mse' && recorder.recording) {
-    const target = c.upstream.target.data;
-    let sum = 0;
+  if (loss !== null && recorder.recording) {
+    // L = Σ (y - t)² / N: term k reads y[k] and t[k].
     recorder.begin();
-    pooled.data.forEach((y, k) => {
-      sum += (y - target[k]!) ** 2;
-      recorder.term(k, y, k, target[k]!, sum);
-    });
-    recorder.end({
-      phase: 'forward',
-      op: 'loss',
-      out: 'loss',
-      at: 0,
-      index: [],
-      value: loss,
-      a: 'pooled',
-      b: 'target',
-      divisor: pooled.data.length,
-      text: say('loss', { terms: pooled.data.length, sum, value: loss }),
-    });
+    for (let k = 0; k < pooled.data.length; k++) recorder.term(k, k);
+    recorder.end(OP.loss, KEY.loss, 0);
   }
 
   const gradPooled = outputGradient(c, pooled, recorder);

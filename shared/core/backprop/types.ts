@@ -105,18 +105,21 @@ export type TensorName =
   /** Numbers that are not cells of a tensor: a derivative f'(z), a routing weight 1/k², 2/N. */
   | 'coefficient';
 
-export type StepOp =
-  | 'conv'
-  | 'activation'
-  | 'pool_max'
-  | 'pool_avg'
-  | 'loss'
-  | 'grad_output'
-  | 'grad_pool'
-  | 'grad_activation'
-  | 'grad_filter'
-  | 'grad_bias'
-  | 'grad_input';
+/** The ops of a trace, in pipeline order; a step's `op` column holds the index into this list. */
+export const STEP_OPS = [
+  'conv',
+  'activation',
+  'pool_max',
+  'pool_avg',
+  'loss',
+  'grad_output',
+  'grad_pool',
+  'grad_activation',
+  'grad_filter',
+  'grad_bias',
+  'grad_input',
+] as const;
+export type StepOp = (typeof STEP_OPS)[number];
 
 /**
  * What a step does, as a message key and its parameters: the view words it through its
@@ -152,11 +155,11 @@ export const STEP_TEXT_KEYS = [
 export type StepTextKey = (typeof STEP_TEXT_KEYS)[number];
 
 /**
- * One step of the trace: the cell it writes, which tensors it reads, and where its operands
- * are. The operands live in the trace's columns (`Trace.operands`), positions `start` to
- * `start + count - 1`: term k is `aValues[k] * bValues[k]` when `b` is present, else
- * `aValues[k]`; `aAt` / `bAt` are flat indices into the named tensors (-1: a padding cell,
- * value 0, or a coefficient); `partialSums[k]` is the running sum after term k.
+ * One step of the trace, as `traceStep(source, i)` reads it from the trace's columns: the
+ * cell it writes, which tensors it reads, and where its operands are: positions `start` to
+ * `start + count - 1` of the trace's operand columns. `stepOperands(source, step)` gives them
+ * with their values: term k is `aValues[k] * bValues[k]` when `b` is present, else
+ * `aValues[k]`; `partialSums[k]` is the running sum after term k.
  */
 export interface Step {
   phase: 'forward' | 'backward';
@@ -180,13 +183,62 @@ export interface Step {
   text: StepText;
 }
 
-/** The operands of every step, column by column (typed arrays: cheap to build and to send to the view). */
+/**
+ * The steps, column by column (struct of arrays): a 150,000-step trace is four typed arrays,
+ * not 150,000 objects, so it is cheap to build, to send to the view and to keep. Step i
+ * writes cell `at[i]` of its op's tensor (the value is that tensor's cell); its operands are
+ * positions `start[i]` to `start[i + 1] - 1` of `Trace.operands` (`start` has one entry more
+ * than there are steps).
+ */
+export interface TraceSteps {
+  /** Index into STEP_OPS. */
+  op: Uint8Array;
+  /** Index into STEP_TEXT_KEYS. */
+  key: Uint8Array;
+  at: Int32Array;
+  start: Int32Array;
+}
+
+/**
+ * Where every step's operands are, column by column: term k reads cell `aAt[k]` of the
+ * step's tensor `a` and `bAt[k]` of its tensor `b`. -1 is a padding cell (value 0) or no
+ * operand; for the tensor 'coefficient' the index is into `Trace.coefficients`. The numbers
+ * themselves live once, in the result's tensors (a trace is references, not copies).
+ */
 export interface TraceOperands {
+  aAt: IndexColumn;
+  bAt: IndexColumn;
+}
+
+/** Cell indices: 16-bit when every tensor of the case has at most 32,768 cells (half the bytes to build and send), else 32-bit. */
+export type IndexColumn = Int16Array | Int32Array;
+
+/** One step's operands with their values and running sums, as `stepOperands` gives them. */
+export interface StepOperands {
   aAt: Int32Array;
   aValues: Float64Array;
   bAt: Int32Array;
   bValues: Float64Array;
   partialSums: Float64Array;
+}
+
+/**
+ * The geometry a step's words and indices are read with (one info record for all steps):
+ * shapes, the conv's stride, padding and dilation, the bias, the pooling as resolved (global
+ * pools as one window over the map, `none` as 1x1), the activation and the tie rule.
+ */
+export interface TraceInfo {
+  inputShape: [number, number, number];
+  filterShape: [number, number, number, number];
+  convShape: [number, number, number];
+  pooledShape: [number, number, number];
+  stride: Pair;
+  padding: Pair;
+  dilation: Pair;
+  bias: number[];
+  activation: Activation;
+  pool: PoolGeometry;
+  ties: Ties;
 }
 
 /** Limits on the trace so a large case cannot flood the worker channel. */
@@ -198,9 +250,20 @@ export interface TraceLimits {
 
 export const TRACE_LIMITS: TraceLimits = { maxSteps: 60_000, maxTerms: 1_500_000 };
 
+/**
+ * The forward and backward pass as data: read a step with `traceStep(result, i)`, its
+ * operands with `stepOperands(result, step)`, a cell's step with `stepOfCell`.
+ */
 export interface Trace {
-  steps: Step[];
+  /** How many steps were recorded. */
+  length: number;
+  steps: TraceSteps;
   operands: TraceOperands;
+  /** Numbers that are not cells of a tensor (a derivative f'(z), a routing share 1/k², a given dL/dy), referenced by operands of tensor 'coefficient'. */
+  coefficients: Float64Array;
+  info: TraceInfo;
+  /** The first step writing each tensor: a tensor's steps are consecutive, one per cell in flat-index order. */
+  firstStep: Partial<Record<TensorName, number>>;
   /** Set when the limits stopped recording: the tensors are complete, the trace is not. */
   truncated: { afterSteps: number; limit: 'steps' | 'operands'; max: number } | null;
 }

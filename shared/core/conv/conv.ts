@@ -1,4 +1,4 @@
-import { say, type Recorder } from '../backprop/trace';
+import { KEY, OP, type Recorder } from '../backprop/trace';
 import type { Pair, Tensor } from '../backprop/types';
 
 /**
@@ -66,36 +66,30 @@ export function convForward(info: ConvInfo, input: Tensor, filters: Tensor, bias
           }
         } else {
           recorder.begin();
+          // Operand columns written in place (no call per product): read them after `reserve`.
+          let k = recorder.reserve(C * kh * kw);
+          const aAt = recorder.aAt;
+          const bAt = recorder.bAt;
           for (let c = 0; c < C; c++) {
             for (let u = 0; u < kh; u++) {
               const y = i * sh - ph + u * dh;
               const rowInside = y >= 0 && y < H;
+              const rowBase = (c * H + y) * W;
+              const wBase = ((f * C + c) * kh + u) * kw;
               for (let v = 0; v < kw; v++) {
                 const xx = j * sw - pw + v * dw;
                 const inside = rowInside && xx >= 0 && xx < W;
-                const xi = inside ? (c * H + y) * W + xx : -1;
-                const wi = ((f * C + c) * kh + u) * kw + v;
+                const xi = inside ? rowBase + xx : -1;
                 const xv = inside ? x[xi]! : 0;
-                const wv = w[wi]!;
-                sum += xv * wv;
-                recorder.term(xi, xv, wi, wv, sum);
+                sum += xv * w[wBase + v]!;
+                aAt[k] = xi;
+                bAt[k] = wBase + v;
+                k++;
               }
             }
           }
-          const top = i * sh - ph;
-          const left = j * sw - pw;
-          recorder.end({
-            phase: 'forward',
-            op: 'conv',
-            out: 'conv',
-            at: (f * OH + i) * OW + j,
-            index: [f, i, j],
-            value: sum + b,
-            a: 'input',
-            b: 'filters',
-            add: { tensor: 'bias', at: f, value: b },
-            text: say('conv', { f, top, bottom: top + (kh - 1) * dh, left, right: left + (kw - 1) * dw, channels: C, terms: C * kh * kw, sum, bias: b, value: sum + b }),
-          });
+          recorder.commit(C * kh * kw);
+          recorder.end(OP.conv, KEY.conv, (f * OH + i) * OW + j);
         }
         out[(f * OH + i) * OW + j] = sum + b;
       }
@@ -137,29 +131,27 @@ export function convBackwardFilters(info: ConvInfo, input: Tensor, gradConv: Ten
             }
           } else {
             recorder.begin();
+            let k = recorder.reserve(OH * OW);
+            const aAt = recorder.aAt;
+            const bAt = recorder.bAt;
             for (let i = 0; i < OH; i++) {
               const y = i * sh - ph + u * dh;
+              const rowInside = y >= 0 && y < H;
+              const rowBase = (c * H + y) * W;
+              const gBase = (f * OH + i) * OW;
               for (let j = 0; j < OW; j++) {
                 const xx = j * sw - pw + v * dw;
-                const inside = y >= 0 && y < H && xx >= 0 && xx < W;
-                const xi = inside ? (c * H + y) * W + xx : -1;
-                const gi = (f * OH + i) * OW + j;
+                const inside = rowInside && xx >= 0 && xx < W;
+                const xi = inside ? rowBase + xx : -1;
                 const xv = inside ? x[xi]! : 0;
-                sum += g[gi]! * xv;
-                recorder.term(gi, g[gi]!, xi, xv, sum);
+                sum += g[gBase + j]! * xv;
+                aAt[k] = gBase + j;
+                bAt[k] = xi;
+                k++;
               }
             }
-            recorder.end({
-              phase: 'backward',
-              op: 'grad_filter',
-              out: 'grad_filters',
-              at: wi,
-              index: [f, c, u, v],
-              value: sum,
-              a: 'grad_conv',
-              b: 'input',
-              text: say('gradFilter', { f, c, u, v, terms: OH * OW, value: sum }),
-            });
+            recorder.commit(OH * OW);
+            recorder.end(OP.grad_filter, KEY.gradFilter, wi);
           }
           out[wi] = sum;
         }
@@ -181,20 +173,11 @@ export function convBackwardBias(info: ConvInfo, gradConv: Tensor, recorder: Rec
     for (let k = 0; k < plane; k++) {
       const value = gradConv.data[f * plane + k]!;
       sum += value;
-      if (record) recorder.term(f * plane + k, value, -1, 0, sum);
+      if (record) recorder.term(f * plane + k, -1);
     }
     out[f] = sum;
     if (record) {
-      recorder.end({
-        phase: 'backward',
-        op: 'grad_bias',
-        out: 'grad_bias',
-        at: f,
-        index: [f],
-        value: sum,
-        a: 'grad_conv',
-        text: say('gradBias', { f, terms: plane, value: sum }),
-      });
+      recorder.end(OP.grad_bias, KEY.gradBias, f);
     }
   }
   return { shape: [F], data: out };
@@ -214,46 +197,58 @@ export function convBackwardInput(info: ConvInfo, filters: Tensor, gradConv: Ten
   const w = filters.data;
   const g = gradConv.data;
   const out = new Array<number>(C * H * W);
+  // The output row i that kernel row u reaches from input row y (y + p - u·d = i·s), or -1; the same for columns.
+  const rowOf = new Int32Array(H * kh);
+  for (let y = 0; y < H; y++) {
+    for (let u = 0; u < kh; u++) {
+      const offset = y + ph - u * dh;
+      rowOf[y * kh + u] = offset >= 0 && offset % sh === 0 && offset / sh < OH ? offset / sh : -1;
+    }
+  }
+  const colOf = new Int32Array(W * kw);
+  for (let xx = 0; xx < W; xx++) {
+    for (let v = 0; v < kw; v++) {
+      const offset = xx + pw - v * dw;
+      colOf[xx * kw + v] = offset >= 0 && offset % sw === 0 && offset / sw < OW ? offset / sw : -1;
+    }
+  }
   for (let c = 0; c < C; c++) {
     for (let y = 0; y < H; y++) {
       for (let xx = 0; xx < W; xx++) {
         const record = recorder.recording;
-        if (record) recorder.begin();
+        let k = 0;
+        if (record) {
+          recorder.begin();
+          k = recorder.reserve(F * kh * kw);
+        }
+        const aAt = recorder.aAt;
+        const bAt = recorder.bAt;
         let terms = 0;
         let sum = 0;
         for (let f = 0; f < F; f++) {
           for (let u = 0; u < kh; u++) {
-            const rowOffset = y + ph - u * dh;
-            if (rowOffset < 0 || rowOffset % sh !== 0) continue;
-            const i = rowOffset / sh;
-            if (i >= OH) continue;
+            const i = rowOf[y * kh + u]!;
+            if (i < 0) continue;
+            const gBase = (f * OH + i) * OW;
+            const wBase = ((f * C + c) * kh + u) * kw;
             for (let v = 0; v < kw; v++) {
-              const colOffset = xx + pw - v * dw;
-              if (colOffset < 0 || colOffset % sw !== 0) continue;
-              const j = colOffset / sw;
-              if (j >= OW) continue;
-              const gi = (f * OH + i) * OW + j;
-              const wi = ((f * C + c) * kh + u) * kw + v;
-              sum += g[gi]! * w[wi]!;
+              const j = colOf[xx * kw + v]!;
+              if (j < 0) continue;
+              sum += g[gBase + j]! * w[wBase + v]!;
               terms++;
-              if (record) recorder.term(gi, g[gi]!, wi, w[wi]!, sum);
+              if (record) {
+                aAt[k] = gBase + j;
+                bAt[k] = wBase + v;
+                k++;
+              }
             }
           }
         }
+        if (record) recorder.commit(terms);
         const at = (c * H + y) * W + xx;
         out[at] = sum;
         if (record) {
-          recorder.end({
-            phase: 'backward',
-            op: 'grad_input',
-            out: 'grad_input',
-            at,
-            index: [c, y, xx],
-            value: sum,
-            a: 'grad_conv',
-            b: 'filters',
-            text: terms === 0 ? say('gradInputNone', { c, y, x: xx }) : say('gradInput', { c, y, x: xx, terms, value: sum }),
-          });
+          recorder.end(OP.grad_input, terms === 0 ? KEY.gradInputNone : KEY.gradInput, at);
         }
       }
     }

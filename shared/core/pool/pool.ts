@@ -1,4 +1,4 @@
-import { say, type Recorder } from '../backprop/trace';
+import { KEY, OP, type Recorder } from '../backprop/trace';
 import type { Pair, PoolGeometry, Tensor, Ties } from '../backprop/types';
 
 /** Output size of one pooling axis: floor((n + 2p - k) / s) + 1 (PyTorch, ceil_mode false). */
@@ -50,7 +50,6 @@ export function poolForward(pool: PoolGeometry, activated: Tensor, ties: Ties, r
   const PH = poolOutputSize(H, kh, sh, ph);
   const PW = poolOutputSize(W, kw, sw, pw);
   const isMax = pool.type === 'max' || pool.type === 'globalmax';
-  const global = pool.type === 'globalmax' || pool.type === 'globalavg' ? 1 : 0;
   const out = new Array<number>(F * PH * PW);
   const argmax = isMax ? new Array<number>(F * PH * PW) : null;
   const targets: number[][] = new Array(F * PH * PW);
@@ -64,7 +63,6 @@ export function poolForward(pool: PoolGeometry, activated: Tensor, ties: Ties, r
         if (record) recorder.begin();
         const top = i * sh - ph;
         const left = j * sw - pw;
-        const where = { f, top, bottom: top + kh - 1, left, right: left + kw - 1, kh, kw, global };
         if (isMax) {
           let best = -Infinity;
           let first = -1;
@@ -85,7 +83,7 @@ export function poolForward(pool: PoolGeometry, activated: Tensor, ties: Ties, r
               } else if (value === best) {
                 tied.push(k);
               }
-              if (record) recorder.term(k, value, -1, 0, best);
+              if (record) recorder.term(k, -1);
             }
           }
           out[p] = best;
@@ -94,21 +92,7 @@ export function poolForward(pool: PoolGeometry, activated: Tensor, ties: Ties, r
           const winners = ties === 'split' ? tied : [first];
           targets[p] = winners;
           weights[p] = 1 / winners.length;
-          if (record) {
-            const row = Math.floor((first % (H * W)) / W);
-            const params = { ...where, value: best, row, col: first % W, tied: tied.length };
-            recorder.end({
-              phase: 'forward',
-              op: 'pool_max',
-              out: 'pooled',
-              at: p,
-              index: [f, i, j],
-              value: best,
-              a: 'activated',
-              winners,
-              text: say(tied.length > 1 ? (ties === 'split' ? 'poolMaxTieSplit' : 'poolMaxTieFirst') : 'poolMax', params),
-            });
-          }
+          if (record) recorder.end(OP.pool_max, tied.length > 1 ? (ties === 'split' ? KEY.poolMaxTieSplit : KEY.poolMaxTieFirst) : KEY.poolMax, p);
         } else {
           let sum = 0;
           const inside: number[] = [];
@@ -121,26 +105,14 @@ export function poolForward(pool: PoolGeometry, activated: Tensor, ties: Ties, r
               const k = (f * H + y) * W + x;
               sum += a[k]!;
               inside.push(k);
-              if (record) recorder.term(k, a[k]!, -1, 0, sum);
+              if (record) recorder.term(k, -1);
             }
           }
           const divisor = kh * kw;
           out[p] = sum / divisor;
           targets[p] = inside;
           weights[p] = 1 / divisor;
-          if (record) {
-            recorder.end({
-              phase: 'forward',
-              op: 'pool_avg',
-              out: 'pooled',
-              at: p,
-              index: [f, i, j],
-              value: sum / divisor,
-              a: 'activated',
-              divisor,
-              text: say('poolAvg', { ...where, sum, divisor, value: sum / divisor, padded: divisor - inside.length }),
-            });
-          }
+          if (record) recorder.end(OP.pool_avg, KEY.poolAvg, p);
         }
       }
     }
@@ -155,7 +127,6 @@ export function poolForward(pool: PoolGeometry, activated: Tensor, ties: Ties, r
  */
 export function poolBackward(pool: PoolGeometry, activatedShape: readonly number[], routing: PoolRouting, gradPooled: Tensor, recorder: Recorder): Tensor {
   const size = activatedShape.reduce((product, n) => product * n, 1);
-  const [, H = 0, W = 0] = activatedShape;
   const grad = new Array<number>(size).fill(0);
   const g = gradPooled.data;
   const record = recorder.recording;
@@ -174,33 +145,18 @@ export function poolBackward(pool: PoolGeometry, activatedShape: readonly number
   const fill = counts.slice(0, size);
   for (let p = 0; p < routing.targets.length; p++) for (const k of routing.targets[p]!) sources[fill[k]!++] = p;
   const isMax = pool.type === 'max' || pool.type === 'globalmax';
+  // Each window's share is stored once, as a coefficient its terms refer to.
+  const shareAt = new Int32Array(routing.weights.length).fill(-1);
   for (let k = 0; k < size && recorder.recording; k++) {
     recorder.begin();
-    let sum = 0;
-    let shared = 0;
     for (let s = counts[k]!; s < counts[k + 1]!; s++) {
       const p = sources[s]!;
-      const share = routing.weights[p]!;
-      if (share !== 1) shared++;
-      sum += g[p]! * share;
-      recorder.term(p, g[p]!, -1, share, sum);
+      if (shareAt[p]! < 0) shareAt[p] = recorder.coefficient(routing.weights[p]!);
+      recorder.term(p, shareAt[p]!);
     }
     const windows = counts[k + 1]! - counts[k]!;
-    const f = Math.floor(k / (H * W));
-    const params = { f, row: Math.floor((k % (H * W)) / W), col: k % W, windows, shared, value: grad[k]!, divisor: windows > 0 ? Math.round(1 / routing.weights[sources[counts[k]!]!]!) : 0 };
-    const key =
-      pool.type === 'none' ? 'gradPoolNone' : isMax ? (windows === 0 ? 'gradPoolMaxNone' : 'gradPoolMax') : windows === 0 ? 'gradPoolAvgNone' : 'gradPoolAvg';
-    recorder.end({
-      phase: 'backward',
-      op: 'grad_pool',
-      out: 'grad_activated',
-      at: k,
-      index: [f, params.row, params.col],
-      value: grad[k]!,
-      a: 'grad_pooled',
-      b: 'coefficient',
-      text: say(key, params),
-    });
+    const key = pool.type === 'none' ? KEY.gradPoolNone : isMax ? (windows === 0 ? KEY.gradPoolMaxNone : KEY.gradPoolMax) : windows === 0 ? KEY.gradPoolAvgNone : KEY.gradPoolAvg;
+    recorder.end(OP.grad_pool, key, k);
   }
   return { shape: [...activatedShape], data: grad };
 }

@@ -1,5 +1,6 @@
-import type { Activation, BackpropCaseInput, BackpropResult, GradientCheck, PoolType, Step, TensorName, Ties } from '../../../shared/core/backprop/types';
+import type { Activation, BackpropCaseInput, BackpropResult, GradientCheck, PoolType, Step, StepOperands, TensorName, Ties } from '../../../shared/core/backprop/types';
 import { parseBackpropCase, SEED_BACKPROP_CASE } from '../../../shared/protocol/backprop-schema';
+import { stepOfCell, stepOperands, traceStep } from '../../../shared/protocol/backprop-trace';
 import type { CoreError } from '../../../shared/protocol/messages';
 import { isCancelled, toCoreError, type CoreClient } from '../core-client';
 import type { ProjectState } from './project.svelte';
@@ -134,11 +135,10 @@ export class BackpropState {
   checkPending: boolean = $state(false);
   checkError: string | null = $state(null);
 
-  steps: Step[] = $derived(this.result?.trace.steps ?? []);
-  step: Step | null = $derived(this.steps[this.stepIndex] ?? null);
+  /** Steps in the trace (the trace is typed columns; only the step shown is read as an object). */
+  stepCount: number = $derived(this.result?.trace.length ?? 0);
+  step: Step | null = $derived(this.result && this.stepIndex >= 0 && this.stepIndex < this.stepCount ? traceStep(this.result, this.stepIndex) : null);
   outputShape = $derived(outputShape(this.edit));
-  /** Which step wrote each cell: `${tensor}:${at}` → step index. */
-  stepOfCell: Readonly<Record<string, number>> = $derived(Object.fromEntries(this.steps.map((step, index) => [`${step.out}:${step.at}`, index])));
 
   readonly #client: CoreClient;
   readonly #project: ProjectState;
@@ -202,7 +202,7 @@ export class BackpropState {
         }
         this.result = result;
         this.callError = null;
-        if (this.stepIndex >= result.trace.steps.length) this.stepIndex = result.trace.steps.length - 1;
+        if (this.stepIndex >= result.trace.length) this.stepIndex = result.trace.length - 1;
       },
       (error: unknown) => {
         if (controller.signal.aborted || isCancelled(error)) return;
@@ -217,9 +217,22 @@ export class BackpropState {
     return this.errors.filter((error) => prefix.every((part, k) => error.path[k] === part));
   }
 
+  /** The step that wrote a cell of the shown result, or null (a given value, an identity stage, past a truncated trace). */
+  stepOf(tensor: TensorName, at: number): number | null {
+    if (!this.result) return null;
+    const index = stepOfCell(this.result.trace, tensor, at);
+    return index < 0 ? null : index;
+  }
+
+  /** Step `index` of the shown result with its operands' values and running sums. */
+  stepAt(index: number): { step: Step; operands: StepOperands } | null {
+    if (!this.result || index < 0 || index >= this.result.trace.length) return null;
+    return { step: traceStep(this.result, index), operands: stepOperands(this.result, index) };
+  }
+
   goTo(index: number): void {
-    this.stepIndex = Math.max(-1, Math.min(index, this.steps.length - 1));
-    if (this.stepIndex >= this.steps.length - 1) this.pause();
+    this.stepIndex = Math.max(-1, Math.min(index, this.stepCount - 1));
+    if (this.stepIndex >= this.stepCount - 1) this.pause();
   }
 
   next(): void {
@@ -231,8 +244,8 @@ export class BackpropState {
   }
 
   play(): void {
-    if (this.steps.length === 0) return;
-    if (this.stepIndex >= this.steps.length - 1) this.stepIndex = -1;
+    if (this.stepCount === 0) return;
+    if (this.stepIndex >= this.stepCount - 1) this.stepIndex = -1;
     this.playing = true;
     this.#restartTimer();
   }

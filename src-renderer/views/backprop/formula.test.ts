@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Step, Trace } from '../../../shared/core/backprop/types';
+import type { Step, StepOperands } from '../../../shared/core/backprop/types';
 import { stepLatex, texNumber, unflatten } from './formula';
 
-function operands(a: number[], b: number[], sums: number[]): Pick<Trace, 'operands'> {
-  return { operands: { aAt: new Int32Array(a.length), aValues: Float64Array.from(a), bAt: new Int32Array(b.length), bValues: Float64Array.from(b), partialSums: Float64Array.from(sums) } };
+function operands(a: number[], b: number[], sums: number[]): StepOperands {
+  return { aAt: new Int32Array(a.length), aValues: Float64Array.from(a), bAt: new Int32Array(b.length), bValues: Float64Array.from(b), partialSums: Float64Array.from(sums) };
 }
 
 describe('stepLatex', () => {

@@ -1,4 +1,4 @@
-import type { Activation, BackpropTensors, Step, TensorName, Trace } from '../../../shared/core/backprop/types';
+import type { Activation, BackpropTensors, Step, StepOperands, TensorName } from '../../../shared/core/backprop/types';
 
 /** A number for LaTeX: up to 4 decimals, negatives in parentheses when they are operands. */
 export function texNumber(value: number, wrapNegative = false): string {
@@ -56,10 +56,8 @@ const FUNCTION: Record<Activation, string> = { none: 'z', relu: '\\max(0, z)', s
  * The formula of one step with every number filled in, as LaTeX: the general form, then the
  * operands, then the result. Built only from the step and its operands (the trace is data).
  */
-export function stepLatex(step: Step, trace: Pick<Trace, 'operands'>, activation: Activation): string {
-  const end = step.start + step.count;
-  const aValues = trace.operands.aValues.subarray(step.start, end);
-  const bValues = trace.operands.bValues.subarray(step.start, end);
+export function stepLatex(step: Step, operands: Pick<StepOperands, 'aValues' | 'bValues'>, activation: Activation): string {
+  const { aValues, bValues } = operands;
   const lhs = step.out === 'loss' ? 'L' : cellSymbol(step.out, step.index);
   const value = texNumber(step.value);
   const n = (v: number) => texNumber(v, true);
