@@ -278,7 +278,10 @@ export function createNetworkDiagram(container: HTMLElement, initial: NetworkDia
       if (visibleBlocks().length === blocks.length) return new XMLSerializer().serializeToString(node);
       // A long network shows only the blocks in view: the file gets all of them, drawn into a copy.
       const copy = node.cloneNode(true) as SVGSVGElement;
-      renderBlocks(select(copy).select<SVGGElement>('g.blocks'), blocks);
+      const copyRoot = select(copy).select<SVGGElement>('g.blocks');
+      // Cloned groups carry no d3 data to join on: draw every block afresh.
+      copyRoot.selectAll('g.block').remove();
+      renderBlocks(copyRoot, blocks);
       return new XMLSerializer().serializeToString(copy);
     },
     size: () => ({ width, height }),
