@@ -7,7 +7,12 @@
  *     width (a MutationObserver), plus a forced layout, so style and layout are included;
  *   - "next frame": until a double requestAnimationFrame after that, i.e. the frame that
  *     shows it has been produced (includes waiting for the frame clock).
+ * The table, stack and diagram of a network this long render only what is in view (windowing):
+ * the page is scrolled to the table's end and the diagram to its last block, so the rows and
+ * blocks checked are the ones a student would be looking at.
  * Peer in the same run: the same edit with the diagram switched off (table only).
+ * BENCH_OUT_DIR=<dir> measures another build (e.g. a baseline from `npx vite build --outDir /tmp/base`),
+ * BENCH_PORT=<port> moves its preview server.
  * Target: DOM updated within one 60 Hz frame (16.7 ms), median over the edits. Also reported: the
  * page's main-thread CPU time per edit (CDP ThreadTime), which other processes on a shared
  * machine do not stretch.
@@ -172,7 +177,7 @@ async function main() {
     await page.getByTestId('import-source').fill(JSON.stringify(spec));
     await page.getByTestId('import-run').click();
     // A long table and diagram render only what is in view: scroll both to their ends, where the last layer is.
-    await page.getByTestId('diagram-canvas').evaluate((canvas) => canvas.scrollTo({ left: canvas.scrollWidth }));
+    await page.getByTestId('diagram-svg').evaluate((svg) => svg.parentElement?.scrollTo({ left: svg.parentElement.scrollWidth }));
     await page.getByTestId('totals-row').scrollIntoViewIfNeeded();
     await page.getByTestId('layer-row-200').getByTestId('cell-output').filter({ hasText: '8×32×32' }).waitFor();
     await page.getByTestId('diagram-block-200').waitFor();
