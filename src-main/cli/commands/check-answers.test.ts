@@ -1,19 +1,9 @@
-import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../run-cli.test-helper';
 import { SEED_NETWORK } from '../../../shared/core/network/presets';
 import { createDefaultProject, serializeProject } from '../../../shared/project/index';
-import { main } from '../main';
 
-async function run(argv: string[], stdinText = '') {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const code = await main(argv, { stdin: Readable.from([stdinText]), stdout, stderr });
-  return { code, out, err };
-}
+const run = runCli;
 
 /** Part of the seed student's answers (SEED-NOTES.md Q1): layer 2's output and receptive field are wrong. */
 const answers = { layers: [{ output: '128x128x32', params: '4,736', rf: '7' }, { output: '62x62x62', params: '51,264', rf: '1225 px' }] };

@@ -1,19 +1,9 @@
-import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../run-cli.test-helper';
 import { SEED_NETWORK } from '../../../shared/core/network/presets';
 import { createDefaultProject, serializeProject } from '../../../shared/project/index';
-import { main } from '../main';
 
-async function run(argv: string[], stdinText = '') {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const code = await main(argv, { stdin: Readable.from([stdinText]), stdout, stderr });
-  return { code, out, err };
-}
+const run = runCli;
 
 describe('layerwise receptive-field', () => {
   it('seed layer 3 unit (0, 0): RF 13, jump 4, centre 3 -> box [-3, -3, 9, 9], clipped [0, 0, 9, 9], padding rows/columns -3..-1', async () => {
