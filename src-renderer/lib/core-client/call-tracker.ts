@@ -19,7 +19,8 @@ export function trackCall<T>(
   method: string,
   options: CallOptions | undefined,
   start: (pending: PendingCall) => void,
-  onGiveUp: () => void,
+  /** Called when the caller stops waiting: cancelled by its signal, or out of time. */
+  onGiveUp: (reason: 'cancelled' | 'timeout') => void,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const signal = options?.signal;
@@ -34,7 +35,7 @@ export function trackCall<T>(
     const onAbort = () => {
       if (done) return;
       cleanup();
-      onGiveUp();
+      onGiveUp('cancelled');
       reject(cancelledError());
     };
     if (signal?.aborted) {
@@ -47,7 +48,7 @@ export function trackCall<T>(
       timer = setTimeout(() => {
         if (done) return;
         cleanup();
-        onGiveUp();
+        onGiveUp('timeout');
         reject(timeoutError(method, timeoutMs));
       }, timeoutMs);
     }

@@ -93,11 +93,26 @@ describe('createWebWorkerCoreClient', () => {
   });
 
   it('times out with a timeout error and a cancel message', async () => {
-    const { client, latest } = setup();
+    const { client, workers } = setup();
     const call = rejection(client.summarize({ spec }, { timeoutMs: 50 }));
     vi.advanceTimersByTime(50);
     expect((await call).code).toBe('timeout');
-    expect(latest().sent.at(-1)).toEqual({ kind: 'cancel', id: 1 });
+    expect(workers[0]!.sent.at(-1)).toEqual({ kind: 'cancel', id: 1 });
+  });
+
+  it('a timeout replaces the worker (a stuck synchronous call cannot see the cancel) and other pending calls fail with worker_crashed', async () => {
+    const { client, workers, statuses } = setup();
+    const slow = rejection(client.summarize({ spec }, { timeoutMs: 50 }));
+    const queued = rejection(client.explain({ spec, index: 1 }, { timeoutMs: 10_000 }));
+    vi.advanceTimersByTime(50);
+    expect((await slow).code).toBe('timeout');
+    expect((await queued).code).toBe('worker_crashed');
+    expect(workers).toHaveLength(2);
+    expect(workers[0]!.terminated).toBe(true);
+    expect(statuses.map((status) => status.state)).toEqual(['restarting', 'ready']);
+    const next = client.summarize({ spec });
+    workers[1]!.reply(workers[1]!.sent[0]!.id, 'fresh');
+    await expect(next).resolves.toBe('fresh');
   });
 
   it('a crash rejects pending calls with worker_crashed and starts a new worker', async () => {

@@ -125,9 +125,13 @@ export function createWebWorkerCoreClient(options: WebWorkerCoreClientOptions = 
         pending.set(id, call);
         port.post({ kind: 'request', id, type: method, payload });
       },
-      () => {
+      (reason) => {
         pending.delete(id);
-        if (worker === port) port.post({ kind: 'cancel', id });
+        if (worker !== port) return;
+        port.post({ kind: 'cancel', id });
+        // A synchronous core call that overran cannot see the cancel: replace the worker, as
+        // the Electron supervisor does, so later calls are not stuck behind it.
+        if (reason === 'timeout') crashed(`${method} did not answer in time`);
       },
     );
   }
