@@ -189,11 +189,15 @@ export function createNetworkDiagram(container: HTMLElement, initial: NetworkDia
     faceBottom = TOP + MAX_FACE + MAX_FACE * 0.35;
     width = Math.max(200, (blocks.at(-1)?.x ?? 0) + (blocks.at(-1)?.width ?? 0) + GAP / 2);
     height = faceBottom + LABEL_SPACE;
-    svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`).attr('aria-label', options.label);
-    title.text(options.label);
-    background.attr('width', width).attr('height', height).attr('fill', colours.background);
+    // Changed values only, as for the blocks: rewriting the root's size, viewBox and title on every
+    // edit (even to the same values) made Chromium redo the whole drawing (~10 ms per edit, 200 layers).
+    const svgNode = svg.node()!;
+    setAttributes(svgNode, { width: String(width), height: String(height), viewBox: `0 0 ${width} ${height}`, 'aria-label': options.label });
+    setText(title.node()!, options.label);
+    setAttributes(background.node()!, { width: String(width), height: String(height), fill: colours.background });
     renderBlocks(root, visibleBlocks());
-    root.style('cursor', options.onSelect ? 'pointer' : 'default');
+    const cursor = options.onSelect ? 'pointer' : 'default';
+    if (root.style('cursor') !== cursor) root.style('cursor', cursor);
   }
 
   /** Joins `shown` to the block groups under `parent` (the live drawing, or an export copy). */
