@@ -45,7 +45,8 @@ interface Geometry {
 
 /** From this many blocks on, only those in the scrolled view (plus OVERSCAN_PX each side) are in the DOM. */
 const WINDOW_FROM = 80;
-const OVERSCAN_PX = 600;
+/** Small: scrolling redraws in the next frame, and every block drawn off screen is work on every edit. */
+const OVERSCAN_PX = 300;
 const GAP = 26;
 const LABEL_SPACE = 40;
 const TOP = 16;
