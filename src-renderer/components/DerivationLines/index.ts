@@ -1,0 +1,2 @@
+export { default as DerivationLines } from './DerivationLines.svelte';
+export type { DerivationLike, DerivationLinesProps } from './types';
