@@ -8,13 +8,11 @@
  * steps (each with its operands and partial sums, in the trace's typed columns) is built in
  * each call.
  */
-import { build } from 'esbuild';
-import path from 'node:path';
-import { createRequire } from 'node:module';
 import type * as TF from '@tensorflow/tfjs-core';
 import { nest } from '../shared/core/backprop/gradient-check';
 import { runBackprop } from '../shared/core/backprop/run';
 import { formatMs, measure, writeResults } from './measure';
+import { loadTfjsWithGradients } from './tfjs-gradients';
 
 const C = 3;
 const H = 64;
@@ -30,31 +28,9 @@ function seeded(seed: number): () => number {
   };
 }
 
-/**
- * TF.js with its gradients: the CommonJS build Node loads has no gradient functions, and the
- * ESM build (with register_all_gradients) uses extensionless imports Node refuses. esbuild
- * bundles core, gradients and the CPU backend into one module (one engine instance).
- */
-async function loadTfjs(): Promise<typeof TF> {
-  const outfile = path.resolve(import.meta.dirname, '..', 'bench-results', '.tfjs-with-gradients.cjs');
-  await build({
-    stdin: {
-      contents: "export * from '@tensorflow/tfjs-core'; import '@tensorflow/tfjs-core/dist/register_all_gradients'; import '@tensorflow/tfjs-backend-cpu';",
-      resolveDir: path.resolve(import.meta.dirname, '..'),
-      loader: 'js',
-    },
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    mainFields: ['module', 'main'],
-    outfile,
-    logLevel: 'error',
-  });
-  return createRequire(import.meta.url)(outfile) as typeof TF;
-}
 
 async function main(): Promise<void> {
-  const tf = await loadTfjs();
+  const tf = await loadTfjsWithGradients('backprop');
   await tf.setBackend('cpu');
   const next = seeded(42);
   const input = Array.from({ length: C * H * W }, next);

@@ -11,36 +11,12 @@
  * which is why the full-width figure is the one the target is about.
  */
 import type * as TF from '@tensorflow/tfjs-core';
-import { build } from 'esbuild';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { VGG16 } from '../shared/core/network/presets';
 import type { LayerSpec, NetworkSpec } from '../shared/core/network/spec';
 import { effectiveReceptiveField, forwardInput, inputGradient, type EffectiveFieldRequest } from '../shared/core/receptive/effective-field';
 import { formatMs, writeResults, type Measurement } from './measure';
+import { loadTfjsWithGradients } from './tfjs-gradients';
 
-/**
- * TF.js with its gradients: the CommonJS build Node loads has no gradient functions, and the
- * ESM build (with register_all_gradients) uses extensionless imports Node refuses; esbuild
- * bundles core, gradients and the CPU backend into one module (as bench/backprop.bench.ts).
- */
-async function loadTfjs(): Promise<typeof TF> {
-  const outfile = path.resolve(import.meta.dirname, '..', 'bench-results', '.tfjs-with-gradients-rf.cjs');
-  await build({
-    stdin: {
-      contents: "export * from '@tensorflow/tfjs-core'; import '@tensorflow/tfjs-core/dist/register_all_gradients'; import '@tensorflow/tfjs-backend-cpu';",
-      resolveDir: path.resolve(import.meta.dirname, '..'),
-      loader: 'js',
-    },
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    mainFields: ['module', 'main'],
-    outfile,
-    logLevel: 'error',
-  });
-  return createRequire(import.meta.url)(outfile) as typeof TF;
-}
 
 let tf: typeof TF;
 
@@ -103,7 +79,7 @@ function tfUnitGradient(spec: NetworkSpec, request: EffectiveFieldRequest): Floa
 }
 
 async function main(): Promise<void> {
-  tf = await loadTfjs();
+  tf = await loadTfjsWithGradients('rf');
   await tf.setBackend('cpu');
   const full = vggConvStack(1);
   const narrow = vggConvStack(8);
