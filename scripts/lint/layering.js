@@ -60,7 +60,7 @@ const testPackages = ['vitest', 'fast-check', '@tensorflow/*', 'mathjs', 'node:*
 
 /** @param {string} rel */
 function isTestFile(rel) {
-  return /\.(test|property\.test)\.ts$/.test(rel);
+  return /\.(test|property\.test|test-helper)\.ts$/.test(rel);
 }
 
 /** @param {string} rel */

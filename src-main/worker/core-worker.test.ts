@@ -1,32 +1,15 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { NetworkSpec } from '../../shared/core/network/spec';
 import { CoreError } from '../../shared/protocol/messages';
-import { nodeWorkerFactory } from './node-worker';
-import { CoreSupervisor } from './supervisor';
+import { useBuiltCoreWorker } from './built-worker.test-helper';
 
 /**
  * The real core worker, built by the real build script (as the app ships it), driven
  * through the supervisor: what the Electron main process does, minus Electron.
  */
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-let outDir: string;
-let supervisor: CoreSupervisor;
-
-beforeAll(() => {
-  outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'layerwise-build-'));
-  execFileSync(process.execPath, [path.join(repoRoot, 'scripts', 'build-main.mjs'), outDir], { cwd: repoRoot, stdio: 'pipe' });
-  supervisor = new CoreSupervisor({ createWorker: nodeWorkerFactory(path.join(outDir, 'main', 'core-worker.cjs')) });
-}, 60_000);
-
-afterAll(async () => {
-  await supervisor?.dispose();
-  fs.rmSync(outDir, { recursive: true, force: true });
-});
+const built = useBuiltCoreWorker();
 
 const spec: NetworkSpec = {
   input: [1, 28, 28],
@@ -35,7 +18,7 @@ const spec: NetworkSpec = {
 
 describe('core worker (built bundle) through the supervisor', () => {
   it('summarizes a small network', async () => {
-    const summary = await supervisor.call('summarize', { spec });
+    const summary = await built.supervisor().call('summarize', { spec });
     expect(summary.ok).toBe(true);
     const conv = summary.layers[0];
     expect(conv?.status).toBe('ok');
@@ -49,22 +32,22 @@ describe('core worker (built bundle) through the supervisor', () => {
   });
 
   it('explains a layer', async () => {
-    const derivations = await supervisor.call('explain', { spec, index: 1 });
+    const derivations = await built.supervisor().call('explain', { spec, index: 1 });
     expect(derivations.length).toBeGreaterThan(0);
     expect(derivations.map((d) => d.quantity)).toContain('params');
   });
 
   it('answers an unknown request type and an invalid payload with typed errors', async () => {
-    const unknown = await supervisor.callUnchecked('transmogrify' as 'summarize', {}).catch((error: unknown) => error);
+    const unknown = await built.supervisor().callUnchecked('transmogrify' as 'summarize', {}).catch((error: unknown) => error);
     expect(unknown).toBeInstanceOf(CoreError);
     expect((unknown as CoreError).code).toBe('unknown_type');
-    const invalid = await supervisor.callUnchecked('summarize', { spec: { input: [1, 28, 28], layers: [{ type: 'conv2d', kernal: 3 }] } }).catch((error: unknown) => error);
+    const invalid = await built.supervisor().callUnchecked('summarize', { spec: { input: [1, 28, 28], layers: [{ type: 'conv2d', kernal: 3 }] } }).catch((error: unknown) => error);
     expect((invalid as CoreError).code).toBe('invalid_request');
     expect((invalid as CoreError).message).toMatch(/kernal|kernel/);
   });
 
   it('the preload bundle requires nothing but electron', () => {
-    const preload = fs.readFileSync(path.join(outDir, 'preload', 'preload.cjs'), 'utf8');
+    const preload = fs.readFileSync(path.join(built.outDir(), 'preload', 'preload.cjs'), 'utf8');
     const required = [...preload.matchAll(/require\(["']([^"']+)["']\)/g)].map((match) => match[1]);
     expect(new Set(required)).toEqual(new Set(['electron']));
   });
