@@ -68,7 +68,7 @@ export const en = {
   'network.upTo': 'up to {size}',
   'network.nonTrainable': '+{count} non-trainable',
   'network.bytesExact': '{bytes} bytes',
-  'network.cellExplain': 'Show how {quantity} of layer {index} is computed: {value}',
+  'network.cellHint': 'Select to see how this number is computed, with the values filled in.',
   'network.editLayer': 'Edit layer {index}',
 
   'quantity.output': 'the output shape',

@@ -46,7 +46,7 @@ interface Geometry {
 /** From this many blocks on, only those in the scrolled view (plus OVERSCAN_PX each side) are in the DOM. */
 const WINDOW_FROM = 80;
 /** Small: scrolling redraws in the next frame, and every block drawn off screen is work on every edit. */
-const OVERSCAN_PX = 300;
+const OVERSCAN_PX = 120;
 const GAP = 26;
 const LABEL_SPACE = 40;
 const TOP = 16;
@@ -71,8 +71,12 @@ function setAttributes(element: Element, values: Record<string, string | null>):
   }
 }
 
+/** Changes the text node in place: replacing it (textContent) makes the browser drop and re-create its layout. */
 function setText(element: Element, text: string): void {
-  if (element.textContent !== text) element.textContent = text;
+  const node = element.firstChild;
+  if (node && node === element.lastChild && node.nodeType === Node.TEXT_NODE) {
+    if ((node as Text).data !== text) (node as Text).data = text;
+  } else if (element.textContent !== text) element.textContent = text;
 }
 
 /** Colours from the app's CSS variables, written into attributes so the exported file keeps them. */
