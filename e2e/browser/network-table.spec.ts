@@ -30,6 +30,13 @@ test.describe('Network view: the seed network (Q1)', () => {
     await expect(page.getByTestId('total-params')).toHaveText('7,137,482');
   });
 
+  test('a number cell is named by its column, its layer and its value, and says what selecting it does', async ({ app }) => {
+    // Composed by the browser from ids (column header, layer number and type, the value), not rebuilt per edit.
+    await expect(app.cell(1, 'params')).toHaveAccessibleName("Params 1 Conv2d 4,736");
+    await expect(app.cell(2, 'rf_size')).toHaveAccessibleName("Receptive field 2 Conv2d 11×11");
+    await expect(app.cell(1, 'params')).toHaveAccessibleDescription('Select to see how this number is computed, with the values filled in.');
+  });
+
   test('memory shows human units with the exact bytes on hover', async ({ app }) => {
     await expect(app.cell(1, 'memory')).toHaveText('2 MiB');
     await expect(app.cell(1, 'memory')).toHaveAttribute('title', '2,097,152 bytes');

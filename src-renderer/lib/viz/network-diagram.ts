@@ -1,4 +1,4 @@
-import { scaleLog, select, type Selection } from 'd3';
+import { scaleLog, select } from 'd3';
 
 /** One block of the diagram: a layer's output as the engine computed it. */
 export interface DiagramLayer {
@@ -52,6 +52,7 @@ const LABEL_SPACE = 40;
 const TOP = 16;
 const MAX_FACE = 120;
 const MIN_SLOT = 58;
+const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** Last values written, per element, so unchanged attributes are not written again. */
 const written = new WeakMap<Element, Map<string, string | null>>();
@@ -122,7 +123,7 @@ export function createNetworkDiagram(container: HTMLElement, initial: NetworkDia
     if (frame) return;
     frame = requestAnimationFrame(() => {
       frame = 0;
-      renderBlocks(root, visibleBlocks());
+      renderBlocks(root.node()!, visibleBlocks(), liveGroups);
     });
   };
   const onScroll = () => {
@@ -200,39 +201,75 @@ export function createNetworkDiagram(container: HTMLElement, initial: NetworkDia
     setAttributes(svgNode, { width: String(width), height: String(height), viewBox: `0 0 ${width} ${height}`, 'aria-label': options.label });
     setText(title.node()!, options.label);
     setAttributes(background.node()!, { width: String(width), height: String(height), fill: colours.background });
-    renderBlocks(root, visibleBlocks());
+    renderBlocks(root.node()!, visibleBlocks(), liveGroups);
     const cursor = options.onSelect ? 'pointer' : 'default';
     if (root.style('cursor') !== cursor) root.style('cursor', cursor);
   }
 
-  /** Joins `shown` to the block groups under `parent` (the live drawing, or an export copy). */
-  function renderBlocks(parent: Selection<SVGGElement, unknown, null, undefined>, shown: readonly Geometry[]) {
-    const groups = parent
-      .selectAll<SVGGElement, Geometry>('g.block')
-      .data(shown, (block) => String(block.layer.index))
-      .join((enter) => {
-        const group = enter.append('g').attr('class', 'block');
-        group.append('path').attr('class', 'top');
-        group.append('path').attr('class', 'side');
-        group.append('rect').attr('class', 'front');
-        group.append('text').attr('class', 'name').attr('text-anchor', 'middle').attr('font-size', 11).attr('font-family', 'system-ui, sans-serif');
-        group.append('text').attr('class', 'shape').attr('text-anchor', 'middle').attr('font-size', 10).attr('font-family', 'ui-monospace, monospace');
-        return group;
-      });
+  /** Block groups of the live drawing by layer index (the export copy draws into its own map). */
+  const liveGroups = new Map<number, SVGGElement>();
+
+  /**
+   * Joins `shown` to the block groups under `parent` (the live drawing, or an export copy), keyed
+   * by layer index: new blocks are created in order, blocks no longer shown are removed. Written
+   * out rather than d3's selectAll().data().join(), which re-selected and re-keyed every block on
+   * every edit (a third of the drawing's time for a 200-layer network).
+   */
+  function joinBlocks(parent: SVGGElement, shown: readonly Geometry[], groups: Map<number, SVGGElement>): [SVGGElement, Geometry][] {
+    const pairs: [SVGGElement, Geometry][] = [];
+    const keep = new Set<number>();
+    const created = new Set<SVGGElement>();
+    for (const block of shown) {
+      keep.add(block.layer.index);
+      let group = groups.get(block.layer.index);
+      if (!group) {
+        group = createBlock();
+        groups.set(block.layer.index, group);
+        created.add(group);
+      }
+      pairs.push([group, block]);
+    }
+    for (const [index, group] of groups) {
+      if (!keep.has(index)) {
+        group.remove();
+        groups.delete(index);
+      }
+    }
+    // New groups go before the next block in layer order, so the DOM reads left to right.
+    let next: SVGGElement | null = null;
+    for (let i = pairs.length - 1; i >= 0; i--) {
+      const group = pairs[i]![0];
+      if (created.has(group)) parent.insertBefore(group, next);
+      next = group;
+    }
+    return pairs;
+  }
+
+  function createBlock(): SVGGElement {
+    const group = select(document.createElementNS(SVG_NS, 'g')).attr('class', 'block');
+    group.append('path').attr('class', 'top');
+    group.append('path').attr('class', 'side');
+    group.append('rect').attr('class', 'front');
+    group.append('text').attr('class', 'name').attr('text-anchor', 'middle').attr('font-size', 11).attr('font-family', 'system-ui, sans-serif');
+    group.append('text').attr('class', 'shape').attr('text-anchor', 'middle').attr('font-size', 10).attr('font-family', 'ui-monospace, monospace');
+    return group.node()!;
+  }
+
+  function renderBlocks(parent: SVGGElement, shown: readonly Geometry[], groups: Map<number, SVGGElement>) {
     const stroke = (block: Geometry) =>
       block.layer.status === 'error' ? colours.error : block.layer.status === 'not_computed' ? colours.faint : colours.stroke;
     const fill = (block: Geometry) =>
       block.layer.status === 'error' ? colours.errorFill : block.layer.status === 'not_computed' ? 'none' : colours.fill;
     // Plain DOM writes of changed values only: an edit usually changes a few numbers of each block,
     // and d3's attr() would rewrite every attribute of all of them.
-    groups.each(function (block) {
+    for (const [group, block] of joinBlocks(parent, shown, groups)) {
       const dash = block.layer.status === 'not_computed' ? '4 3' : null;
       const isSelected = block.layer.index === options.selected && options.selected > 0;
       const x0 = (block.width - block.thickness - block.depth) / 2;
       const y0 = faceBottom - block.height;
       const oblique = block.depth > 0;
-      const [top, side, front, name, shape] = this.children as unknown as [SVGPathElement, SVGPathElement, SVGRectElement, SVGTextElement, SVGTextElement];
-      setAttributes(this, {
+      const [top, side, front, name, shape] = group.children as unknown as [SVGPathElement, SVGPathElement, SVGRectElement, SVGTextElement, SVGTextElement];
+      setAttributes(group, {
         transform: `translate(${block.x},0)`,
         'data-index': String(block.layer.index),
         'data-testid': `diagram-block-${block.layer.index}`,
@@ -266,7 +303,7 @@ export function createNetworkDiagram(container: HTMLElement, initial: NetworkDia
       setText(name, block.layer.index > 0 ? `${block.layer.index} ${block.layer.label}` : block.layer.label);
       setAttributes(shape, { x: String(block.width / 2), y: String(faceBottom + 30), fill: block.layer.status === 'error' ? colours.error : colours.muted });
       setText(shape, block.layer.shapeText);
-    });
+    }
   }
 
   // One listener for every block (blocks come and go with the layers).
@@ -287,10 +324,10 @@ export function createNetworkDiagram(container: HTMLElement, initial: NetworkDia
       if (visibleBlocks().length === blocks.length) return new XMLSerializer().serializeToString(node);
       // A long network shows only the blocks in view: the file gets all of them, drawn into a copy.
       const copy = node.cloneNode(true) as SVGSVGElement;
-      const copyRoot = select(copy).select<SVGGElement>('g.blocks');
-      // Cloned groups carry no d3 data to join on: draw every block afresh.
-      copyRoot.selectAll('g.block').remove();
-      renderBlocks(copyRoot, blocks);
+      const copyRoot = copy.querySelector<SVGGElement>('g.blocks')!;
+      // Draw every block afresh into the copy.
+      copyRoot.replaceChildren();
+      renderBlocks(copyRoot, blocks, new Map());
       return new XMLSerializer().serializeToString(copy);
     },
     size: () => ({ width, height }),
