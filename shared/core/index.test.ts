@@ -1,7 +1,7 @@
 /* eslint-disable layerwise/layering -- a test may import its runner (and index.test.ts the CoreApi type it checks); the engine itself imports nothing */
 import { describe, expect, it } from 'vitest';
 import type { CoreApi } from '../protocol/core-api';
-import { createCore, SEED_NETWORK } from './index';
+import { createCore, SEED_NETWORK, summarizeNetwork } from './index';
 
 describe('createCore', () => {
   it('satisfies CoreApi and answers with the same records as the network functions', () => {
@@ -9,6 +9,20 @@ describe('createCore', () => {
     const summary = core.summarize({ spec: SEED_NETWORK });
     expect(summary.layers[9]).toMatchObject({ type: 'linear', params: { trainable: 6_554_624 } });
     expect(core.explain({ spec: SEED_NETWORK, index: 10 }).find((d) => d.quantity === 'params')?.result).toBe('6{,}554{,}624');
+  });
+
+  it('summarize answers every number of summarizeNetwork, without the fields only the engine reads', () => {
+    const overview = createCore().summarize({ spec: SEED_NETWORK });
+    const full = summarizeNetwork(SEED_NETWORK);
+    expect(overview.totals).toEqual(full.totals);
+    overview.layers.forEach((layer, i) => {
+      expect(layer).not.toHaveProperty('inputReceptiveField');
+      expect(layer).not.toHaveProperty('geometry');
+      const { inputReceptiveField: _input, geometry: _geometry, ...numbers } = full.layers[i] as Record<string, unknown>;
+      expect(layer).toEqual(numbers);
+    });
+    // The seed's first layer is a conv: the full record has its geometry, the overview does not.
+    expect(full.layers[0]).toHaveProperty('geometry');
   });
 
   it('never throws on a malformed payload', () => {

@@ -1,7 +1,7 @@
 import { explainLayer } from './network/explain';
-import type { Derivation, NetworkSummary } from './network/info';
+import type { Derivation, NetworkOverview } from './network/info';
 import type { NetworkSpec } from './network/spec';
-import { summarizeNetwork } from './network/summarize';
+import { summarizeNetwork, summarizeOverview } from './network/summarize';
 import { explainStep, lossSurface, runOptimization, type FieldError, type LossSurface, type LossSurfaceRequest, type OptimizeProblem, type OptimizeResult, type StepExplanation } from './optim/index';
 import { createBuilderCore, type BuilderCore } from './network/builder-api';
 import { unitRegion, type RegionFailure, type UnitRegion } from './receptive/region';
@@ -12,7 +12,7 @@ export * from './network/index';
 
 /** The numeric core as plain calls on plain data; it satisfies `CoreApi` in shared/protocol. */
 export interface Core {
-  summarize(payload: { spec: NetworkSpec }): NetworkSummary;
+  summarize(payload: { spec: NetworkSpec }): NetworkOverview;
   explain(payload: { spec: NetworkSpec; index: number }): Derivation[];
   optimize(payload: { problem: OptimizeProblem }): OptimizeResult;
   optimizeSurface(payload: { problem: OptimizeProblem } & LossSurfaceRequest): { ok: true; surface: LossSurface } | { ok: false; errors: FieldError[] };
@@ -33,7 +33,7 @@ export function createCore(): Core {
     optimize: (payload) => runOptimization(payload.problem),
     optimizeSurface: (payload) => lossSurface(payload.problem, payload),
     optimizeExplain: (payload) => explainStep(payload.problem, payload.step),
-    summarize: (payload) => summarizeNetwork((payload as { spec?: NetworkSpec } | undefined)?.spec as NetworkSpec),
+    summarize: (payload) => summarizeOverview((payload as { spec?: NetworkSpec } | undefined)?.spec as NetworkSpec),
     ...createBuilderCore(),
     explain: (payload) => explainLayer((payload as { spec?: NetworkSpec } | undefined)?.spec as NetworkSpec, (payload as { index?: number } | undefined)?.index as number),
     backprop: (payload) => runBackprop((payload as { case?: unknown } | undefined)?.case),

@@ -1,5 +1,5 @@
 import type { NetworkSpec } from '../core/network/spec';
-import type { Derivation, NetworkSummary } from '../core/network/info';
+import type { Derivation, NetworkOverview } from '../core/network/info';
 import type { FieldError, LossSurface, LossSurfaceRequest, OptimizeProblem, OptimizeResult, StepExplanation } from '../core/optim/index';
 import type { BuilderCore } from '../core/network/builder-api';
 import type { BackpropCaseInput, BackpropResult, CaseIssue, GradientCheck } from '../core/backprop/types';
@@ -13,7 +13,7 @@ import type { Cooperation, EffectiveFieldFailure, EffectiveFieldRequest, Effecti
  */
 export interface CoreApi {
   /** Per-layer info records for a network. Never throws for a bad layer: it is reported in the record. */
-  summarize(payload: { spec: NetworkSpec }): NetworkSummary;
+  summarize(payload: { spec: NetworkSpec }): NetworkOverview;
   /** Derivations (formula, numbers filled in, result) of every number of one layer. */
   explain(payload: { spec: NetworkSpec; index: number }): Derivation[];
   /** Optimizer stepper: the model's display forms and every step of the run (numbers rounded for display), or field errors. */

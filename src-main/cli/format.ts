@@ -1,7 +1,7 @@
-import type { LayerInfo, NetworkSummary, ReceptiveField } from '../../shared/core/network/info';
+import type { LayerOverview, NetworkOverview, ReceptiveField } from '../../shared/core/network/info';
 
 /** Machine form of a summary, as documented in the README (snake_case, like the spec). */
-export function summaryToJson(summary: NetworkSummary) {
+export function summaryToJson(summary: NetworkOverview) {
   return {
     input: summary.input,
     ok: summary.ok,
@@ -16,7 +16,7 @@ export function summaryToJson(summary: NetworkSummary) {
   };
 }
 
-function layerToJson(layer: LayerInfo) {
+function layerToJson(layer: LayerOverview) {
   const head = { index: layer.index, type: layer.type };
   switch (layer.status) {
     case 'ok':
@@ -55,7 +55,7 @@ function rfText(rf: ReceptiveField): string {
 }
 
 /** A torchinfo-like table: layer, output, params, MACs, receptive field (size / jump / centre). */
-export function summaryToTable(summary: NetworkSummary): string {
+export function summaryToTable(summary: NetworkOverview): string {
   const header = ['Layer (type)', 'Output shape', 'Params', 'MACs', 'Receptive field (size / jump / centre)'];
   const rows: string[][] = summary.layers.map((layer) => {
     const name = `${layer.index} ${layer.type}`;

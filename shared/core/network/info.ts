@@ -102,6 +102,18 @@ export interface NetworkSummary {
   ok: boolean;
 }
 
+/** A computed layer as the app and the CLI receive it: its numbers, without the engine's working fields. */
+export type ComputedLayerOverview = Omit<ComputedLayerInfo, 'inputReceptiveField' | 'geometry'>;
+export type LayerOverview = ComputedLayerOverview | ErrorLayerInfo | NotComputedLayerInfo;
+
+/**
+ * What `summarize` answers across threads: the summary with lean layer records (about half the
+ * objects of `NetworkSummary` to copy, which the renderer pays on every edit of a long network).
+ */
+export interface NetworkOverview extends Omit<NetworkSummary, 'layers'> {
+  layers: LayerOverview[];
+}
+
 /** Which number of a layer a derivation explains. */
 export type Quantity = 'output' | 'params' | 'macs' | 'memory' | 'rf_size' | 'rf_jump' | 'rf_center';
 

@@ -1,5 +1,5 @@
 import { describeShape, describeValue, formatPlain } from './format';
-import type { ComputedLayerInfo, LayerInfo, LayerIssue, NetworkSummary } from './info';
+import type { ComputedLayerInfo, LayerInfo, LayerIssue, LayerOverview, NetworkOverview, NetworkSummary } from './info';
 import { isPositiveInteger, LayerChecker, MAX_EXACT_INTEGER } from './issues';
 import { imageExtent, type FeatureMap } from './layers/rule';
 import { LAYER_RULES, ruleFor } from './layers/registry';
@@ -167,6 +167,18 @@ export function summarizeNetwork(spec: NetworkSpec): NetworkSummary {
   } catch (error) {
     return unreadableSummary(error);
   }
+}
+
+/** `summarizeNetwork` without the fields only the engine itself reads (each layer's input receptive field and window geometry). */
+export function summarizeOverview(spec: NetworkSpec): NetworkOverview {
+  const summary = summarizeNetwork(spec);
+  return { ...summary, layers: summary.layers.map(overviewOf) };
+}
+
+function overviewOf(layer: LayerInfo): LayerOverview {
+  if (layer.status !== 'ok') return layer;
+  const { inputReceptiveField: _inputReceptiveField, geometry: _geometry, ...overview } = layer;
+  return overview;
 }
 
 /** Last resort for values no check anticipated (e.g. a getter that throws). */

@@ -1,5 +1,5 @@
 import type { NetworkSpec } from '../../../shared/core/network/spec';
-import type { Derivation, NetworkSummary } from '../../../shared/core/network/info';
+import type { Derivation, NetworkOverview } from '../../../shared/core/network/info';
 import type { CoreError } from '../../../shared/protocol/messages';
 import { isCancelled, toCoreError, type CoreClient } from '../core-client';
 
@@ -9,7 +9,7 @@ import { isCancelled, toCoreError, type CoreClient } from '../core-client';
  */
 export class NetworkState {
   /** The last summary the core returned (null until the first one arrives). */
-  summary: NetworkSummary | null = $state.raw(null);
+  summary: NetworkOverview | null = $state.raw(null);
   /** The spec `summary` describes; the view compares it with the current spec. */
   summarizedSpec: NetworkSpec | null = $state.raw(null);
   pending: boolean = $state(false);

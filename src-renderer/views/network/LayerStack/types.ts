@@ -1,11 +1,11 @@
-import type { NetworkSummary } from '../../../../shared/core/network/info';
+import type { NetworkOverview } from '../../../../shared/core/network/info';
 import type { NetworkSpec } from '../../../../shared/core/network/spec';
 import type { BuilderState } from '../../../lib/state/builder.svelte';
 
 export interface LayerStackProps {
   spec: NetworkSpec;
   /** Latest summary (may describe a slightly older spec while the core computes). */
-  summary: NetworkSummary | null;
+  summary: NetworkOverview | null;
   /** 1-based selected layer, 0 for none. */
   selected: number;
   onSelect: (index: number) => void;

@@ -1,4 +1,4 @@
-import type { NetworkSummary, Quantity } from '../../../../shared/core/network/info';
+import type { NetworkOverview, Quantity } from '../../../../shared/core/network/info';
 import type { NetworkSpec } from '../../../../shared/core/network/spec';
 
 /** A number of a layer the user clicked, to explain. */
@@ -11,7 +11,7 @@ export interface CellRef {
 export interface LayerTableProps {
   /** The spec `summary` was computed from (rows, types and arguments come from it). */
   spec: NetworkSpec;
-  summary: NetworkSummary;
+  summary: NetworkOverview;
   /** True while a newer spec is being computed: the table dims slightly. */
   stale: boolean;
   selectedCell: CellRef | null;

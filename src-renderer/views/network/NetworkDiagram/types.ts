@@ -1,9 +1,9 @@
-import type { NetworkSummary } from '../../../../shared/core/network/info';
+import type { NetworkOverview } from '../../../../shared/core/network/info';
 import type { NetworkSpec } from '../../../../shared/core/network/spec';
 
 export interface NetworkDiagramProps {
   spec: NetworkSpec;
-  summary: NetworkSummary;
+  summary: NetworkOverview;
   /** 1-based selected layer, 0 for none. */
   selected: number;
   onSelect: (index: number) => void;
