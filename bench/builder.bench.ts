@@ -7,13 +7,17 @@
  *     width (a MutationObserver), plus a forced layout, so style and layout are included;
  *   - "next frame": until a double requestAnimationFrame after that, i.e. the frame that
  *     shows it has been produced (includes waiting for the frame clock).
- * The table, stack and diagram of a network this long render only what is in view (windowing):
- * the page is scrolled to the table's end and the diagram to its last block, so the rows and
- * blocks checked are the ones a student would be looking at.
+ * The table, stack and diagram of a network this long render only what is in view (windowing),
+ * and a diagram scrolled out of view skips style and layout (content-visibility), so two views
+ * are measured, the checked row and block being ones on screen in each:
+ *   1. "table end in view": the page scrolled to the table's last rows (the diagram is above,
+ *      out of view, still updated in the DOM: its last block is checked too);
+ *   2. "diagram in view": the diagram (scrolled to its last block) at the top of the window,
+ *      the table's first rows below it.
  * Peer in the same run: the same edit with the diagram switched off (table only).
  * BENCH_OUT_DIR=<dir> measures another build (e.g. a baseline from `npx vite build --outDir /tmp/base`),
  * BENCH_PORT=<port> moves its preview server.
- * Target: DOM updated within one 60 Hz frame (16.7 ms), median over the edits. Also reported: the
+ * Target: DOM updated within one 60 Hz frame (16.7 ms), median over the edits, in both views. Also reported: the
  * page's main-thread CPU time per edit (CDP ThreadTime), which other processes on a shared
  * machine do not stretch.
  */
@@ -90,15 +94,15 @@ const RECORD_REPLIES = `(() => {
  * One edit in the page: set the input width, wait for the table and (optionally) the diagram to
  * show it. Passed as source text: tsx would wrap named functions in a helper the page lacks.
  */
-const EDIT_IN_PAGE = `({ width, withDiagram, lastIndex }) => new Promise((resolve, reject) => {
+const EDIT_IN_PAGE = `({ width, withDiagram, rowIndex, blockIndex }) => new Promise((resolve, reject) => {
   const input = document.querySelector('[data-testid="input-shape-input"]');
   if (!input) return reject(new Error('no input shape field'));
   const suffix = '×' + width;
   const done = () => {
-    const cell = document.querySelector('[data-testid="layer-row-' + lastIndex + '"] [data-testid="cell-output"]');
+    const cell = document.querySelector('[data-testid="layer-row-' + rowIndex + '"] [data-testid="cell-output"]');
     if (!cell || !cell.textContent.trim().endsWith(suffix)) return false;
     if (!withDiagram) return true;
-    const block = document.querySelector('[data-testid="diagram-block-' + lastIndex + '"]');
+    const block = document.querySelector('[data-testid="diagram-block-' + blockIndex + '"]');
     return Boolean(block && (block.getAttribute('data-shape') || '').endsWith(suffix));
   };
   let start = 0;
@@ -118,10 +122,17 @@ const EDIT_IN_PAGE = `({ width, withDiagram, lastIndex }) => new Promise((resolv
   input.dispatchEvent(new Event('input', { bubbles: true }));
 })`;
 
-async function timeEdit(page: Page, width: number, withDiagram: boolean, lastIndex: number): Promise<EditTiming> {
+/** The table row and diagram block whose new numbers end the wait: ones in view. */
+interface Watched {
+  withDiagram: boolean;
+  rowIndex: number;
+  blockIndex: number;
+}
+
+async function timeEdit(page: Page, width: number, watched: Watched): Promise<EditTiming> {
   const run = await page.evaluateHandle(EDIT_IN_PAGE);
   try {
-    return (await page.evaluate(([edit, args]) => (edit as (a: typeof args) => Promise<EditTiming>)(args), [run, { width, withDiagram, lastIndex }] as const)) as EditTiming;
+    return (await page.evaluate(([edit, args]) => (edit as (a: typeof args) => Promise<EditTiming>)(args), [run, { width, ...watched }] as const)) as EditTiming;
   } finally {
     await run.dispose();
   }
@@ -141,12 +152,12 @@ async function mainThreadSeconds(cdp: CDPSession): Promise<number> {
   return metrics.find((metric) => metric.name === 'ThreadTime')?.value ?? Number.NaN;
 }
 
-async function runSeries(page: Page, cdp: CDPSession, withDiagram: boolean, lastIndex: number, firstWidth: number) {
+async function runSeries(page: Page, cdp: CDPSession, watched: Watched, firstWidth: number) {
   const timings: EditTiming[] = [];
   let cpuStart = 0;
   for (let i = 0; i < WARMUP + EDITS; i++) {
     if (i === WARMUP) cpuStart = await mainThreadSeconds(cdp);
-    const timing = await timeEdit(page, firstWidth + i, withDiagram, lastIndex);
+    const timing = await timeEdit(page, firstWidth + i, watched);
     if (i >= WARMUP) timings.push(timing);
   }
   // Includes the measuring script's own small share (observer callbacks, two frames per edit).
@@ -182,32 +193,42 @@ async function main() {
     await page.getByTestId('layer-row-200').getByTestId('cell-output').filter({ hasText: '8×32×32' }).waitFor();
     await page.getByTestId('diagram-block-200').waitFor();
 
-    const withDiagram = await runSeries(page, cdp, true, 200, 33);
+    // 1. The end of the table in view (the diagram is then scrolled out of view, above).
+    const withDiagram = await runSeries(page, cdp, { withDiagram: true, rowIndex: 200, blockIndex: 200 }, 33);
+    // 2. The diagram (at its last block) and the first rows of the table in view together.
+    await page.getByTestId('network-diagram').evaluate((section) => section.scrollIntoView({ block: 'start' }));
+    await page.getByTestId('layer-row-1').waitFor();
+    const diagramInView = await runSeries(page, cdp, { withDiagram: true, rowIndex: 1, blockIndex: 200 }, 33 + WARMUP + EDITS);
+    // Peer: the table alone (diagram switched off), its end in view.
     await page.getByTestId('toggle-diagram').click();
     await page.getByTestId('network-diagram').waitFor({ state: 'detached' });
     await page.getByTestId('totals-row').scrollIntoViewIfNeeded();
     await page.getByTestId('layer-row-200').waitFor();
-    const tableOnly = await runSeries(page, cdp, false, 200, 33 + WARMUP + EDITS);
+    const tableOnly = await runSeries(page, cdp, { withDiagram: false, rowIndex: 200, blockIndex: 200 }, 33 + 2 * (WARMUP + EDITS));
 
     const rows = [
-      ['table + diagram', withDiagram],
+      ['table end in view', withDiagram],
+      ['diagram in view', diagramInView],
       ['table only (peer)', tableOnly],
     ] as const;
     console.log(`\nbuilder: edit of a 200-layer network (input width) until the table and diagram show it; ${EDITS} edits after ${WARMUP} warm-up`);
-    console.log('update                DOM median       p90  (posted,   core reply  + render)  next-frame median       p90  main-thread CPU/edit');
+    console.log('view                  DOM median       p90  (posted,   core reply  + render)  next-frame median       p90  main-thread CPU/edit');
     for (const [name, result] of rows) {
       console.log(
         `${name.padEnd(20)}  ${formatMs(result.domMedianMs).padStart(10)}  ${formatMs(result.domP90Ms).padStart(8)} (${formatMs(result.postMedianMs).padStart(9)}, ${formatMs(result.replyMedianMs).padStart(10)} + ${formatMs(result.renderMedianMs).padStart(9)})  ${formatMs(result.frameMedianMs).padStart(17)}  ${formatMs(result.frameP90Ms).padStart(8)}  ${formatMs(result.mainThreadCpuMs).padStart(20)}`,
       );
     }
-    const ratio = withDiagram.domMedianMs / tableOnly.domMedianMs;
+    const worst = Math.max(withDiagram.domMedianMs, diagramInView.domMedianMs);
+    const ratio = worst / tableOnly.domMedianMs;
     const load = loadavg()[0]!;
     console.log(`machine load: ${load.toFixed(1)} on ${cpus().length} cores (other processes share the CPU; figures scale with it)`);
-    console.log(`diagram cost: ${ratio.toFixed(2)}x the table-only update`);
-    const met = withDiagram.domMedianMs < FRAME_MS;
-    console.log(`target: table + diagram updated within one frame (${formatMs(FRAME_MS)}): ${met ? 'met' : 'MISSED'} (${formatMs(withDiagram.domMedianMs)} median wall time)`);
-    console.log(`main-thread CPU per edit (work, not waiting): ${formatMs(withDiagram.mainThreadCpuMs)} with the diagram, ${formatMs(tableOnly.mainThreadCpuMs)} table only; ${withDiagram.mainThreadCpuMs < FRAME_MS ? 'within' : 'over'} one frame`);
-    console.log(`results: ${writeResults('builder', { loadAverage: load, cores: cpus().length, layers: spec.layers.length, edits: EDITS, frameBudgetMs: FRAME_MS, withDiagram, tableOnly, diagramRatio: ratio, met })}`);
+    console.log(`table + diagram vs the table alone: ${ratio.toFixed(2)}x (the slower of the two views)`);
+    const met = worst < FRAME_MS;
+    console.log(`target: table + diagram updated within one frame (${formatMs(FRAME_MS)}) in both views: ${met ? 'met' : 'MISSED'} (${formatMs(withDiagram.domMedianMs)} and ${formatMs(diagramInView.domMedianMs)} median wall time)`);
+    console.log(
+      `main-thread CPU per edit (work, not waiting; includes the frame painted after the update and this script's observers): ${formatMs(withDiagram.mainThreadCpuMs)} and ${formatMs(diagramInView.mainThreadCpuMs)} with the diagram, ${formatMs(tableOnly.mainThreadCpuMs)} table only`,
+    );
+    console.log(`results: ${writeResults('builder', { loadAverage: load, cores: cpus().length, layers: spec.layers.length, edits: EDITS, frameBudgetMs: FRAME_MS, withDiagram, diagramInView, tableOnly, diagramRatio: ratio, met })}`);
   } finally {
     await browser.close();
     server.kill();
