@@ -22,6 +22,8 @@ test.describe('Network view: the seed network (Q1)', () => {
     await expect(app.row(9).getByTestId('edit-layer-9')).toContainText('Flatten');
     await expect(app.cell(9, 'output')).toHaveText('6400');
     await expect(app.row(10).getByTestId('edit-layer-10')).toHaveText(/Linear\s*6400 → 1024/);
+    // The stack names the linear layer's input size too, once the engine has computed it.
+    await expect(page.getByTestId('stack-item-10')).toContainText(/Linear\s*6400 → 1024/);
     await expect(app.cell(10, 'output')).toHaveText('1024');
     await expect(app.cell(10, 'params')).toHaveText('6,554,624');
     await expect(app.cell(10, 'rf_size')).toHaveText('whole input');
