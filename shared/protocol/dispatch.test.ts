@@ -71,4 +71,12 @@ describe('createDispatcher', () => {
     expect(dispatcher.handle({ kind: 'request', id: 9, type: 'summarize', payload: { spec } })).toMatchObject({ id: 9, ok: false, error: { code: 'cancelled' } });
     expect(dispatcher.handle({ kind: 'request', id: 10, type: 'summarize', payload: { spec } })).toMatchObject({ id: 10, ok: true });
   });
+
+  it('forgets a cancel that crossed its reply (the request was already answered)', () => {
+    const dispatcher = createDispatcher(fakeCore());
+    expect(dispatcher.handle({ kind: 'request', id: 3, type: 'summarize', payload: { spec } })).toMatchObject({ id: 3, ok: true });
+    expect(dispatcher.handle({ kind: 'cancel', id: 3 })).toBeNull();
+    // Were the late cancel kept, a request reusing the id would be refused as cancelled.
+    expect(dispatcher.handle({ kind: 'request', id: 3, type: 'summarize', payload: { spec } })).toMatchObject({ id: 3, ok: true });
+  });
 });

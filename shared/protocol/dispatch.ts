@@ -57,8 +57,11 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
  * Their reply goes to `respond` when ready (`handle` returns null for them).
  */
 export function createDispatcher(core: CoreApi, options: DispatcherOptions = {}) {
+  /** Cancels that arrived before their request (ids above any request seen so far). */
   const cancelled = new Set<number>();
   const running = new Map<number, { stop: boolean }>();
+  /** Request ids only grow (one client per dispatcher), so a cancel at or below this one is for a request already answered. */
+  let highestRequest = -Infinity;
   const yieldToHost = options.yieldToHost ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
   const sliceMs = options.sliceMs ?? 8;
   const errorReply = (id: number, type: string, error: unknown): CoreReply => {
@@ -76,12 +79,14 @@ export function createDispatcher(core: CoreApi, options: DispatcherOptions = {})
       if (msg.kind === 'cancel') {
         const flag = running.get(id);
         if (flag) flag.stop = true;
-        else cancelled.add(id);
+        // A cancel that crossed its reply is dropped, not kept forever.
+        else if (id > highestRequest) cancelled.add(id);
         return null;
       }
       if (msg.kind !== 'request') {
         return { kind: 'reply', id, ok: false, error: { code: 'unknown_type', message: `unknown message kind ${JSON.stringify(msg.kind)}` } };
       }
+      highestRequest = Math.max(highestRequest, id);
       if (cancelled.delete(id)) {
         return { kind: 'reply', id, ok: false, error: { code: 'cancelled', message: 'cancelled' } };
       }
