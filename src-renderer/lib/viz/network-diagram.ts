@@ -103,7 +103,7 @@ function palette(node: Element) {
  * bar by its length. Errors are drawn red and uncomputed layers as dashed outlines.
  */
 export function createNetworkDiagram(container: HTMLElement, initial: NetworkDiagramOptions): NetworkDiagram {
-  const svg = select(container).append('svg').attr('xmlns', 'http://www.w3.org/2000/svg').attr('role', 'img').attr('data-testid', 'diagram-svg');
+  const svg = select(container).append('svg').attr('xmlns', SVG_NS).attr('role', 'img').attr('data-testid', 'diagram-svg');
   const title = svg.append('title');
   const background = svg.append('rect').attr('class', 'background').attr('x', 0).attr('y', 0);
   const root = svg.append('g').attr('class', 'blocks');
