@@ -11,7 +11,7 @@ import { compile as mathjsCompile, derivative as mathjsDerivative } from 'mathjs
 import { SEED_OPTIMIZE_PROBLEM } from '../shared/core/optim/presets';
 import { lossSurfacePrepared } from '../shared/core/optim/contour';
 import { prepareProblem } from '../shared/core/optim/run';
-import { createRandom } from '../shared/core/optim/random';
+import { createRandom } from '../shared/core/random';
 import type { OptimizeProblem } from '../shared/core/optim/problem';
 import { formatMs, measure, writeResults } from './measure';
 

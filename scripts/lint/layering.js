@@ -49,8 +49,11 @@ const layers = [
 
 /** Inside src-renderer, only lib/core-client may import runtime values of shared/core (e.g. to host it in a Web Worker). */
 const rendererCoreValueAllowed = ['src-renderer/lib/core-client'];
-/** Plain data the renderer may read directly: layer type lists and preset networks. */
-const rendererCoreDataModules = ['shared/core/network/spec', 'shared/core/network/presets'];
+/**
+ * What the renderer may read directly: plain data (layer type lists, preset networks) and the
+ * seeded generator behind the grids' "random integers" fill (no numbers a student studies).
+ */
+const rendererCoreDataModules = ['shared/core/network/spec', 'shared/core/network/presets', 'shared/core/random'];
 
 /**
  * Tests sit next to the code (STYLE habit 5) and run in Node: besides their layer's own

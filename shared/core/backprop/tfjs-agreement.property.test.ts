@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createRandom } from '../random';
 import { nest } from './gradient-check';
 import { runBackprop } from './run';
 import type { Activation, PoolType, Tensor } from './types';
@@ -61,16 +62,10 @@ const randomCase: fc.Arbitrary<RandomCase> = fc
     },
   }));
 
-/** mulberry32: a seeded generator of distinct-looking doubles in [-2, 2). */
+/** Seeded doubles in [-2, 2): distinct-looking values, reproducible from the case's seed. */
 function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) / 4294967296) * 4 - 2;
-  };
+  const random = createRandom(seed);
+  return () => random() * 4 - 2;
 }
 
 function toCase(r: RandomCase, outputShape?: number[]) {

@@ -4,5 +4,5 @@ export { BLOW_UP, MAX_SAMPLE_EVALUATIONS, MAX_STEPS, sampleLoss, type LossName, 
 export { dataLoss, prepareProblem, runOptimization, runPrepared, stepSchedule, type FieldError, type ModelView, type OptimizeResult, type OptimizeStep, type OptimizeStop, type PreparedProblem } from './run';
 export { lossSurface, lossSurfacePrepared, MAX_GRID_RESOLUTION, type LossSurface, type LossSurfaceRequest } from './contour';
 export { explainStep, type StepDerivation, type StepExplanation } from './explain';
-export { createRandom, shuffleInPlace } from './random';
+export { createRandom, shuffleInPlace } from '../random';
 export { SEED_OPTIMIZE_PROBLEM } from './presets';

@@ -2,7 +2,7 @@ import { analyzeModel, compileModel, nameToLatex, type CompiledModel, type Model
 import { cleanNumber, cleanRecord, formatNumber } from './format';
 import { initialState, optimizerStep, stateNames, updateRule, type OptimizerState } from './optimizers';
 import { BLOW_UP, MAX_SAMPLE_EVALUATIONS, MAX_STEPS, sampleLoss, type OptimizeProblem } from './problem';
-import { createRandom, shuffleInPlace } from './random';
+import { createRandom, shuffleInPlace } from '../random';
 
 /**
  * One optimizer step as data. Every number is rounded for display (`cleanNumber`, 12

@@ -3,6 +3,7 @@ import type { LayerSpec, NetworkSpec } from '../network/spec';
 import { summarizeNetwork } from '../network/summarize';
 import { unitRegion, type Box } from './region';
 import { spatialLayers, type SpatialLayer } from './spatial-layers';
+import { createRandom } from '../random';
 
 /**
  * Effective receptive field (Luo, Li, Urtasun & Zemel, NeurIPS 2016): |dy/dx| of one output
@@ -88,18 +89,6 @@ export interface InputGradient {
 
 // ---------- seeded numbers ----------
 
-/** mulberry32: small, fast, good enough to draw weights and inputs reproducibly. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function normal(random: () => number): number {
   const u = Math.max(random(), 1e-12);
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
@@ -107,7 +96,7 @@ function normal(random: () => number): number {
 
 /** The seeded forward input: [C][H*W] uniform in [-1, 1); one plane repeated when `shared`. */
 export function forwardInput(channels: number, height: number, width: number, seed: number, shared: boolean): Float64Array[] {
-  const random = seededRandom(seed ^ 0x5bd1e995);
+  const random = createRandom(seed ^ 0x5bd1e995);
   const plane = () => Float64Array.from({ length: height * width }, () => 2 * random() - 1);
   if (shared) {
     const one = plane();
@@ -440,7 +429,7 @@ async function randomEngine(
   weightsOut?: Float64Array[][][],
 ): Promise<{ gradient: Float64Array[]; channels: number[] }> {
   const { channels, groups } = narrowing(prepared, maxChannels);
-  const random = seededRandom(prepared.seed);
+  const random = createRandom(prepared.seed);
   const [height, width] = [prepared.summary.input[1]!, prepared.summary.input[2]!];
   let activation = forwardInput(channels[0]!, height, width, prepared.seed, false);
   const caches: Cache[] = [];

@@ -1,4 +1,5 @@
 import type { Activation, BackpropCaseInput, BackpropResult, GradientCheck, PoolType, Step, StepOperands, TensorName, Ties } from '../../../shared/core/backprop/types';
+import { createRandom } from '../../../shared/core/random';
 import { parseBackpropCase, SEED_BACKPROP_CASE } from '../../../shared/protocol/backprop-schema';
 import { stepOfCell, stepOperands, traceStep } from '../../../shared/protocol/backprop-trace';
 import type { CoreError } from '../../../shared/protocol/messages';
@@ -100,17 +101,10 @@ export function resize(grid: unknown, shape: readonly number[], fill: number): n
   return Array.from({ length: first }, (_, i) => resize(old[i], rest, fill)) as never;
 }
 
-/** mulberry32: the same seed gives the same integers in every session. */
+/** Integers in [min, max] from the project's seeded generator: the same seed gives the same grid in every session. */
 export function seededIntegers(seed: number, count: number, min = -5, max = 5): number[] {
-  let state = seed >>> 0;
-  return Array.from({ length: count }, () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    const unit = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    return min + Math.floor(unit * (max - min + 1));
-  });
+  const random = createRandom(seed);
+  return Array.from({ length: count }, () => min + Math.floor(random() * (max - min + 1)));
 }
 
 /**

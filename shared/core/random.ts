@@ -1,4 +1,7 @@
-/** mulberry32: a small seeded PRNG, so a shuffled run is the same on every machine. Returns numbers in [0, 1). */
+/**
+ * mulberry32: a small seeded PRNG, so shuffled runs, drawn weights and filled grids are the
+ * same on every machine. Returns numbers in [0, 1). The one generator of the project.
+ */
 export function createRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
