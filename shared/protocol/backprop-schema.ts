@@ -48,6 +48,9 @@ export function parseBackpropCase(value: unknown): BackpropCaseParse {
   return { ok: false, errors: parsed.error.issues.map((issue) => ({ path: issue.path.map((part) => (typeof part === 'number' ? part : String(part))), message: issue.message })) };
 }
 
+/** The issue's CLI example case, the app's second preset. */
+export { BACKPROP_CLI_EXAMPLE } from '../core/backprop/examples';
+
 /**
  * Question 3 of the seed: a 2x2 filter over a 3x3 input whose bottom-left window is
  * [[-1, 5], [3, 0]]; z = [[8, 6], [10, 8]] peaks at z3 = 10, global max pooling gives

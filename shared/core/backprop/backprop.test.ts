@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { backpropToJson, caseInput, checkCase, formatPath, gradientCheck, runBackprop, stepOfCell, stepOperands, traceStep, traceSteps } from './index';
+import { BACKPROP_CLI_EXAMPLE } from './examples';
 import { KEY, OP, Recorder } from './trace';
 import type { BackpropResult, Step, TraceInfo } from './types';
 
@@ -40,18 +41,7 @@ describe('the seed, question 3', () => {
 });
 
 describe('the CLI example of the issue (hand-worked)', () => {
-  const EXAMPLE = {
-    input: [[[1, 2, 0, 1], [0, 1, 3, 1], [2, 1, 0, 2], [1, 0, 1, 3]]],
-    filters: [[[[1, -1], [0, 2]]]],
-    bias: [0.5],
-    stride: 1,
-    padding: 0,
-    dilation: 1,
-    activation: 'none',
-    pool: { type: 'globalmax' },
-    upstream: 1,
-    ties: 'first',
-  };
+  const EXAMPLE = BACKPROP_CLI_EXAMPLE;
 
   it('prints every tensor in its shape', () => {
     // z[0][1] = 2·1 + 0·(-1) + 1·0 + 3·2 + 0.5 = 8.5, the maximum; the gradients are its window and the filter placed there.

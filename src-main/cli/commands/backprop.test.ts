@@ -1,26 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../run-cli.test-helper';
 import { createDefaultProject, serializeProject } from '../../../shared/project/index';
-import { SEED_BACKPROP_CASE } from '../../../shared/protocol/backprop-schema';
+import { BACKPROP_CLI_EXAMPLE, SEED_BACKPROP_CASE } from '../../../shared/protocol/backprop-schema';
 
-const run = runCli;
-
-const EXAMPLE = {
-  input: [[[1, 2, 0, 1], [0, 1, 3, 1], [2, 1, 0, 2], [1, 0, 1, 3]]],
-  filters: [[[[1, -1], [0, 2]]]],
-  bias: [0.5],
-  stride: 1,
-  padding: 0,
-  dilation: 1,
-  activation: 'none',
-  pool: { type: 'globalmax' },
-  upstream: 1,
-  ties: 'first',
-};
+const EXAMPLE = BACKPROP_CLI_EXAMPLE;
 
 describe('layerwise backprop', () => {
   it('--json prints every tensor of the issue example (hand-worked: z[0][1] = 2 - 0 + 0 + 6 + 0.5 = 8.5 is the maximum)', async () => {
-    const { code, out, err } = await run(['backprop', '-', '--json'], JSON.stringify(EXAMPLE));
+    const { code, out, err } = await runCli(['backprop', '-', '--json'], JSON.stringify(EXAMPLE));
     expect(err).toBe('');
     expect(code).toBe(0);
     expect(JSON.parse(out)).toEqual({
@@ -40,19 +27,19 @@ describe('layerwise backprop', () => {
 
   it('prints the seed case as text, and reads a project file’s saved case', async () => {
     const project = { ...createDefaultProject(), tools: { backprop: SEED_BACKPROP_CASE } };
-    const { code, out } = await run(['backprop', '-'], serializeProject(project));
+    const { code, out } = await runCli(['backprop', '-'], serializeProject(project));
     expect(code).toBe(0);
     expect(out).toContain('pooled y [1x1x1]\n    10');
     expect(out).toContain('dL/dW [1x1x2x2]\n    -1   5\n     3   0');
     expect(out).toContain('dL/db [1]\n    1');
-    const empty = await run(['backprop', '-'], serializeProject(createDefaultProject()));
+    const empty = await runCli(['backprop', '-'], serializeProject(createDefaultProject()));
     expect(empty.code).toBe(2);
     expect(empty.err).toContain('no backprop case saved');
   });
 
   it('exits 2 naming the cell for a ragged grid, and the field for a bad pool (JSON with --json)', async () => {
     const bad = { ...EXAMPLE, input: [[[1, 2, 0, 1], [0, 1, 3, 1], [2, 1, 0], [1, 0, 1, 3]]], pool: { type: 'max' } };
-    const { code, out, err } = await run(['backprop', '-', '--json'], JSON.stringify(bad));
+    const { code, out, err } = await runCli(['backprop', '-', '--json'], JSON.stringify(bad));
     expect(code).toBe(2);
     expect(out).toBe('');
     expect(JSON.parse(err).errors).toEqual(['input[0][2]: row has 3 cells, expected 4', 'pool.kernel: is required for max pooling: a whole number ≥ 1 or [h, w]']);
@@ -60,7 +47,7 @@ describe('layerwise backprop', () => {
 
   it('exits 2 for sizes past the limits and for a case that is not an object', async () => {
     const big = { input: Array.from({ length: 40 }, () => Array.from({ length: 4 }, () => 1)), filters: [[1]] };
-    expect((await run(['backprop', '-'], JSON.stringify(big))).err).toBe('error: input: is 40x4; at most 32x32\n');
-    expect((await run(['backprop', '-'], '[1, 2]')).err).toBe('error: a case is a JSON object with input and filters, got an array\n');
+    expect((await runCli(['backprop', '-'], JSON.stringify(big))).err).toBe('error: input: is 40x4; at most 32x32\n');
+    expect((await runCli(['backprop', '-'], '[1, 2]')).err).toBe('error: a case is a JSON object with input and filters, got an array\n');
   });
 });
