@@ -1,0 +1,2 @@
+export { default as DerivationCard } from './DerivationCard.svelte';
+export type { DerivationCardProps } from './types';
