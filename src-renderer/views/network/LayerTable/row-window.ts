@@ -16,3 +16,27 @@ export function visibleRows(count: number, rowHeight: number, viewTop: number, v
   const end = clamp(Math.ceil((viewTop + Math.max(0, viewHeight)) / height) + overscan, start);
   return { start, end };
 }
+
+/**
+ * Calls `measure` now and after every scroll of `scroller` or resize of the window, at most
+ * once a frame (layout reads on scroll, never on an edit). `capture` follows the scrolls of
+ * every scroll container inside `scroller` too. Returns the cleanup.
+ */
+export function followScroll(scroller: EventTarget, measure: () => void, capture = false): () => void {
+  let frame = 0;
+  const schedule = () => {
+    if (frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      measure();
+    });
+  };
+  schedule();
+  scroller.addEventListener('scroll', schedule, { capture, passive: true });
+  window.addEventListener('resize', schedule, { passive: true });
+  return () => {
+    scroller.removeEventListener('scroll', schedule, { capture });
+    window.removeEventListener('resize', schedule);
+    cancelAnimationFrame(frame);
+  };
+}
