@@ -9,6 +9,7 @@ export { createElectronCoreClient } from './electron-core-client';
 export { createWebWorkerCoreClient, type WorkerFactory, type WorkerPort } from './web-worker-core-client';
 export { createBrowserDocumentHost, createElectronDocumentHost, menuCommandForKey, readFileForOpen } from './document-host';
 export { isCancelled, toCoreError } from './errors';
+export { LatestCall } from './latest-call';
 
 declare global {
   interface Window {

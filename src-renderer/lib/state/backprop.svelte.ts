@@ -3,7 +3,7 @@ import { createRandom } from '../../../shared/core/random';
 import { parseBackpropCase, SEED_BACKPROP_CASE } from '../../../shared/protocol/backprop-schema';
 import { stepOfCell, stepOperands, traceStep } from '../../../shared/protocol/backprop-trace';
 import type { CoreError } from '../../../shared/protocol/messages';
-import { isCancelled, toCoreError, type CoreClient } from '../core-client';
+import { isCancelled, LatestCall, toCoreError, type CoreClient } from '../core-client';
 import type { ProjectState } from './project.svelte';
 
 type Pair = [number, number];
@@ -136,7 +136,7 @@ export class BackpropState {
 
   readonly #client: CoreClient;
   readonly #project: ProjectState;
-  #controller: AbortController | null = null;
+  readonly #run = new LatestCall();
   #timer: ReturnType<typeof setInterval> | null = null;
   #saved: BackpropCaseInput | undefined = undefined;
 
@@ -182,13 +182,10 @@ export class BackpropState {
   }
 
   #request(input: BackpropCaseInput): void {
-    this.#controller?.abort();
-    const controller = new AbortController();
-    this.#controller = controller;
     this.pending = true;
-    this.#client.backprop({ case: input }, { signal: controller.signal }).then(
+    this.#run.run(
+      (signal) => this.#client.backprop({ case: input }, { signal }),
       (result) => {
-        if (controller.signal.aborted) return;
         this.pending = false;
         if (!result.ok) {
           this.errors = result.issues;
@@ -198,9 +195,8 @@ export class BackpropState {
         this.callError = null;
         if (this.stepIndex >= result.trace.length) this.stepIndex = result.trace.length - 1;
       },
-      (error: unknown) => {
-        if (controller.signal.aborted || isCancelled(error)) return;
-        this.callError = toCoreError(error);
+      (error) => {
+        this.callError = error;
         this.pending = false;
       },
     );
@@ -282,6 +278,6 @@ export class BackpropState {
 
   dispose(): void {
     this.pause();
-    this.#controller?.abort();
+    this.#run.cancel();
   }
 }

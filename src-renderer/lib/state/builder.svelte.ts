@@ -5,7 +5,7 @@ import { PRESETS } from '../../../shared/core/network/presets';
 import type { LayerSpec, LayerType, NetworkSpec } from '../../../shared/core/network/spec';
 import { parseNetworkSpec } from '../../../shared/protocol/network-schema';
 import type { Answers, LayerAnswer } from '../../../shared/project/tools';
-import { isCancelled, toCoreError, type CoreClient } from '../core-client';
+import { LatestCall, type CoreClient } from '../core-client';
 import { en, t, type MessageKey } from '../i18n';
 import type { ProjectState } from './project.svelte';
 
@@ -45,7 +45,7 @@ export class BuilderState {
 
   readonly #client: CoreClient;
   readonly #project: ProjectState;
-  #marksController: AbortController | null = null;
+  readonly #marks = new LatestCall();
 
   constructor(client: CoreClient, project: ProjectState) {
     this.#client = client;
@@ -135,18 +135,13 @@ export class BuilderState {
 
   /** Asks the core to mark the answers against `spec`; a newer request cancels the older one. */
   requestMarks(spec: NetworkSpec, answers: Answers): void {
-    this.#marksController?.abort();
-    const controller = new AbortController();
-    this.#marksController = controller;
-    this.#client.checkAnswers({ spec, answers }, { signal: controller.signal }).then(
+    this.#marks.run(
+      (signal) => this.#client.checkAnswers({ spec, answers }, { signal }),
       (marks) => {
-        if (controller.signal.aborted) return;
         this.marks = marks;
         this.marksFor = { spec, answers };
       },
-      (error: unknown) => {
-        if (!controller.signal.aborted && !isCancelled(error)) this.announce(toCoreError(error).message);
-      },
+      (error) => this.announce(error.message),
     );
   }
 
@@ -172,7 +167,7 @@ export class BuilderState {
   }
 
   dispose(): void {
-    this.#marksController?.abort();
+    this.#marks.cancel();
   }
 }
 

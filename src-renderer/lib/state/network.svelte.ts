@@ -1,7 +1,7 @@
 import type { NetworkSpec } from '../../../shared/core/network/spec';
 import type { Derivation, NetworkOverview } from '../../../shared/core/network/info';
 import type { CoreError } from '../../../shared/protocol/messages';
-import { isCancelled, toCoreError, type CoreClient } from '../core-client';
+import { LatestCall, type CoreClient } from '../core-client';
 
 /**
  * The core's summary of the current network. Each `request` cancels the one still in
@@ -17,28 +17,24 @@ export class NetworkState {
   error: CoreError | null = $state.raw(null);
 
   readonly #client: CoreClient;
-  #controller: AbortController | null = null;
+  readonly #summary = new LatestCall();
 
   constructor(client: CoreClient) {
     this.#client = client;
   }
 
   request(spec: NetworkSpec): void {
-    this.#controller?.abort();
-    const controller = new AbortController();
-    this.#controller = controller;
     this.pending = true;
-    this.#client.summarize({ spec }, { signal: controller.signal }).then(
+    this.#summary.run(
+      (signal) => this.#client.summarize({ spec }, { signal }),
       (summary) => {
-        if (controller.signal.aborted) return;
         this.summary = summary;
         this.summarizedSpec = spec;
         this.error = null;
         this.pending = false;
       },
-      (error: unknown) => {
-        if (controller.signal.aborted || isCancelled(error)) return;
-        this.error = toCoreError(error);
+      (error) => {
+        this.error = error;
         this.pending = false;
       },
     );
@@ -50,7 +46,6 @@ export class NetworkState {
   }
 
   dispose(): void {
-    this.#controller?.abort();
-    this.#controller = null;
+    this.#summary.cancel();
   }
 }

@@ -1,7 +1,7 @@
 import type { LossSurface, OptimizeProblem, OptimizeResult, OptimizerConfig, StepExplanation } from '../../../shared/core/optim/index';
 import type { CoreError } from '../../../shared/protocol/messages';
 import { DEFAULT_OPTIMIZERS, SEED_OPTIMIZE_PROBLEM, type OptimizerToolState } from '../../../shared/protocol/optimize-schema';
-import { isCancelled, toCoreError, type CoreClient } from '../core-client';
+import { LatestCall, type CoreClient } from '../core-client';
 import type { ProjectState } from './project.svelte';
 
 type Trace = Extract<OptimizeResult, { ok: true }>;
@@ -94,8 +94,8 @@ export class OptimizerState {
     return names.length >= 2 ? [names[0]!, names[1]!] : null;
   });
 
-  #controller: AbortController | null = null;
-  #surfaceController: AbortController | null = null;
+  readonly #run = new LatestCall();
+  readonly #surfaces = new LatestCall();
 
   constructor(client: CoreClient, project: ProjectState) {
     this.#client = client;
@@ -112,22 +112,18 @@ export class OptimizerState {
 
   /** Runs `problem` (and the comparison); cancels the run still in flight. */
   request(problem: OptimizeProblem, compare: OptimizerConfig | null): void {
-    this.#controller?.abort();
-    const controller = new AbortController();
-    this.#controller = controller;
     this.pending = true;
-    const runs = [this.#client.optimize({ problem }, { signal: controller.signal }), compare ? this.#client.optimize({ problem: { ...problem, optimizer: compare } }, { signal: controller.signal }) : Promise.resolve(null)] as const;
-    Promise.all(runs).then(
+    this.#run.run(
+      (signal) =>
+        Promise.all([this.#client.optimize({ problem }, { signal }), compare ? this.#client.optimize({ problem: { ...problem, optimizer: compare } }, { signal }) : Promise.resolve(null)]),
       ([result, compareResult]) => {
-        if (controller.signal.aborted) return;
         this.result = result;
         this.compareResult = compareResult;
         this.error = null;
         this.pending = false;
       },
-      (error: unknown) => {
-        if (controller.signal.aborted || isCancelled(error)) return;
-        this.error = toCoreError(error);
+      (error) => {
+        this.error = error;
         this.pending = false;
       },
     );
@@ -135,29 +131,26 @@ export class OptimizerState {
 
   /** Loss surfaces over the two axes at the shown step (the other parameters held there). */
   requestSurfaces(problem: OptimizeProblem, trace: Trace | null, compareTrace: Trace | null, axes: [string, string] | null, cursor: number, compare: OptimizerConfig | null): void {
-    this.#surfaceController?.abort();
     if (!trace || !axes) {
+      this.#surfaces.cancel();
       this.surface = null;
       this.compareSurface = null;
       return;
     }
-    const controller = new AbortController();
-    this.#surfaceController = controller;
     const all = [trace, ...(compareTrace ? [compareTrace] : [])];
     const values = (param: string) => all.flatMap((each) => [each.initial[param]!, ...each.steps.map((step) => step.params[param]!)]);
     const x = { param: axes[0], ...rangeOf(values(axes[0])) };
     const y = { param: axes[1], ...rangeOf(values(axes[1])) };
-    const ask = (which: Trace, optimizer: OptimizerConfig) =>
-      this.#client.optimizeSurface({ problem: { ...problem, optimizer }, x, y, resolution: 80, at: this.paramsAt(which, cursor) }, { signal: controller.signal });
-    Promise.all([ask(trace, problem.optimizer), compareTrace && compare ? ask(compareTrace, compare) : Promise.resolve(null)]).then(
+    const ask = (which: Trace, optimizer: OptimizerConfig, signal: AbortSignal) =>
+      this.#client.optimizeSurface({ problem: { ...problem, optimizer }, x, y, resolution: 80, at: this.paramsAt(which, cursor) }, { signal });
+    this.#surfaces.run(
+      (signal) => Promise.all([ask(trace, problem.optimizer, signal), compareTrace && compare ? ask(compareTrace, compare, signal) : Promise.resolve(null)]),
       ([first, second]) => {
-        if (controller.signal.aborted) return;
         this.surface = first.ok ? first.surface : null;
         this.compareSurface = second?.ok ? second.surface : null;
       },
-      (error: unknown) => {
-        if (controller.signal.aborted || isCancelled(error)) return;
-        this.error = toCoreError(error);
+      (error) => {
+        this.error = error;
       },
     );
   }
@@ -169,8 +162,8 @@ export class OptimizerState {
   }
 
   dispose(): void {
-    this.#controller?.abort();
-    this.#surfaceController?.abort();
+    this.#run.cancel();
+    this.#surfaces.cancel();
     this.playing = false;
   }
 

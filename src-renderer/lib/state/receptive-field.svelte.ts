@@ -1,7 +1,7 @@
 import type { NetworkSpec } from '../../../shared/core/network/spec';
 import type { EffectiveFieldResult } from '../../../shared/core/receptive/effective-field';
 import type { UnitRegion } from '../../../shared/core/receptive/region';
-import { isCancelled, toCoreError, type CoreClient } from '../core-client';
+import { LatestCall, type CoreClient } from '../core-client';
 
 /** A unit of a layer (layer 0 is the input). */
 export interface UnitRef {
@@ -42,8 +42,8 @@ export class ReceptiveFieldState {
   imageError: string | null = $state(null);
 
   readonly #client: CoreClient;
-  #regionController: AbortController | null = null;
-  #fieldController: AbortController | null = null;
+  readonly #region = new LatestCall();
+  readonly #field = new LatestCall();
 
   constructor(client: CoreClient) {
     this.#client = client;
@@ -58,7 +58,7 @@ export class ReceptiveFieldState {
 
   /** Forgets the unit (e.g. after the network changed so that it no longer exists). */
   clear(): void {
-    this.#regionController?.abort();
+    this.#region.cancel();
     this.cancelField();
     this.selected = null;
     this.region = null;
@@ -68,19 +68,15 @@ export class ReceptiveFieldState {
   }
 
   #requestRegion(spec: NetworkSpec, unit: UnitRef): void {
-    this.#regionController?.abort();
-    const controller = new AbortController();
-    this.#regionController = controller;
-    this.#client.unitRegion({ spec, layer: unit.layer, y: unit.y, x: unit.x }, { signal: controller.signal }).then(
+    this.#region.run(
+      (signal) => this.#client.unitRegion({ spec, layer: unit.layer, y: unit.y, x: unit.x }, { signal }),
       (result) => {
-        if (controller.signal.aborted) return;
         this.region = result.ok ? result : null;
         this.regionError = result.ok ? null : result.message;
       },
-      (error: unknown) => {
-        if (controller.signal.aborted || isCancelled(error)) return;
+      (error) => {
         this.region = null;
-        this.regionError = toCoreError(error).message;
+        this.regionError = error.message;
       },
     );
   }
@@ -92,33 +88,28 @@ export class ReceptiveFieldState {
     this.field = null;
     this.fieldError = null;
     if (!unit || unit.layer < 1) return;
-    const controller = new AbortController();
-    this.#fieldController = controller;
     this.computingField = true;
-    this.#client
-      .effectiveReceptiveField(
-        { spec, layer: unit.layer, y: unit.y, x: unit.x, weights: this.weights, activations: this.activations, seed: this.seed },
-        { signal: controller.signal, timeoutMs: 60_000 },
-      )
-      .then(
-        (result) => {
-          if (controller.signal.aborted) return;
-          this.field = result.ok ? result : null;
-          this.fieldError = result.ok ? null : result.message;
-          this.computingField = false;
-        },
-        (error: unknown) => {
-          if (controller.signal.aborted || isCancelled(error)) return;
-          this.fieldError = toCoreError(error).message;
-          this.computingField = false;
-        },
-      );
+    this.#field.run(
+      (signal) =>
+        this.#client.effectiveReceptiveField(
+          { spec, layer: unit.layer, y: unit.y, x: unit.x, weights: this.weights, activations: this.activations, seed: this.seed },
+          { signal, timeoutMs: 60_000 },
+        ),
+      (result) => {
+        this.field = result.ok ? result : null;
+        this.fieldError = result.ok ? null : result.message;
+        this.computingField = false;
+      },
+      (error) => {
+        this.fieldError = error.message;
+        this.computingField = false;
+      },
+    );
   }
 
   /** Stops the effective field being computed (the worker drops it at its next checkpoint). */
   cancelField(): void {
-    this.#fieldController?.abort();
-    this.#fieldController = null;
+    this.#field.cancel();
     this.computingField = false;
   }
 
@@ -128,7 +119,7 @@ export class ReceptiveFieldState {
   }
 
   dispose(): void {
-    this.#regionController?.abort();
+    this.#region.cancel();
     this.cancelField();
   }
 }
