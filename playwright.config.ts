@@ -6,7 +6,8 @@ import { defineConfig } from '@playwright/test';
  * Playwright's download), else Playwright's own browser (`npx playwright install chromium`).
  */
 const systemChromium = process.env['CHROMIUM_PATH'] ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const PREVIEW_PORT = 5178;
+/** LAYERWISE_E2E_PORT lets two checkouts on one machine run their e2e tests at once (each serves its own build). */
+const PREVIEW_PORT = Number(process.env['LAYERWISE_E2E_PORT'] ?? 5178);
 
 export default defineConfig({
   workers: 1,
@@ -46,7 +47,8 @@ export default defineConfig({
   webServer: {
     command: `npx vite preview --port ${PREVIEW_PORT} --strictPort --host 127.0.0.1`,
     url: `http://127.0.0.1:${PREVIEW_PORT}`,
-    reuseExistingServer: !process.env['CI'],
+    // Never reuse: a server left by another checkout would serve its build, not this one's.
+    reuseExistingServer: false,
     timeout: 60_000,
   },
 });
