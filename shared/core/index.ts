@@ -7,6 +7,7 @@ import { createBuilderCore, type BuilderCore } from './network/builder-api';
 import { unitRegion, type RegionFailure, type UnitRegion } from './receptive/region';
 import { effectiveReceptiveField, type Cooperation, type EffectiveFieldFailure, type EffectiveFieldRequest, type EffectiveFieldResult } from './receptive/effective-field';
 import { gradientCheck, runBackprop, type BackpropCaseInput, type BackpropResult, type CaseIssue, type GradientCheck } from './backprop/index';
+import { gradientFlow, linearRegions, sameBudget, trainNetwork, type BudgetProgress, type BudgetResult, type DenseFailure, type GradientFlowRequest, type GradientFlowResult, type Regions1d, type Regions2d, type RegionsProgress, type RegionsRequest, type TrainProgress, type TrainRequest, type TrainResult } from './dense/index';
 
 export * from './network/index';
 
@@ -42,6 +43,39 @@ export interface Core {
    * `cancelled` CoreError once the caller cancelled (see createDispatcher).
    */
   effectiveReceptiveField(payload: EffectiveFieldRequest, cooperation?: Cooperation): Promise<EffectiveFieldResult | EffectiveFieldFailure>;
+  /**
+   * Gradient flow of a deep MLP on one batch (`case`: the `gradient-flow` command's document):
+   * per layer weight std, activation mean / std / histogram, saturated or inactive share,
+   * ||dL/dW||, ||dL/db||, ||delta||, std(dL/dW)/std(W), and the backward bound as derivations.
+   * Cooperative (yields between large layers); issues at their fields for a bad case.
+   */
+  gradientFlow(payload: GradientFlowRequest, cooperation?: Cooperation): Promise<GradientFlowResult | DenseFailure>;
+  /**
+   * A training run as a trace (`run`: the `train` command's document): losses per epoch
+   * (entry 0 before training), per step on request (loss, update-to-weight ratios), best epoch
+   * with early stopping. Cooperative; reports `TrainProgress` (the records since the last
+   * report) through the call's onProgress at least 10 times a second.
+   */
+  trainNetwork(payload: TrainRequest, cooperation?: Cooperation): Promise<TrainResult | DenseFailure>;
+  /**
+   * Exact linear regions of a 1-D or 2-D ReLU network (`net`: the `regions` command's document):
+   * 1-D pieces, linear pieces and breakpoints; 2-D region count, bounds and (with `polygons`)
+   * every region's polygon and pattern. Cooperative; reports `RegionsProgress`.
+   */
+  linearRegions(payload: RegionsRequest, cooperation?: Cooperation): Promise<Regions1d | Regions2d | DenseFailure>;
+  /**
+   * Same budget, two shapes: a deep-narrow and a shallow-wide network with (nearly) equal
+   * parameter counts trained side by side on a 1-D target (sawtooth or a formula in x); both
+   * fits on a grid and both loss curves. Cooperative; reports `BudgetProgress` (with both fits).
+   */
+  sameBudget(payload: { comparison: unknown }, cooperation?: Cooperation): Promise<BudgetResult | DenseFailure>;
+}
+
+/** What the cooperative methods report while they run (the call's onProgress receives these). */
+export interface CoreProgressMap {
+  trainNetwork: TrainProgress;
+  linearRegions: RegionsProgress;
+  sameBudget: BudgetProgress;
 }
 
 /** Same object in the worker and in tests. Payload fields are read defensively: the core never throws. */
@@ -57,5 +91,9 @@ export function createCore(): Core {
     backpropGradientCheck: (payload) => gradientCheck((payload as { case?: unknown } | undefined)?.case),
     unitRegion: (payload) => unitRegion(summarizeNetwork(payload.spec), payload.layer, payload.y, payload.x),
     effectiveReceptiveField: (payload, cooperation) => effectiveReceptiveField(payload, cooperation),
+    gradientFlow: (payload, cooperation) => gradientFlow(payload, cooperation),
+    trainNetwork: (payload, cooperation) => trainNetwork(payload, cooperation),
+    linearRegions: (payload, cooperation) => linearRegions(payload, cooperation),
+    sameBudget: (payload, cooperation) => sameBudget(payload, cooperation),
   };
 }

@@ -20,3 +20,12 @@ export function shuffleInPlace(order: number[], random: () => number): void {
     [order[i], order[j]] = [order[j]!, order[i]!];
   }
 }
+
+/**
+ * A standard normal sample from two uniforms (Box–Muller, the cosine branch), so every normal
+ * draw of the project comes from the one generator above.
+ */
+export function gaussian(random: () => number): number {
+  const u = Math.max(random(), 1e-12);
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
+}

@@ -8,6 +8,8 @@ export const IpcChannel = {
   coreCancel: 'core:cancel',
   coreRestart: 'core:restart',
   coreStatus: 'core:status',
+  /** main → renderer: a partial result of a running core call, `{ callId, progress }`. */
+  coreProgress: 'core:progress',
   filesOpen: 'files:open',
   filesSave: 'files:save',
   filesSaveAs: 'files:save-as',

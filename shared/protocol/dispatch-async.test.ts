@@ -3,7 +3,7 @@ import { createCore } from '../core/index';
 import { SEED_NETWORK, VGG16 } from '../core/network/presets';
 import type { CoreApi } from './core-api';
 import { createDispatcher } from './dispatch';
-import type { CoreReply } from './messages';
+import type { CoreProgress, CoreReply } from './messages';
 
 /** Asynchronous (cooperative) core methods through the transport-free dispatcher, with the real core. */
 
@@ -12,7 +12,8 @@ function collect() {
   let wake: (() => void) | null = null;
   return {
     replies,
-    respond: (reply: CoreReply) => {
+    respond: (reply: CoreReply | CoreProgress) => {
+      if (reply.kind !== 'reply') return;
       replies.push(reply);
       wake?.();
     },

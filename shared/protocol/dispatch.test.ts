@@ -20,6 +20,10 @@ function fakeCore(overrides: Partial<CoreApi> = {}): CoreApi {
     backpropGradientCheck: () => ({ ok: false, issues: [] }),
     unitRegion: () => ({ ok: false, message: '' }),
     effectiveReceptiveField: () => Promise.resolve({ ok: false, message: '' }),
+    gradientFlow: () => Promise.resolve({ ok: false, issues: [] }),
+    trainNetwork: () => Promise.resolve({ ok: false, issues: [] }),
+    linearRegions: () => Promise.resolve({ ok: false, issues: [] }),
+    sameBudget: () => Promise.resolve({ ok: false, issues: [] }),
     ...overrides,
   };
 }

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import type { CoreApi, CoreMethod } from './core-api';
-import { CoreError, type CoreReply, type ToWorker } from './messages';
+import { CoreError, type CoreProgress, type CoreReply, type ToWorker } from './messages';
 import { networkSpecSchema } from './network-schema';
 import { lossSurfaceRequestSchema, optimizeProblemSchema } from './optimize-schema';
 import { checkAnswersPayloadSchema, exportNetworkPayloadSchema, importCodePayloadSchema, solveSettingsPayloadSchema } from './builder-schema';
 import { backpropCaseSchema } from './backprop-schema';
 import { effectiveFieldPayloadSchema, unitRegionPayloadSchema } from './receptive-schema';
+import { budgetPayloadSchema, gradientFlowPayloadSchema, regionsPayloadSchema, trainPayloadSchema } from './dense-schema';
 
 /**
  * Payload schema of every core method: the worker validates each request before the core
@@ -25,6 +26,10 @@ export const corePayloadSchemas = {
   backpropGradientCheck: z.object({ case: backpropCaseSchema }),
   unitRegion: unitRegionPayloadSchema,
   effectiveReceptiveField: effectiveFieldPayloadSchema,
+  gradientFlow: gradientFlowPayloadSchema,
+  trainNetwork: trainPayloadSchema,
+  linearRegions: regionsPayloadSchema,
+  sameBudget: budgetPayloadSchema,
 } satisfies Record<CoreMethod, z.ZodType>;
 
 export function isCoreMethod(type: unknown): type is CoreMethod {
@@ -53,8 +58,9 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
  *
  * Asynchronous methods (those returning a promise, e.g. effectiveReceptiveField) get a
  * `Cooperation` as their second argument: its checkpoint yields to the host every `sliceMs`,
- * so a cancel message is seen while the method runs, and then throws a `cancelled` CoreError.
- * Their reply goes to `respond` when ready (`handle` returns null for them).
+ * so a cancel message is seen while the method runs, and then throws a `cancelled` CoreError;
+ * its `progress(partial)` sends `{ kind: 'progress', id, progress }` through `respond` at once
+ * (nothing after a cancel). Their reply goes to `respond` when ready (`handle` returns null for them).
  */
 export function createDispatcher(core: CoreApi, options: DispatcherOptions = {}) {
   /** Cancels that arrived before their request (ids above any request seen so far). */
@@ -70,7 +76,7 @@ export function createDispatcher(core: CoreApi, options: DispatcherOptions = {})
     return { kind: 'reply', id, ok: false, error: { code: 'internal', message: `internal error in ${type}: ${text}` } };
   };
   return {
-    handle(message: unknown, respond?: (reply: CoreReply) => void): CoreReply | null {
+    handle(message: unknown, respond?: (reply: CoreReply | CoreProgress) => void): CoreReply | null {
       if (typeof message !== 'object' || message === null) {
         return { kind: 'reply', id: -1, ok: false, error: { code: 'unknown_type', message: 'message is not an object' } };
       }
@@ -112,6 +118,9 @@ export function createDispatcher(core: CoreApi, options: DispatcherOptions = {})
             sliceStart = Date.now();
           }
           if (flag.stop) throw new CoreError({ code: 'cancelled', message: 'cancelled' });
+        },
+        progress(partial: unknown): void {
+          if (!flag.stop) respond?.({ kind: 'progress', id, progress: partial });
         },
       };
       try {

@@ -19,6 +19,17 @@ export interface CoreCancel {
 
 export type ToWorker = CoreRequest | CoreCancel;
 
+/**
+ * worker → client while an asynchronous method runs: a partial result in the method's
+ * progress shape (CoreProgressMap), for the call's `onProgress`. Any number of them may
+ * precede the reply; none follows it.
+ */
+export interface CoreProgress {
+  kind: 'progress';
+  id: number;
+  progress: unknown;
+}
+
 export type CoreErrorCode =
   /** the payload failed its schema; `message` names the field */
   | 'invalid_request'
@@ -43,6 +54,13 @@ export interface CoreErrorData {
 export type CoreReply =
   | { kind: 'reply'; id: number; ok: true; result: unknown }
   | { kind: 'reply'; id: number; ok: false; error: CoreErrorData };
+
+/** Everything the worker sends. */
+export type FromWorker = CoreReply | CoreProgress;
+
+export function isCoreProgress(message: unknown): message is CoreProgress {
+  return typeof message === 'object' && message !== null && (message as { kind?: unknown }).kind === 'progress' && typeof (message as { id?: unknown }).id === 'number';
+}
 
 /** The error type clients reject with. */
 export class CoreError extends Error {

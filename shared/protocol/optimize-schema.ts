@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import type { OptimizeProblem } from '../core/optim/problem';
-import type { OptimizerConfig } from '../core/optim/optimizers';
+import { OPTIMIZER_DEFAULTS, type OptimizerConfig } from '../core/optim/optimizers';
 
 /**
  * The optimizer stepper's document (CLI input, core payload, saved tool state), validated at
  * the boundary. Missing hyperparameters take PyTorch's defaults (torch.optim): SGD lr 0.001;
  * Adagrad lr 0.01, eps 1e-10, initial_accumulator_value 0; RMSprop lr 0.01, alpha 0.99,
  * eps 1e-8; Adam lr 0.001, betas (0.9, 0.999), eps 1e-8. Momentum's beta defaults to 0.9 (the
- * seed's; PyTorch's 0 would be plain SGD). Unknown fields are errors, so a typo is named.
+ * seed's; PyTorch's 0 would be plain SGD). Every optimizer takes `weight_decay` (torch.optim's
+ * coupled L2, default 0). Unknown fields are errors, so a typo is named.
  */
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -18,36 +19,43 @@ const finite = (what: string) => z.number({ error: `${what} must be a number` })
 const positive = (what: string) => finite(what).positive({ error: `${what} must be greater than 0` });
 const unitInterval = (what: string) => finite(what).min(0, { error: `${what} must be at least 0` }).lt(1, { error: `${what} must be less than 1` });
 const nonNegative = (what: string) => finite(what).min(0, { error: `${what} must be at least 0` });
+const weightDecay = nonNegative('weight_decay').optional();
+/** PyTorch's defaults, kept once in the core. */
+const D = OPTIMIZER_DEFAULTS;
 
 export const optimizerSchema = z.discriminatedUnion(
   'type',
   [
-    z.strictObject({ type: z.literal('sgd'), lr: positive('the learning rate lr').default(0.001) }),
+    z.strictObject({ type: z.literal('sgd'), lr: positive('the learning rate lr').default(D.sgd.lr), weight_decay: weightDecay }),
     z.strictObject({
       type: z.literal('momentum'),
-      form: z.enum(['delta', 'pytorch'], { error: 'form is "delta" (Delta = beta*Delta + lr*g; w = w - Delta) or "pytorch" (v = beta*v + g; w = w - lr*v)' }).default('pytorch'),
-      lr: positive('the learning rate lr').default(0.001),
-      beta: unitInterval('the momentum beta').default(0.9),
-      nesterov: z.boolean({ error: 'nesterov is true or false' }).default(false),
+      form: z.enum(['delta', 'pytorch'], { error: 'form is "delta" (Delta = beta*Delta + lr*g; w = w - Delta) or "pytorch" (v = beta*v + g; w = w - lr*v)' }).default(D.momentum.form),
+      lr: positive('the learning rate lr').default(D.momentum.lr),
+      beta: unitInterval('the momentum beta').default(D.momentum.beta),
+      nesterov: z.boolean({ error: 'nesterov is true or false' }).default(D.momentum.nesterov),
+      weight_decay: weightDecay,
     }),
     z.strictObject({
       type: z.literal('adagrad'),
-      lr: positive('the learning rate lr').default(0.01),
-      eps: nonNegative('eps').default(1e-10),
-      initial_accumulator_value: nonNegative('initial_accumulator_value').default(0),
+      lr: positive('the learning rate lr').default(D.adagrad.lr),
+      eps: nonNegative('eps').default(D.adagrad.eps),
+      initial_accumulator_value: nonNegative('initial_accumulator_value').default(D.adagrad.initial_accumulator_value),
+      weight_decay: weightDecay,
     }),
     z.strictObject({
       type: z.literal('rmsprop'),
-      lr: positive('the learning rate lr').default(0.01),
-      alpha: unitInterval('alpha').default(0.99),
-      eps: nonNegative('eps').default(1e-8),
+      lr: positive('the learning rate lr').default(D.rmsprop.lr),
+      alpha: unitInterval('alpha').default(D.rmsprop.alpha),
+      eps: nonNegative('eps').default(D.rmsprop.eps),
+      weight_decay: weightDecay,
     }),
     z.strictObject({
       type: z.literal('adam'),
-      lr: positive('the learning rate lr').default(0.001),
-      beta1: unitInterval('beta1').default(0.9),
-      beta2: unitInterval('beta2').default(0.999),
-      eps: nonNegative('eps').default(1e-8),
+      lr: positive('the learning rate lr').default(D.adam.lr),
+      beta1: unitInterval('beta1').default(D.adam.beta1),
+      beta2: unitInterval('beta2').default(D.adam.beta2),
+      eps: nonNegative('eps').default(D.adam.eps),
+      weight_decay: weightDecay,
     }),
   ],
   { error: 'optimizer.type is one of sgd, momentum, adagrad, rmsprop, adam' },
@@ -106,13 +114,7 @@ export const lossSurfaceRequestSchema = z.strictObject({
 export { SEED_OPTIMIZE_PROBLEM } from '../core/optim/presets';
 
 /** Each optimizer with PyTorch's defaults (what the UI's optimizer menu starts from). */
-export const DEFAULT_OPTIMIZERS: Readonly<Record<OptimizerConfig['type'], OptimizerConfig>> = {
-  sgd: { type: 'sgd', lr: 0.001 },
-  momentum: { type: 'momentum', form: 'pytorch', lr: 0.001, beta: 0.9, nesterov: false },
-  adagrad: { type: 'adagrad', lr: 0.01, eps: 1e-10, initial_accumulator_value: 0 },
-  rmsprop: { type: 'rmsprop', lr: 0.01, alpha: 0.99, eps: 1e-8 },
-  adam: { type: 'adam', lr: 0.001, beta1: 0.9, beta2: 0.999, eps: 1e-8 },
-};
+export const DEFAULT_OPTIMIZERS = OPTIMIZER_DEFAULTS;
 
 /**
  * The optimizer tool's saved state in a project: the problem, a second optimizer to compare

@@ -49,6 +49,8 @@ export interface LayerwiseApi {
       callId: string,
     ): ReturnType<AsyncCoreApi[M]>;
     cancel(callId: string): void;
+    /** Partial results of running calls (by call id), as main forwards them from the worker. */
+    onProgress(listener: (update: { callId: string; progress: unknown }) => void): () => void;
     /** Restarts the engine after it stopped (too many crashes). */
     restart(): Promise<void>;
     onStatus(listener: (status: EngineStatus) => void): () => void;

@@ -12,10 +12,11 @@ function frame(url: string, overrides: Partial<FrameLike> = {}): FrameLike {
 }
 
 /** A fake invoke event: by default the main frame of our window on the app origin. */
-function fakeEvent(options: { url?: string; senderFrame?: FrameLike | null; webContentsId?: number } = {}): IpcMainInvokeEvent {
+function fakeEvent(options: { url?: string; senderFrame?: FrameLike | null; webContentsId?: number; sent?: unknown[][] } = {}): IpcMainInvokeEvent {
   const mainFrame = frame(options.url ?? 'app://layerwise/index.html');
   const senderFrame = options.senderFrame === undefined ? mainFrame : options.senderFrame;
-  return { sender: { id: options.webContentsId ?? WINDOW_ID, mainFrame }, senderFrame } as unknown as IpcMainInvokeEvent;
+  const sender = { id: options.webContentsId ?? WINDOW_ID, mainFrame, isDestroyed: () => false, send: (...args: unknown[]) => options.sent?.push(args) };
+  return { sender, senderFrame } as unknown as IpcMainInvokeEvent;
 }
 
 function fakeIpcMain() {
@@ -115,7 +116,7 @@ const spec = { input: [1, 28, 28], layers: [{ type: 'conv2d', out_channels: 8, k
 describe('registered channels', () => {
   it('registers every renderer → main channel and nothing else', () => {
     const { handlers } = fakeServices();
-    const mainToRenderer: string[] = [IpcChannel.coreStatus, IpcChannel.appMenuCommand, IpcChannel.appOpenRecent];
+    const mainToRenderer: string[] = [IpcChannel.coreStatus, IpcChannel.coreProgress, IpcChannel.appMenuCommand, IpcChannel.appOpenRecent];
     const expected = Object.values(IpcChannel).filter((channel) => !mainToRenderer.includes(channel));
     expect([...handlers.keys()].sort()).toEqual([...expected].sort());
   });
@@ -124,7 +125,27 @@ describe('registered channels', () => {
     const { invoke, services } = fakeServices();
     const reply = await invoke(IpcChannel.coreCall, fakeEvent(), { method: 'summarize', payload: { spec }, callId: 'c1' });
     expect(reply).toEqual({ ok: true, result: { method: 'summarize', payload: { spec } } });
-    expect(services.core.callUnchecked).toHaveBeenCalledWith('summarize', { spec }, { signal: expect.any(AbortSignal) });
+    expect(services.core.callUnchecked).toHaveBeenCalledWith('summarize', { spec }, { signal: expect.any(AbortSignal), onProgress: expect.any(Function) });
+  });
+
+  it('core:call sends the engine\'s partial results to the calling window with the call id, and none after the reply', async () => {
+    let report: ((progress: unknown) => void) | undefined;
+    const { invoke } = fakeServices({
+      callUnchecked: async (_method, _payload, options) => {
+        report = options.onProgress;
+        options.onProgress?.({ kind: 'train', done: 1 });
+        options.onProgress?.({ kind: 'train', done: 2 });
+        return 'done';
+      },
+    });
+    const sent: unknown[][] = [];
+    expect(await invoke(IpcChannel.coreCall, fakeEvent({ sent }), { method: 'summarize', payload: { spec }, callId: 'run-1' })).toEqual({ ok: true, result: 'done' });
+    expect(sent).toEqual([
+      [IpcChannel.coreProgress, { callId: 'run-1', progress: { kind: 'train', done: 1 } }],
+      [IpcChannel.coreProgress, { callId: 'run-1', progress: { kind: 'train', done: 2 } }],
+    ]);
+    report?.({ kind: 'train', done: 3 });
+    expect(sent).toHaveLength(2);
   });
 
   it('core:call answers an unknown method and a bad payload with typed errors, without calling the engine', async () => {

@@ -32,7 +32,7 @@ export const ipcSchemas = {
 /** What the handlers need from the rest of main; fakes in tests. */
 export interface IpcServices {
   core: {
-    callUnchecked(method: CoreMethod, payload: unknown, options: { signal: AbortSignal }): Promise<unknown>;
+    callUnchecked(method: CoreMethod, payload: unknown, options: { signal: AbortSignal; onProgress?(progress: unknown): void }): Promise<unknown>;
     restart(): Promise<void>;
   };
   files: {
@@ -50,8 +50,9 @@ export interface IpcServices {
 }
 
 /**
- * Registers every invoke channel of `IpcChannel` (coreStatus, appMenuCommand and appOpenRecent go the
- * other way, main → renderer).
+ * Registers every invoke channel of `IpcChannel` (coreStatus, coreProgress, appMenuCommand and
+ * appOpenRecent go the other way, main → renderer). A core call's partial results go back to
+ * the window that made it, on coreProgress with its call id.
  */
 export function registerIpcHandlers(handle: Handle, services: IpcServices): void {
   /** In-flight core calls by sender and renderer-chosen call id, for core:cancel. */
@@ -69,8 +70,12 @@ export function registerIpcHandlers(handle: Handle, services: IpcServices): void
     inFlight.get(id)?.abort(); // a reused id replaces the older call
     const controller = new AbortController();
     inFlight.set(id, controller);
+    const sender = event.sender;
+    const onProgress = (progress: unknown) => {
+      if (inFlight.get(id) === controller && !sender.isDestroyed()) sender.send(IpcChannel.coreProgress, { callId, progress });
+    };
     try {
-      return { ok: true, result: await services.core.callUnchecked(method, parsed.data, { signal: controller.signal }) };
+      return { ok: true, result: await services.core.callUnchecked(method, parsed.data, { signal: controller.signal, onProgress }) };
     } catch (error) {
       if (error instanceof CoreError) return { ok: false, error: error.toData() };
       return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };

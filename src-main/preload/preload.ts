@@ -50,6 +50,7 @@ const api: LayerwiseApi = {
       return reply as ReturnType<AsyncCoreApi[M]>;
     },
     cancel: (callId) => fireAndForget(IpcChannel.coreCancel, { callId }),
+    onProgress: (listener) => subscribe<{ callId: string; progress: unknown }>(IpcChannel.coreProgress, listener),
     restart: () => ipcRenderer.invoke(IpcChannel.coreRestart),
     onStatus: (listener) => subscribe<EngineStatus>(IpcChannel.coreStatus, listener),
   },

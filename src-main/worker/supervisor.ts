@@ -1,5 +1,5 @@
 import type { CallOptions, CoreMethod, CorePayload, CoreResult } from '../../shared/protocol/core-api';
-import { CoreError, type CoreErrorData, type CoreReply, type ToWorker } from '../../shared/protocol/messages';
+import { CoreError, isCoreProgress, type CoreErrorData, type CoreReply, type ToWorker } from '../../shared/protocol/messages';
 import type { EngineStatus } from '../../shared/protocol/preload-api';
 import { timeLimitFor } from '../../shared/protocol/time-limits';
 
@@ -37,6 +37,8 @@ interface Pending {
   method: CoreMethod;
   resolve(result: unknown): void;
   reject(error: CoreError): void;
+  /** The caller's onProgress (partial results of an asynchronous method). */
+  progress: ((progress: unknown) => void) | undefined;
   /** Clears the timer and the abort listener. */
   cleanup(): void;
 }
@@ -132,6 +134,7 @@ export class CoreSupervisor {
         method,
         resolve,
         reject,
+        progress: options.onProgress ? (progress) => options.onProgress!(progress) : undefined,
         cleanup: () => {
           clearTimeout(timer);
           signal?.removeEventListener('abort', onAbort);
@@ -205,6 +208,15 @@ export class CoreSupervisor {
   }
 
   #onMessage(message: unknown): void {
+    if (isCoreProgress(message)) {
+      const entry = this.#pending.get(message.id);
+      try {
+        entry?.progress?.(message.progress);
+      } catch {
+        // a faulty progress listener must not break supervision
+      }
+      return;
+    }
     if (!isReply(message)) return;
     const entry = this.#settle(message.id);
     if (!entry) return; // cancelled or timed out earlier

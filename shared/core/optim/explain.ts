@@ -18,7 +18,8 @@ export interface StepDerivation {
 
 /**
  * Cell keys: `y:j`, `loss`, `dloss_dy:j`, `dy:param:j`, `grad:param`, `state:buffer:param`,
- * `params:param` (j is the sample's position within the step, from 0).
+ * `params:param`, and with weight decay `decayed:param` (g~ = g + lambda*w, which the optimizer's
+ * rules then read) (j is the sample's position within the step, from 0).
  */
 export type StepExplanation = Record<string, StepDerivation>;
 
@@ -99,24 +100,30 @@ export function explainStep(problem: OptimizeProblem, stepNumber: number): { ok:
 /** The state and new-parameter derivations of one parameter. */
 function optimizerDerivations(config: OptimizerConfig, param: string, k: number, raw: RawStep, t: number): StepExplanation {
   const p = nameToLatex(param);
-  const g = raw.grad[k]!;
   const w0 = raw.paramsBefore[k]!;
+  // With weight decay every rule reads the decayed gradient g~ = g + lambda*w (torch.optim's coupled L2).
+  const wd = config.weight_decay ?? 0;
+  const g = wd === 0 ? raw.grad[k]! : raw.grad[k]! + wd * w0;
+  const gSym = wd === 0 ? `g_{${p}}` : `\\tilde g_{${p}}`;
   const w1 = raw.paramsAfter[k]!;
   const prev = (buffer: string) => raw.stateBefore.buffers[buffer]![k]!;
   const next = (buffer: string) => raw.stateAfter.buffers[buffer]![k]!;
   const out: StepExplanation = {};
+  if (wd !== 0) {
+    out[`decayed:${param}`] = derivation(`${gSym} = g_{${p}} + \\lambda\\, ${p}`, `${operand(raw.grad[k]!)} + ${n(wd)} \\cdot ${operand(w0)}`, g, `g~_${param} = ${plain(raw.grad[k]!)} + ${plain(wd)}*${plain(w0)}`);
+  }
   const newParam = (formula: string, substituted: string, text: string) => {
     out[`params:${param}`] = derivation(`${p} \\leftarrow ${formula}`, substituted, w1, `${param} = ${text}`);
   };
   switch (config.type) {
     case 'sgd':
-      newParam(`${p} - \\eta\\, g_{${p}}`, `${n(w0)} - ${n(config.lr)} \\cdot ${operand(g)}`, `${formatNumber(w0)} - ${plain(config.lr)}*${plain(g)}`);
+      newParam(`${p} - \\eta\\, ${gSym}`, `${n(w0)} - ${n(config.lr)} \\cdot ${operand(g)}`, `${formatNumber(w0)} - ${plain(config.lr)}*${plain(g)}`);
       break;
     case 'momentum': {
       const { lr, beta } = config;
       if (config.form === 'delta') {
         out[`state:delta:${param}`] = derivation(
-          `\\Delta_{${p}} \\leftarrow \\beta\\,\\Delta_{${p}} + \\mu\\, g_{${p}}`,
+          `\\Delta_{${p}} \\leftarrow \\beta\\,\\Delta_{${p}} + \\mu\\, ${gSym}`,
           `${n(beta)} \\cdot ${operand(prev('delta'))} + ${n(lr)} \\cdot ${operand(g)}`,
           next('delta'),
           `delta_${param} = ${plain(beta)}*${plain(prev('delta'))} + ${plain(lr)}*${plain(g)}`,
@@ -124,34 +131,34 @@ function optimizerDerivations(config: OptimizerConfig, param: string, k: number,
         newParam(`${p} - \\Delta_{${p}}`, `${n(w0)} - ${operand(next('delta'))}`, `${formatNumber(w0)} - ${plain(next('delta'))}`);
       } else {
         out[`state:v:${param}`] = derivation(
-          `v_{${p}} \\leftarrow ${t === 1 ? `g_{${p}}\\ \\text{(first step)}` : `\\beta\\, v_{${p}} + g_{${p}}`}`,
+          `v_{${p}} \\leftarrow ${t === 1 ? `${gSym}\\ \\text{(first step)}` : `\\beta\\, v_{${p}} + ${gSym}`}`,
           t === 1 ? operand(g) : `${n(beta)} \\cdot ${operand(prev('v'))} + ${operand(g)}`,
           next('v'),
           `v_${param} = ${t === 1 ? plain(g) : `${plain(beta)}*${plain(prev('v'))} + ${plain(g)}`}`,
         );
         if (config.nesterov) {
-          newParam(`${p} - \\eta\\,(g_{${p}} + \\beta\\, v_{${p}})`, `${n(w0)} - ${n(lr)} \\cdot (${operand(g)} + ${n(beta)} \\cdot ${operand(next('v'))})`, `${formatNumber(w0)} - ${plain(lr)}*(${plain(g)} + ${plain(beta)}*${plain(next('v'))})`);
+          newParam(`${p} - \\eta\\,(${gSym} + \\beta\\, v_{${p}})`, `${n(w0)} - ${n(lr)} \\cdot (${operand(g)} + ${n(beta)} \\cdot ${operand(next('v'))})`, `${formatNumber(w0)} - ${plain(lr)}*(${plain(g)} + ${plain(beta)}*${plain(next('v'))})`);
         } else newParam(`${p} - \\eta\\, v_{${p}}`, `${n(w0)} - ${n(lr)} \\cdot ${operand(next('v'))}`, `${formatNumber(w0)} - ${plain(lr)}*${plain(next('v'))}`);
       }
       break;
     }
     case 'adagrad':
-      out[`state:sum:${param}`] = derivation(`s_{${p}} \\leftarrow s_{${p}} + g_{${p}}^{2}`, `${n(prev('sum'))} + ${operand(g)}^{2}`, next('sum'), `sum_${param} = ${plain(prev('sum'))} + ${plain(g)}^2`);
-      newParam(`${p} - \\frac{\\eta\\, g_{${p}}}{\\sqrt{s_{${p}}} + \\epsilon}`, `${n(w0)} - \\frac{${n(config.lr)} \\cdot ${operand(g)}}{\\sqrt{${n(next('sum'))}} + ${n(config.eps)}}`, `${formatNumber(w0)} - ${plain(config.lr)}*${plain(g)}/(sqrt(${plain(next('sum'))}) + ${plain(config.eps)})`);
+      out[`state:sum:${param}`] = derivation(`s_{${p}} \\leftarrow s_{${p}} + ${gSym}^{2}`, `${n(prev('sum'))} + ${operand(g)}^{2}`, next('sum'), `sum_${param} = ${plain(prev('sum'))} + ${plain(g)}^2`);
+      newParam(`${p} - \\frac{\\eta\\, ${gSym}}{\\sqrt{s_{${p}}} + \\epsilon}`, `${n(w0)} - \\frac{${n(config.lr)} \\cdot ${operand(g)}}{\\sqrt{${n(next('sum'))}} + ${n(config.eps)}}`, `${formatNumber(w0)} - ${plain(config.lr)}*${plain(g)}/(sqrt(${plain(next('sum'))}) + ${plain(config.eps)})`);
       break;
     case 'rmsprop':
       out[`state:v:${param}`] = derivation(
-        `v_{${p}} \\leftarrow \\alpha\\, v_{${p}} + (1 - \\alpha)\\, g_{${p}}^{2}`,
+        `v_{${p}} \\leftarrow \\alpha\\, v_{${p}} + (1 - \\alpha)\\, ${gSym}^{2}`,
         `${n(config.alpha)} \\cdot ${n(prev('v'))} + (1 - ${n(config.alpha)}) \\cdot ${operand(g)}^{2}`,
         next('v'),
         `v_${param} = ${plain(config.alpha)}*${plain(prev('v'))} + (1 - ${plain(config.alpha)})*${plain(g)}^2`,
       );
-      newParam(`${p} - \\frac{\\eta\\, g_{${p}}}{\\sqrt{v_{${p}}} + \\epsilon}`, `${n(w0)} - \\frac{${n(config.lr)} \\cdot ${operand(g)}}{\\sqrt{${n(next('v'))}} + ${n(config.eps)}}`, `${formatNumber(w0)} - ${plain(config.lr)}*${plain(g)}/(sqrt(${plain(next('v'))}) + ${plain(config.eps)})`);
+      newParam(`${p} - \\frac{\\eta\\, ${gSym}}{\\sqrt{v_{${p}}} + \\epsilon}`, `${n(w0)} - \\frac{${n(config.lr)} \\cdot ${operand(g)}}{\\sqrt{${n(next('v'))}} + ${n(config.eps)}}`, `${formatNumber(w0)} - ${plain(config.lr)}*${plain(g)}/(sqrt(${plain(next('v'))}) + ${plain(config.eps)})`);
       break;
     case 'adam': {
       const { beta1, beta2, lr, eps } = config;
-      out[`state:m:${param}`] = derivation(`m_{${p}} \\leftarrow \\beta_1 m_{${p}} + (1 - \\beta_1)\\, g_{${p}}`, `${n(beta1)} \\cdot ${operand(prev('m'))} + (1 - ${n(beta1)}) \\cdot ${operand(g)}`, next('m'), `m_${param} = ${plain(beta1)}*${plain(prev('m'))} + (1 - ${plain(beta1)})*${plain(g)}`);
-      out[`state:v:${param}`] = derivation(`v_{${p}} \\leftarrow \\beta_2 v_{${p}} + (1 - \\beta_2)\\, g_{${p}}^{2}`, `${n(beta2)} \\cdot ${n(prev('v'))} + (1 - ${n(beta2)}) \\cdot ${operand(g)}^{2}`, next('v'), `v_${param} = ${plain(beta2)}*${plain(prev('v'))} + (1 - ${plain(beta2)})*${plain(g)}^2`);
+      out[`state:m:${param}`] = derivation(`m_{${p}} \\leftarrow \\beta_1 m_{${p}} + (1 - \\beta_1)\\, ${gSym}`, `${n(beta1)} \\cdot ${operand(prev('m'))} + (1 - ${n(beta1)}) \\cdot ${operand(g)}`, next('m'), `m_${param} = ${plain(beta1)}*${plain(prev('m'))} + (1 - ${plain(beta1)})*${plain(g)}`);
+      out[`state:v:${param}`] = derivation(`v_{${p}} \\leftarrow \\beta_2 v_{${p}} + (1 - \\beta_2)\\, ${gSym}^{2}`, `${n(beta2)} \\cdot ${n(prev('v'))} + (1 - ${n(beta2)}) \\cdot ${operand(g)}^{2}`, next('v'), `v_${param} = ${plain(beta2)}*${plain(prev('v'))} + (1 - ${plain(beta2)})*${plain(g)}^2`);
       newParam(
         `${p} - \\frac{\\eta\\, m_{${p}} / (1 - \\beta_1^{t})}{\\sqrt{v_{${p}} / (1 - \\beta_2^{t})} + \\epsilon}`,
         `${n(w0)} - \\frac{${n(lr)} \\cdot ${operand(next('m'))} / (1 - ${n(beta1)}^{${t}})}{\\sqrt{${n(next('v'))} / (1 - ${n(beta2)}^{${t}})} + ${n(eps)}}`,

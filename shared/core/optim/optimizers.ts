@@ -1,10 +1,12 @@
 /**
  * Optimizer steppers: pure functions, state in → state out, one parameter vector at a time.
- * Each follows PyTorch's `torch.optim` update exactly (weight decay 0, dampening 0, no
- * amsgrad, maximize false); the seed's momentum form is added beside PyTorch's.
+ * Each follows PyTorch's `torch.optim` update exactly (dampening 0, no amsgrad, maximize
+ * false); the seed's momentum form is added beside PyTorch's. `weight_decay` (default 0) is
+ * torch.optim's coupled L2 for every one of them: g <- g + weight_decay * w before the update
+ * (Adam's too: Adam's L2, not AdamW's decoupled decay).
  */
 
-export type OptimizerConfig =
+export type OptimizerConfig = (
   | { type: 'sgd'; lr: number }
   /**
    * `delta`: the seed's form, Delta = beta*Delta + lr*g; w = w - Delta.
@@ -14,7 +16,20 @@ export type OptimizerConfig =
   | { type: 'momentum'; form: 'delta' | 'pytorch'; lr: number; beta: number; nesterov: boolean }
   | { type: 'adagrad'; lr: number; eps: number; initial_accumulator_value: number }
   | { type: 'rmsprop'; lr: number; alpha: number; eps: number }
-  | { type: 'adam'; lr: number; beta1: number; beta2: number; eps: number };
+  | { type: 'adam'; lr: number; beta1: number; beta2: number; eps: number }
+) & {
+  /** Coupled L2 (torch.optim's weight_decay): the gradient gains weight_decay * w. Default 0. */
+  weight_decay?: number;
+};
+
+/** Each optimizer with PyTorch's defaults (momentum's beta is the seed's 0.9; PyTorch's 0 would be plain SGD). */
+export const OPTIMIZER_DEFAULTS = {
+  sgd: { type: 'sgd', lr: 0.001 },
+  momentum: { type: 'momentum', form: 'pytorch', lr: 0.001, beta: 0.9, nesterov: false },
+  adagrad: { type: 'adagrad', lr: 0.01, eps: 1e-10, initial_accumulator_value: 0 },
+  rmsprop: { type: 'rmsprop', lr: 0.01, alpha: 0.99, eps: 1e-8 },
+  adam: { type: 'adam', lr: 0.001, beta1: 0.9, beta2: 0.999, eps: 1e-8 },
+} satisfies { readonly [T in OptimizerConfig['type']]: Extract<OptimizerConfig, { type: T }> };
 
 export type OptimizerType = OptimizerConfig['type'];
 
@@ -65,27 +80,40 @@ function lerp(start: number, end: number, weight: number): number {
  */
 export function optimizerStep(config: OptimizerConfig, params: Float64Array, grad: Float64Array, state: OptimizerState): { params: Float64Array; state: OptimizerState } {
   const next = copyState(state);
-  next.t = state.t + 1;
   const w = Float64Array.from(params);
+  optimizerStepInPlace(config, w, grad, next);
+  return { params: w, state: next };
+}
+
+/**
+ * The same update written into `params` and `state` (for training loops that own their
+ * buffers). `grad` is read, never written: with weight decay the step uses g + wd*w.
+ */
+export function optimizerStepInPlace(config: OptimizerConfig, w: Float64Array, grad: Float64Array, state: OptimizerState): void {
+  state.t = state.t + 1;
   const n = w.length;
+  const wd = config.weight_decay ?? 0;
+  // torch.optim: grad = grad.add(param, alpha=weight_decay)
+  const g = (i: number) => (wd === 0 ? grad[i]! : grad[i]! + wd * w[i]!);
   switch (config.type) {
     case 'sgd':
-      for (let i = 0; i < n; i++) w[i] = w[i]! - config.lr * grad[i]!;
+      for (let i = 0; i < n; i++) w[i] = w[i]! - config.lr * g(i);
       break;
     case 'momentum': {
       const { lr, beta } = config;
       if (config.form === 'delta') {
-        const delta = next.buffers.delta!;
+        const delta = state.buffers.delta!;
         for (let i = 0; i < n; i++) {
-          delta[i] = beta * delta[i]! + lr * grad[i]!;
+          delta[i] = beta * delta[i]! + lr * g(i);
           w[i] = w[i]! - delta[i]!;
         }
       } else {
         // torch.optim.SGD(momentum=beta): buf = g on the first step (= beta*0 + g), then beta*buf + g.
-        const v = next.buffers.v!;
+        const v = state.buffers.v!;
         for (let i = 0; i < n; i++) {
-          v[i] = next.t === 1 ? grad[i]! : beta * v[i]! + grad[i]!;
-          const direction = config.nesterov ? grad[i]! + beta * v[i]! : v[i]!;
+          const gi = g(i);
+          v[i] = state.t === 1 ? gi : beta * v[i]! + gi;
+          const direction = config.nesterov ? gi + beta * v[i]! : v[i]!;
           w[i] = w[i]! - lr * direction;
         }
       }
@@ -93,44 +121,51 @@ export function optimizerStep(config: OptimizerConfig, params: Float64Array, gra
     }
     case 'adagrad': {
       // torch.optim.Adagrad (lr_decay 0): sum += g^2; w -= lr * g / (sqrt(sum) + eps).
-      const sum = next.buffers.sum!;
+      const sum = state.buffers.sum!;
       for (let i = 0; i < n; i++) {
-        sum[i] = sum[i]! + grad[i]! * grad[i]!;
-        w[i] = w[i]! + -config.lr * (grad[i]! / (Math.sqrt(sum[i]!) + config.eps));
+        const gi = g(i);
+        sum[i] = sum[i]! + gi * gi;
+        w[i] = w[i]! + -config.lr * (gi / (Math.sqrt(sum[i]!) + config.eps));
       }
       break;
     }
     case 'rmsprop': {
       // torch.optim.RMSprop (not centered, momentum 0): v = alpha v + (1 - alpha) g^2; w -= lr g / (sqrt(v) + eps).
-      const v = next.buffers.v!;
+      const v = state.buffers.v!;
       for (let i = 0; i < n; i++) {
-        v[i] = config.alpha * v[i]! + (1 - config.alpha) * (grad[i]! * grad[i]!);
-        w[i] = w[i]! + -config.lr * (grad[i]! / (Math.sqrt(v[i]!) + config.eps));
+        const gi = g(i);
+        v[i] = config.alpha * v[i]! + (1 - config.alpha) * (gi * gi);
+        w[i] = w[i]! + -config.lr * (gi / (Math.sqrt(v[i]!) + config.eps));
       }
       break;
     }
     case 'adam': {
       // torch.optim.Adam (exp_avg.lerp_, exp_avg_sq.mul_().addcmul_, param.addcdiv_): m, v with bias corrections 1 - beta^t; w -= lr/bc1 * m / (sqrt(v)/sqrt(bc2) + eps).
       const { lr, beta1, beta2, eps } = config;
-      const m = next.buffers.m!;
-      const v = next.buffers.v!;
-      const bc1 = 1 - Math.pow(beta1, next.t);
-      const bc2 = 1 - Math.pow(beta2, next.t);
+      const m = state.buffers.m!;
+      const v = state.buffers.v!;
+      const bc1 = 1 - Math.pow(beta1, state.t);
+      const bc2 = 1 - Math.pow(beta2, state.t);
       const stepSize = lr / bc1;
       const bc2Sqrt = Math.sqrt(bc2);
       for (let i = 0; i < n; i++) {
-        m[i] = lerp(m[i]!, grad[i]!, 1 - beta1);
-        v[i] = beta2 * v[i]! + (1 - beta2) * (grad[i]! * grad[i]!);
+        const gi = g(i);
+        m[i] = lerp(m[i]!, gi, 1 - beta1);
+        v[i] = beta2 * v[i]! + (1 - beta2) * (gi * gi);
         w[i] = w[i]! + -stepSize * (m[i]! / (Math.sqrt(v[i]!) / bc2Sqrt + eps));
       }
       break;
     }
   }
-  return { params: w, state: next };
 }
 
 /** The update rule of an optimizer as display LaTeX lines (g is the gradient of the step's loss). */
 export function updateRule(config: OptimizerConfig): string[] {
+  const rule = baseUpdateRule(config);
+  return (config.weight_decay ?? 0) > 0 ? ['g \\leftarrow g + \\lambda\\, w', ...rule] : rule;
+}
+
+function baseUpdateRule(config: OptimizerConfig): string[] {
   switch (config.type) {
     case 'sgd':
       return ['w \\leftarrow w - \\eta\\, g'];

@@ -9,6 +9,8 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 export interface PendingCall {
   resolve(value: unknown): void;
   reject(error: CoreError): void;
+  /** A partial result: handed to the caller's onProgress while the call is pending. */
+  progress(value: unknown): void;
 }
 
 /**
@@ -53,6 +55,14 @@ export function trackCall<T>(
       }, timeoutMs);
     }
     start({
+      progress(value) {
+        if (done || !options?.onProgress) return;
+        try {
+          options.onProgress(value);
+        } catch (error) {
+          console.error('layerwise: an onProgress listener failed', error);
+        }
+      },
       resolve(value) {
         if (done) return;
         cleanup();

@@ -16,11 +16,13 @@ export function createElectronCoreClient(api: LayerwiseApi): CoreClient {
   let nextId = 1;
   let disposed = false;
   const rejectors = new Map<string, (error: CoreError) => void>();
+  const progressTargets = new Map<string, (progress: unknown) => void>();
 
   const unsubscribe = api.core.onStatus((next) => {
     status = next;
     statusListeners.emit(next);
   });
+  const unsubscribeProgress = api.core.onProgress(({ callId, progress }) => progressTargets.get(callId)?.(progress));
 
   function call<M extends CoreMethod>(method: M, payload: CorePayload<M>, options?: CallOptions): Promise<CoreResult<M>> {
     if (disposed) return Promise.reject(new CoreError({ code: 'engine_stopped', message: 'the core client was disposed' }));
@@ -30,20 +32,24 @@ export function createElectronCoreClient(api: LayerwiseApi): CoreClient {
       options,
       (pending) => {
         rejectors.set(callId, pending.reject);
+        progressTargets.set(callId, pending.progress);
         const result = api.core.call(method, payload, callId) as Promise<unknown>;
         result.then(
           (value) => {
             rejectors.delete(callId);
+            progressTargets.delete(callId);
             pending.resolve(value);
           },
           (error: unknown) => {
             rejectors.delete(callId);
+            progressTargets.delete(callId);
             pending.reject(toCoreError(error));
           },
         );
       },
       () => {
         rejectors.delete(callId);
+        progressTargets.delete(callId);
         api.core.cancel(callId);
       },
     );
@@ -66,11 +72,17 @@ export function createElectronCoreClient(api: LayerwiseApi): CoreClient {
     backpropGradientCheck: (payload, options) => call('backpropGradientCheck', payload, options),
     unitRegion: (payload, options) => call('unitRegion', payload, options),
     effectiveReceptiveField: (payload, options) => call('effectiveReceptiveField', payload, options),
+    gradientFlow: (payload, options) => call('gradientFlow', payload, options),
+    trainNetwork: (payload, options) => call('trainNetwork', payload, options),
+    linearRegions: (payload, options) => call('linearRegions', payload, options),
+    sameBudget: (payload, options) => call('sameBudget', payload, options),
     onStatus: (listener) => statusListeners.add(listener),
     restart: () => api.core.restart(),
     dispose() {
       disposed = true;
       unsubscribe();
+      unsubscribeProgress();
+      progressTargets.clear();
       statusListeners.clear();
       const error = new CoreError({ code: 'engine_stopped', message: 'the core client was disposed' });
       for (const reject of rejectors.values()) reject(error);

@@ -1,5 +1,5 @@
 import type { CallOptions, CoreMethod, CorePayload, CoreResult } from '../../../shared/protocol/core-api';
-import { CoreError, type CoreReply, type ToWorker } from '../../../shared/protocol/messages';
+import { CoreError, isCoreProgress, type CoreReply, type ToWorker } from '../../../shared/protocol/messages';
 import { createListeners, trackCall, type PendingCall } from './call-tracker';
 import type { CoreClient, EngineStatus } from './types';
 
@@ -81,7 +81,12 @@ export function createWebWorkerCoreClient(options: WebWorkerCoreClientOptions = 
     const myGeneration = ++generation;
     worker = createWorker({
       onMessage(data) {
-        if (myGeneration !== generation || !isReply(data)) return;
+        if (myGeneration !== generation) return;
+        if (isCoreProgress(data)) {
+          pending.get(data.id)?.progress(data.progress);
+          return;
+        }
+        if (!isReply(data)) return;
         const call = pending.get(data.id);
         if (!call) return; // cancelled or timed out already
         pending.delete(data.id);
@@ -155,6 +160,10 @@ export function createWebWorkerCoreClient(options: WebWorkerCoreClientOptions = 
     backpropGradientCheck: (payload, callOptions) => call('backpropGradientCheck', payload, callOptions),
     unitRegion: (payload, callOptions) => call('unitRegion', payload, callOptions),
     effectiveReceptiveField: (payload, callOptions) => call('effectiveReceptiveField', payload, callOptions),
+    gradientFlow: (payload, callOptions) => call('gradientFlow', payload, callOptions),
+    trainNetwork: (payload, callOptions) => call('trainNetwork', payload, callOptions),
+    linearRegions: (payload, callOptions) => call('linearRegions', payload, callOptions),
+    sameBudget: (payload, callOptions) => call('sameBudget', payload, callOptions),
     onStatus: (listener) => statusListeners.add(listener),
     async restart() {
       if (disposed) return;
