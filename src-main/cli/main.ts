@@ -28,8 +28,12 @@ ${COMMANDS.map((command) => `  ${command.name.padEnd(NAME_WIDTH)} ${command.desc
 
 Options:
   --json      machine-readable output (errors as JSON on stderr)
+${COMMANDS.flatMap((command) => (command.flags ?? []).map((flag) => `  --${flag.name.padEnd(9)} ${command.name}: ${flag.description}`)).join('\n')}
   -h, --help  this text
-`;
+`.replace(/\n\n  -h/, '\n  -h');
+
+/** Every command's own boolean options, for the argument parser. */
+const COMMAND_FLAGS = [...new Set(COMMANDS.flatMap((command) => (command.flags ?? []).map((flag) => flag.name)))];
 
 async function readAll(stream: Readable): Promise<string> {
   const chunks: Buffer[] = [];
@@ -60,7 +64,11 @@ export async function main(argv: string[], io: CliIo, core: CoreApi = createCore
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+      options: {
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        ...Object.fromEntries(COMMAND_FLAGS.map((flag) => [flag, { type: 'boolean' as const, default: false }])),
+      },
     });
   } catch (error) {
     io.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
@@ -81,6 +89,12 @@ export async function main(argv: string[], io: CliIo, core: CoreApi = createCore
   if (!source || extra.length > 0) {
     return fail(io, json, [`${command.name} takes exactly one file path, or - for standard input`]);
   }
+  const flags: Record<string, boolean> = {};
+  for (const flag of COMMAND_FLAGS) {
+    const given = (values as Record<string, unknown>)[flag] === true;
+    if (given && !(command.flags ?? []).some((each) => each.name === flag)) return fail(io, json, [`--${flag} is not an option of ${command.name}`]);
+    flags[flag] = given;
+  }
 
   let text: string;
   try {
@@ -95,7 +109,7 @@ export async function main(argv: string[], io: CliIo, core: CoreApi = createCore
   } catch (error) {
     return fail(io, json, [`${source === '-' ? 'standard input' : source} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`]);
   }
-  const outcome = command.run(document, core);
+  const outcome = await command.run(document, core, flags);
   if (json ? outcome.json !== undefined : outcome.text !== '') {
     io.stdout.write(json ? `${JSON.stringify(outcome.json, null, 2)}\n` : outcome.text);
   }

@@ -18,5 +18,7 @@ export interface CliCommand {
   name: string;
   /** One line for the usage text. */
   description: string;
-  run(document: unknown, core: CoreApi): CommandOutcome;
+  /** Boolean options of this command besides --json (e.g. `polygons` for --polygons), with their usage line. */
+  flags?: readonly { name: string; description: string }[];
+  run(document: unknown, core: CoreApi, flags: Readonly<Record<string, boolean>>): CommandOutcome | Promise<CommandOutcome>;
 }

@@ -1,0 +1,25 @@
+import type { z } from 'zod';
+import { formatDenseIssue, type DenseFailure } from '../../../shared/core/dense/index';
+
+/** Refusals of a dense document as "field: message" lines (the schema's, which are the core's). */
+export function schemaErrors(error: z.ZodError): string[] {
+  return error.issues.map((issue) => issue.message);
+}
+
+export function failureErrors(failure: DenseFailure): string[] {
+  return failure.issues.map(formatDenseIssue);
+}
+
+/** A number in a text table: 6 significant digits, exact integers as they are. */
+export function shortNumber(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  if (!Number.isFinite(value)) return String(value);
+  if (Number.isInteger(value) && Math.abs(value) < 1e15) return String(value);
+  return String(Number(value.toPrecision(6)));
+}
+
+/** Columns padded to their widest cell (numbers right-aligned, the first column left). */
+export function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
+  return rows.map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ').trimEnd()).join('\n');
+}
