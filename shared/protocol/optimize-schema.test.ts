@@ -14,6 +14,15 @@ describe('optimizeProblemSchema', () => {
     for (const config of Object.values(DEFAULT_OPTIMIZERS)) expect(optimizerSchema.parse({ type: config.type })).toEqual(config);
   });
 
+  it('takes weight_decay (coupled L2) on every optimizer, at least 0, absent by default', () => {
+    for (const type of ['sgd', 'momentum', 'adagrad', 'rmsprop', 'adam']) {
+      expect(optimizerSchema.parse({ type, weight_decay: 0.01 }).weight_decay).toBe(0.01);
+      expect('weight_decay' in optimizerSchema.parse({ type })).toBe(false);
+      const negative = optimizerSchema.safeParse({ type, weight_decay: -1 });
+      expect(negative.success ? [] : describeSchemaErrors(negative.error)).toEqual(['weight_decay: weight_decay must be at least 0']);
+    }
+  });
+
   it('fills the run defaults (squared error, mean, online, 1 epoch, in order)', () => {
     expect(optimizeProblemSchema.parse({ ...minimal, optimizer: { type: 'sgd' } })).toMatchObject({ loss: 'squared_error', reduction: 'mean', mode: 'online', batch_size: 1, epochs: 1, shuffle: false, seed: 0 });
     expect(optimizeProblemSchema.parse(SEED_OPTIMIZE_PROBLEM)).toEqual(SEED_OPTIMIZE_PROBLEM);

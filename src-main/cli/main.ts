@@ -30,7 +30,7 @@ Options:
   --json      machine-readable output (errors as JSON on stderr)
 ${COMMANDS.flatMap((command) => (command.flags ?? []).map((flag) => `  --${flag.name.padEnd(9)} ${command.name}: ${flag.description}`)).join('\n')}
   -h, --help  this text
-`.replace(/\n\n  -h/, '\n  -h');
+`.replace(/\n\n {2}-h/, '\n  -h');
 
 /** Every command's own boolean options, for the argument parser. */
 const COMMAND_FLAGS = [...new Set(COMMANDS.flatMap((command) => (command.flags ?? []).map((flag) => flag.name)))];

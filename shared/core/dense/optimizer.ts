@@ -1,5 +1,5 @@
 import { OPTIMIZER_DEFAULTS, type OptimizerConfig } from '../optim/optimizers';
-import { IssueCollector, joinPath } from './issues';
+import { joinPath, type IssueCollector } from './issues';
 
 const TYPES = Object.keys(OPTIMIZER_DEFAULTS) as OptimizerConfig['type'][];
 

@@ -1,7 +1,7 @@
 import { createRandom, gaussian } from '../random';
 import { ACTIVATIONS, type Activation } from './activation';
 import { DEFAULT_INIT, GAIN_SCHEMES, INIT_SCHEMES, initialParameters, type InitConfig } from './init';
-import { describeValue, IssueCollector, isRecord, joinPath } from './issues';
+import { describeValue, isRecord, joinPath, type IssueCollector } from './issues';
 import { LOSSES, type LossName, type Targets } from './loss';
 import { mlpLayout, type MlpLayout } from './mlp';
 

@@ -244,7 +244,7 @@ export class Trainer {
   /** One epoch of steps; yields to the host between steps (and between layers of a large one), calling `afterStep` after each. */
   async runEpoch(cooperation?: Cooperation, afterStep?: () => void): Promise<void> {
     if (this.finished) return;
-    const { data, network } = this.run;
+    const { data } = this.run;
     const epoch = this.epochsDone + 1;
     const rows = data.rows;
     const batch = Math.min(this.run.batchSize ?? rows, rows);
