@@ -65,6 +65,17 @@ describe('CoreSupervisor with a real worker thread', () => {
     expect(statuses).toContainEqual({ state: 'ready' });
   });
 
+  it('hands progress messages of a call to its onProgress, in order, and none after the reply', async () => {
+    const { supervisor } = makeSupervisor({ createWorker: fixtureFactory().factory });
+    const seen: unknown[] = [];
+    expect(await supervisor.callUnchecked('trainNetwork', { action: 'progress', count: 3 }, { onProgress: (progress) => seen.push(progress) })).toBe('done');
+    // the stray one after the reply would arrive before this echo answers
+    await supervisor.callUnchecked('summarize', { action: 'echo', value: 1 });
+    expect(seen).toEqual([{ k: 1 }, { k: 2 }, { k: 3 }]);
+    // a call without onProgress is not disturbed by them
+    expect(await supervisor.callUnchecked('trainNetwork', { action: 'progress', count: 2 })).toBe('done');
+  });
+
   it('passes error replies through as CoreError with their code', async () => {
     const { supervisor } = makeSupervisor({ createWorker: fixtureFactory().factory });
     const error = await rejection(supervisor.callUnchecked('summarize', { action: 'fail' }));

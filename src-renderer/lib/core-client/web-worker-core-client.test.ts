@@ -66,6 +66,23 @@ describe('createWebWorkerCoreClient', () => {
     await expect(first).resolves.toEqual({ ok: true });
   });
 
+  it('hands progress messages to the call\'s onProgress until it settles; a call without one ignores them', async () => {
+    const { client, latest } = setup();
+    const seen: unknown[] = [];
+    const progress = (done: number) => ({ kind: 'train', epochs: [], steps: [], done, total: 3 });
+    const call = client.trainNetwork({ run: {} }, { onProgress: (update) => seen.push(update) });
+    const quiet = client.linearRegions({ net: {} });
+    latest().handlers.onMessage({ kind: 'progress', id: 1, progress: progress(1) });
+    latest().handlers.onMessage({ kind: 'progress', id: 2, progress: { kind: 'regions' } });
+    latest().handlers.onMessage({ kind: 'progress', id: 1, progress: progress(2) });
+    latest().reply(1, { ok: true });
+    latest().handlers.onMessage({ kind: 'progress', id: 1, progress: progress(3) });
+    latest().reply(2, { ok: true });
+    await expect(call).resolves.toEqual({ ok: true });
+    await expect(quiet).resolves.toEqual({ ok: true });
+    expect(seen).toEqual([progress(1), progress(2)]);
+  });
+
   it('rejects with the typed error of an error reply', async () => {
     const { client, latest } = setup();
     const call = client.summarize({ spec });
