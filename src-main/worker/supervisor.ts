@@ -1,4 +1,4 @@
-import type { CallOptions, CoreMethod, CorePayload, CoreResult } from '../../shared/protocol/core-api';
+import type { CallOptions, CoreMethod, CorePayload, CoreProgressOf, CoreResult } from '../../shared/protocol/core-api';
 import { CoreError, isCoreProgress, type CoreErrorData, type CoreReply, type ToWorker } from '../../shared/protocol/messages';
 import type { EngineStatus } from '../../shared/protocol/preload-api';
 import { timeLimitFor } from '../../shared/protocol/time-limits';
@@ -105,8 +105,8 @@ export class CoreSupervisor {
     return () => this.#listeners.delete(listener);
   }
 
-  call<M extends CoreMethod>(method: M, payload: CorePayload<M>, options: CallOptions = {}): Promise<CoreResult<M>> {
-    return this.callUnchecked(method, payload, options) as Promise<CoreResult<M>>;
+  call<M extends CoreMethod>(method: M, payload: CorePayload<M>, options: CallOptions<CoreProgressOf<M>> = {}): Promise<CoreResult<M>> {
+    return this.callUnchecked(method, payload, options as CallOptions) as Promise<CoreResult<M>>;
   }
 
   /** Same as `call` for a payload that has not been typed (IPC: the worker validates it). */

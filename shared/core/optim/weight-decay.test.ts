@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OptimizeProblem } from './problem';
 import { explainStep } from './explain';
-import { initialState, optimizerStep, updateRule, OPTIMIZER_DEFAULTS, type OptimizerConfig } from './optimizers';
+import { initialState, optimizerStep, updateRule, OPTIMIZER_DEFAULTS, type OptimizerConfig, type OptimizerState } from './optimizers';
 import { runOptimization } from './run';
 
 /** torch.optim's weight_decay: g <- g + wd * w before each optimizer's own rule (coupled L2; Adam's, not AdamW's). */
@@ -34,8 +34,8 @@ describe('weight decay in every optimizer', () => {
     ];
     const wd = 0.3;
     for (const config of configs) {
-      let a = { params: Float64Array.of(1, -2, 0.5), state: initialState(config, 3) };
-      let b = { params: Float64Array.of(1, -2, 0.5), state: initialState(config, 3) };
+      let a: { params: Float64Array; state: OptimizerState } = { params: Float64Array.of(1, -2, 0.5), state: initialState(config, 3) };
+      let b: { params: Float64Array; state: OptimizerState } = { params: Float64Array.of(1, -2, 0.5), state: initialState(config, 3) };
       for (let t = 0; t < 5; t++) {
         const g = Float64Array.of(0.3 * t - 1, 0.7, -0.2 * t);
         a = optimizerStep({ ...config, weight_decay: wd }, a.params, g, a.state);
