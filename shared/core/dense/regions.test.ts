@@ -173,3 +173,21 @@ describe('regions: bad networks are issues at their fields', () => {
     expect(await issues({ ...net, domain: [0, 1] })).toContainEqual(expect.objectContaining({ field: 'widths', code: 'too_much_work', values: expect.objectContaining({ max: 100_000 }) }));
   });
 });
+
+describe('regions: cooperative', () => {
+  it('a long count reports progress and stops when the checkpoint throws (the dispatcher\'s cancel)', async () => {
+    const reports: { kind: string; layer: number; layers: number; regions: number }[] = [];
+    const net = { preset: { sawtooth: 16 } };
+    const done = await linearRegions({ net }, { checkpoint: () => new Promise((resolve) => setTimeout(resolve, 0)), progress: (partial) => reports.push(partial as (typeof reports)[number]) });
+    expect(done.ok && done.dimension === 1 && done.linear_pieces).toBe(2 ** 16);
+    expect(reports.length).toBeGreaterThan(0);
+    expect(reports.every((report) => report.kind === 'regions' && report.layers === 16 && report.regions >= 1)).toBe(true);
+    let checkpoints = 0;
+    const cancelled = linearRegions({ net }, {
+      checkpoint: async () => {
+        if (++checkpoints === 20) throw Object.assign(new Error('cancelled'), { code: 'cancelled' });
+      },
+    });
+    await expect(cancelled).rejects.toMatchObject({ code: 'cancelled' });
+  });
+});

@@ -175,7 +175,7 @@ export interface RegionsProgress {
   /** hidden layers done, of `layers` */
   layer: number;
   layers: number;
-  /** pieces or polygons so far */
+  /** pieces or polygons so far (split by the layers done, and within the running layer) */
   regions: number;
 }
 
@@ -225,7 +225,13 @@ export async function regions1d(layout: MlpLayout, params: Float64Array, domain:
     const w = layout.weightOffset[l]!;
     const b = layout.biasOffset[l]!;
     const next: typeof pieces = [];
+    let visited = 0;
     for (const piece of pieces) {
+      // a wide layer over many pieces is long: yield now and then so a cancel is seen
+      if (cooperation && ++visited % 256 === 0) {
+        await cooperation.checkpoint();
+        if (pacer.due()) pacer.send({ kind: 'regions', layer: l, layers: hiddenLayers, regions: next.length + pieces.length - visited } satisfies RegionsProgress);
+      }
       const alpha = new Float64Array(units);
       const beta = new Float64Array(units);
       const roots: number[] = [];
@@ -382,7 +388,12 @@ async function regions2d(layout: MlpLayout, params: Float64Array, domain: [[numb
     const w = layout.weightOffset[l]!;
     const b = layout.biasOffset[l]!;
     const next: Region[] = [];
+    let visited = 0;
     for (const region of regions) {
+      if (cooperation && ++visited % 64 === 0) {
+        await cooperation.checkpoint();
+        if (pacer.due()) pacer.send({ kind: 'regions', layer: l, layers: hiddenLayers, regions: next.length + regions.length - visited } satisfies RegionsProgress);
+      }
       // z_j = g_j . p + h_j on this region
       const g = new Float64Array(2 * units);
       const h = new Float64Array(units);
