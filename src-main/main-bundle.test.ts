@@ -115,7 +115,7 @@ describe('bundled main process', () => {
   });
 
   it('registers a handler for every renderer → main channel', () => {
-    const mainToRenderer: string[] = [IpcChannel.coreStatus, IpcChannel.appMenuCommand, IpcChannel.appOpenRecent];
+    const mainToRenderer: string[] = [IpcChannel.coreStatus, IpcChannel.coreProgress, IpcChannel.appMenuCommand, IpcChannel.appOpenRecent];
     expect([...fake.record.ipcHandlers.keys()].sort()).toEqual(Object.values(IpcChannel).filter((c) => !mainToRenderer.includes(c)).sort());
   });
 
