@@ -67,10 +67,10 @@ export function checkBudgetComparison(value: unknown): { ok: true; value: Budget
     const targetDoc = c.object(doc.target, 'target');
     if (targetDoc) {
       c.onlyFields(targetDoc, 'target', ['sawtooth', 'formula']);
-      if (targetDoc.sawtooth !== undefined && targetDoc.formula !== undefined) c.add('target', 'conflict', { detail: 'give either "sawtooth" or "formula"' });
+      if (targetDoc.sawtooth !== undefined && targetDoc.formula !== undefined) c.add('target.formula', 'exclusive_fields', { other: 'target.sawtooth' });
       else if (targetDoc.sawtooth !== undefined) target = { kind: 'sawtooth', k: c.integer(targetDoc.sawtooth, 'target.sawtooth', { min: 1, max: MAX_SAWTOOTH_DEPTH }, 1) };
       else if (typeof targetDoc.formula === 'string') target = readFormula(c, targetDoc.formula);
-      else c.add('target.formula', targetDoc.formula === undefined ? 'required' : 'wrong_type', targetDoc.formula === undefined ? { hint: 'a sawtooth depth {"sawtooth": k} or a formula in x, e.g. {"formula": "sin(6*x)"}' } : { expected: 'the formula as text', got: describeValue(targetDoc.formula) });
+      else c.add('target.formula', targetDoc.formula === undefined ? 'required' : 'wrong_type', targetDoc.formula === undefined ? { alternative: 'target.sawtooth' } : { expected: 'text', got: describeValue(targetDoc.formula) });
     }
     const sawtoothK = target?.kind === 'sawtooth' ? target.k : null;
     const domain = readDomain(c, doc.domain);
@@ -78,7 +78,7 @@ export function checkBudgetComparison(value: unknown): { ok: true; value: Budget
     let deepWidth = c.optionalInteger(doc.width, 'width', sawtoothK !== null ? 2 : 8, { min: 1, max: DENSE_LIMITS.maxWidth });
     let budget = shapeParameters(depth, deepWidth);
     if (doc.budget !== undefined) {
-      if (doc.width !== undefined) c.add('budget', 'conflict', { detail: 'give either "budget" (the deep width is then solved for it) or "width"' });
+      if (doc.width !== undefined) c.add('budget', 'exclusive_fields', { other: 'width' });
       budget = c.integer(doc.budget, 'budget', { min: shapeParameters(depth, 1), max: shapeParameters(1, MAX_SHALLOW_WIDTH) }, budget);
       deepWidth = widthForBudget(depth, budget, DENSE_LIMITS.maxWidth);
     }
@@ -92,7 +92,7 @@ export function checkBudgetComparison(value: unknown): { ok: true; value: Budget
     const grid = c.optionalInteger(doc.grid, 'grid', 512, { min: 2, max: 4096 });
     if (!target || !domain || c.failed) return c.failure();
     const work = epochs * samples * (shapeParameters(depth, deepWidth) + shapeParameters(1, shallowWidth));
-    if (work > TRAIN_LIMITS.maxWork) c.add('epochs', 'too_much_work', { value: work, max: TRAIN_LIMITS.maxWork, unit: 'epochs x samples x parameters', hint: 'use fewer epochs, fewer samples or a smaller budget' });
+    if (work > TRAIN_LIMITS.maxWork) c.add('epochs', 'too_much_work', { value: work, max: TRAIN_LIMITS.maxWork, measure: 'epochs_x_samples_x_parameters' });
     if (c.failed) return c.failure();
     return { ok: true, value: { target, domain, depth, deepWidth, budget, shallowWidth, activation, network: { init, seed }, optimizer, epochs, samples, grid } };
   } catch (error) {
@@ -105,7 +105,7 @@ function readDomain(c: IssueCollector, value: unknown): [number, number] | null 
   const list = c.list(value, 'domain');
   if (!list) return null;
   if (list.length !== 2) {
-    c.add('domain', 'wrong_length', { expected: 2, actual: list.length, what: 'numbers [lo, hi]' });
+    c.add('domain', 'wrong_length', { expected: 2, actual: list.length, of: 'interval' });
     return null;
   }
   const lo = c.number(list[0], 'domain[0]');
@@ -121,12 +121,12 @@ function readDomain(c: IssueCollector, value: unknown): [number, number] | null 
 function readFormula(c: IssueCollector, text: string): BudgetComparison['target'] | null {
   const parsed = tryParseExpression(text);
   if (!parsed.ok) {
-    c.add('target.formula', 'bad_formula', { detail: parsed.error.message, position: parsed.error.position });
+    c.add('target.formula', 'bad_formula', { reason: 'syntax', detail: parsed.error.message, position: parsed.error.position });
     return null;
   }
   const others = namesOf(parsed.expr).filter((name) => name !== 'x');
   if (others.length > 0) {
-    c.add('target.formula', 'bad_formula', { detail: `the formula may read only x, not ${others.map((name) => `"${name}"`).join(', ')}` });
+    c.add('target.formula', 'bad_formula', { reason: 'names', names: others.map((name) => `"${name}"`).join(', ') });
     return null;
   }
   const compiled = compileModel(parsed.expr, [], ['x']);
@@ -196,7 +196,7 @@ export async function sameBudget(request: { comparison: unknown }, cooperation?:
     const bad = ys.findIndex((y) => !Number.isFinite(y));
     if (bad >= 0) {
       const c = new IssueCollector();
-      c.add('target.formula', 'bad_formula', { detail: `the formula is ${String(ys[bad])} at x = ${xs[bad]}; it must be finite on the whole domain` });
+      c.add('target.formula', 'bad_formula', { reason: 'not_finite', value: ys[bad]!, x: xs[bad]! });
       return c.failure();
     }
     const data: DataSet = { rows: spec.samples, x: xs, targets: { loss: 'mse', values: ys, outputs: 1 }, drawn: false };

@@ -129,7 +129,7 @@ describe('gradient flow: bad cases are issues at their fields', () => {
     expect(await issues({ input_dim: 4, widths: [8, 300] })).toContainEqual(expect.objectContaining({ field: 'widths[1]', code: 'too_large', values: { max: 256, got: 300 } }));
     expect(await issues({ input_dim: 2, widths: [3], data: { x: [[1, 2], [3]], y: [[1], [2]] } })).toContainEqual(expect.objectContaining({ field: 'data.x[1]', code: 'wrong_length' }));
     expect(await issues({ input_dim: 2, widths: [3], activation: 'swish' })).toContainEqual(expect.objectContaining({ field: 'activation', code: 'not_one_of' }));
-    expect(await issues({ input_dim: 2, widths: [3], init: { scheme: 'normal', gain: 2 } })).toContainEqual(expect.objectContaining({ field: 'init.gain', code: 'conflict' }));
+    expect(await issues({ input_dim: 2, widths: [3], init: { scheme: 'normal', gain: 2 } })).toContainEqual(expect.objectContaining({ field: 'init.gain', code: 'not_for_scheme' }));
     expect(await issues({ input_dim: 2, widths: [3], weights: [[[1, 2]], [[1, 2, 3]]] })).toContainEqual(expect.objectContaining({ field: 'weights[0]', code: 'wrong_length' }));
     expect(await issues({ input_dim: 2, widths: [3], loss: 'cross_entropy', output_dim: 2, data: { x: [[1, 2]], y: [2] } })).toContainEqual(expect.objectContaining({ field: 'data.y[0]', code: 'too_large' }));
     expect(await issues({ input_dim: 256, depth: 50, width: 256, data: { samples: 2000, seed: 0 } })).toContainEqual(expect.objectContaining({ field: 'data', code: 'too_much_work' }));

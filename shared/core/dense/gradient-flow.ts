@@ -42,7 +42,7 @@ export function checkGradientFlowCase(value: unknown): { ok: true; value: Gradie
     checkBatchMemory(c, network.sizes, data.rows, 'data');
     const parameters = parameterCount(network.sizes);
     if (data.rows * parameters > MAX_GRADIENT_FLOW_WORK) {
-      c.add('data', 'too_much_work', { value: data.rows * parameters, max: MAX_GRADIENT_FLOW_WORK, unit: 'samples x parameters', hint: 'use fewer samples or a smaller network' });
+      c.add('data', 'too_much_work', { value: data.rows * parameters, max: MAX_GRADIENT_FLOW_WORK, measure: 'samples_x_parameters' });
     }
     if (c.failed) return c.failure();
     return { ok: true, value: { network, data, loss } };

@@ -1,14 +1,16 @@
 /**
  * Problems with a dense-network document, as data: the field (a path as written in the
  * document, e.g. `widths[2]`, `data.x[3][1]`, `optimizer.lr`), a code and the values the
- * phrasing needs (as network/issues.ts's LayerIssue: code + values). `message` is the English
- * phrasing of `describeDenseIssue`, the one phrasing function; another language phrases the
- * same code and values.
+ * phrasing needs (as network/issues.ts's LayerIssue: code + values). Values are data only:
+ * numbers, field and scheme names, the value found (`got`, as JSON) and tokens from the small
+ * vocabularies below (`of`, `expected`, `measure`, `reason`), never English words, so another
+ * language phrases the same code and values. `message` is the English phrasing of
+ * `describeDenseIssue`, the one phrasing function.
  */
 export type DenseIssueCode =
-  /** a required field is missing */
+  /** a required field is missing (values.alternative: another field that may stand for it) */
   | 'required'
-  /** the value has the wrong JSON type; values.expected names the type */
+  /** the value has the wrong JSON type: values.expected (a TypeToken), values.got */
   | 'wrong_type'
   /** a number is NaN or infinite */
   | 'not_finite'
@@ -16,24 +18,49 @@ export type DenseIssueCode =
   | 'not_integer'
   /** below values.min (values.exclusive = 1: must be greater than min) */
   | 'too_small'
-  /** above values.max: a limit of the engine or of the field (values.exclusive = 1: must be less than max) */
+  /** above values.max (values.exclusive = 1: must be less than max); values.of (a CountToken): what is counted */
   | 'too_large'
-  /** not one of values.allowed */
+  /** not one of values.allowed (comma-separated names or numbers) */
   | 'not_one_of'
-  /** a field the format does not have */
+  /** a field the format does not have: values.name, values.known */
   | 'unknown_field'
-  /** a list of the wrong length: values.expected, values.actual, values.what (what each entry is) */
+  /** a list of the wrong length: values.expected, values.actual, values.of (a CountToken), values.layer or values.dim where it says */
   | 'wrong_length'
-  /** two fields that cannot both be given, or disagree: values.other */
-  | 'conflict'
-  /** the run is too large: values.value (work units), values.max */
-  | 'too_much_work'
-  /** a field needs another one: values.other */
+  /** this field and values.other cannot both be given */
+  | 'exclusive_fields'
+  /** values.parameter (a, std, gain) does not belong to values.scheme; values.accepted: the schemes that take it */
+  | 'not_for_scheme'
+  /** Nesterov momentum is written in PyTorch's form only */
+  | 'nesterov_needs_pytorch_form'
+  /** this field needs values.other */
   | 'needs'
-  /** the typed formula does not parse or reads names other than x: values.detail, values.position */
+  /** the run is too large: values.value, values.max, values.measure (a WorkToken) */
+  | 'too_much_work'
+  /** the typed formula: values.reason `syntax` (values.detail, the parser's message; values.position), `names` (values.names), `not_finite` (values.x, values.value) */
   | 'bad_formula'
   /** a bug: something escaped the checks (values.detail); the engine still answers */
   | 'internal';
+
+/** What a wrong_type issue expected. */
+export type TypeToken = 'number' | 'list' | 'object' | 'boolean' | 'text' | 'init' | 'rectangle' | 'number_list';
+/** What a wrong_length or too_large issue counts. */
+export type CountToken =
+  | 'entries'
+  | 'hidden_layers'
+  | 'layers'
+  | 'unit_rows'
+  | 'input_weights'
+  | 'unit_biases'
+  | 'samples'
+  | 'rows_of_x'
+  | 'inputs'
+  | 'targets'
+  | 'class_index'
+  | 'interval'
+  | 'hidden_layers_2d'
+  | 'units_2d';
+/** The measure of a too_much_work issue. */
+export type WorkToken = 'samples_x_parameters' | 'epochs_x_samples_x_parameters' | 'batch_rows_x_units' | 'recorded_steps' | 'pieces' | 'regions';
 
 export interface DenseIssue {
   field: string;
@@ -45,15 +72,68 @@ export interface DenseIssue {
 
 export type DenseFailure = { ok: false; issues: DenseIssue[] };
 
+const TYPE_WORDS: Record<TypeToken, string> = {
+  number: 'a number',
+  list: 'a list',
+  object: 'an object',
+  boolean: 'true or false',
+  text: 'text',
+  init: 'a scheme name or {"scheme", "a"?, "std"?, "gain"?}',
+  rectangle: 'a rectangle [[x0, x1], [y0, y1]]',
+  number_list: 'a list of numbers',
+};
+
+function countWords(v: Record<string, string | number>): string {
+  switch (v.of as CountToken | undefined) {
+    case 'hidden_layers':
+      return 'hidden layers';
+    case 'layers':
+      return 'layers (the hidden layers, then the output layer)';
+    case 'unit_rows':
+      return `rows (one per unit of layer ${v.layer})`;
+    case 'input_weights':
+      return `weights (one per input of layer ${v.layer})`;
+    case 'unit_biases':
+      return `biases (one per unit of layer ${v.layer})`;
+    case 'samples':
+      return 'samples';
+    case 'rows_of_x':
+      return 'rows (one per row of x)';
+    case 'inputs':
+      return `inputs (input_dim is ${v.dim})`;
+    case 'targets':
+      return `targets (output_dim is ${v.dim})`;
+    case 'class_index':
+      return `(a class index below output_dim ${v.dim})`;
+    case 'interval':
+      return 'numbers [lo, hi]';
+    case 'hidden_layers_2d':
+      return 'hidden layers for 2-D regions';
+    case 'units_2d':
+      return 'units for 2-D regions';
+    default:
+      return 'entries';
+  }
+}
+
+const WORK_WORDS: Record<WorkToken, [string, string]> = {
+  samples_x_parameters: ['samples x parameters', 'use fewer samples or a smaller network'],
+  epochs_x_samples_x_parameters: ['epochs x samples x parameters', 'use fewer epochs, fewer samples or a smaller network'],
+  batch_rows_x_units: ['batch rows x units', 'use fewer samples per batch or a smaller network'],
+  recorded_steps: ['steps to record', 'use fewer epochs or larger batches'],
+  pieces: ['pieces', 'use a smaller network or domain'],
+  regions: ['regions', 'use a smaller network or domain'],
+};
+
 /** The English phrasing of an issue (the field is not included; see formatDenseIssue). */
 export function describeDenseIssue(issue: Pick<DenseIssue, 'code' | 'values'>): string {
   const v = issue.values;
   const got = v.got !== undefined ? `, got ${v.got}` : '';
   switch (issue.code) {
     case 'required':
-      return `is required${v.hint !== undefined ? ` (${v.hint})` : ''}`;
+      return v.alternative !== undefined ? `is required (or "${v.alternative}")` : 'is required';
     case 'wrong_type':
-      return `must be ${v.expected}${got}`;
+      return `must be ${TYPE_WORDS[v.expected as TypeToken] ?? String(v.expected)}${got}`;
     case 'not_finite':
       return `must be a finite number${got}`;
     case 'not_integer':
@@ -62,20 +142,28 @@ export function describeDenseIssue(issue: Pick<DenseIssue, 'code' | 'values'>): 
       return v.exclusive === 1 ? `must be greater than ${v.min}${got}` : `must be at least ${v.min}${got}`;
     case 'too_large':
       if (v.exclusive === 1) return `must be less than ${v.max}${got}`;
-      return `must be at most ${v.max}${v.what !== undefined ? ` ${v.what}` : ''}${got}`;
+      return `must be at most ${v.max}${v.of !== undefined ? ` ${countWords(v)}` : ''}${got}`;
     case 'not_one_of':
       return `must be one of ${v.allowed}${got}`;
     case 'unknown_field':
       return `unknown field "${v.name}"${v.known !== undefined ? `; the fields are ${v.known}` : ''}`;
     case 'wrong_length':
-      return `needs ${v.expected} ${v.what ?? 'entries'}, got ${v.actual}`;
-    case 'conflict':
-      return `${v.detail ?? `cannot be given together with ${v.other}`}`;
-    case 'too_much_work':
-      return `makes ${v.value} ${v.unit ?? 'units of work'}; the engine takes at most ${v.max}${v.hint !== undefined ? ` (${v.hint})` : ''}`;
+      return `needs ${v.expected} ${countWords(v)}, got ${v.actual}`;
+    case 'exclusive_fields':
+      return `give either this or "${v.other}", not both`;
+    case 'not_for_scheme':
+      return `the ${v.scheme} scheme takes no ${v.parameter}; the schemes with a ${v.parameter} are ${v.accepted}`;
+    case 'nesterov_needs_pytorch_form':
+      return 'Nesterov momentum is given in PyTorch\'s form: set "form": "pytorch", or "nesterov": false';
     case 'needs':
       return `needs ${v.other}`;
+    case 'too_much_work': {
+      const [measure, hint] = WORK_WORDS[v.measure as WorkToken] ?? ['units of work', 'use a smaller run'];
+      return `makes ${v.value} ${measure}; the engine takes at most ${v.max} (${hint})`;
+    }
     case 'bad_formula':
+      if (v.reason === 'names') return `the formula may read only x, not ${v.names}`;
+      if (v.reason === 'not_finite') return `the formula is ${v.value} at x = ${v.x}; it must be finite on the whole domain`;
       return `${v.detail}${v.position !== undefined ? ` (at character ${Number(v.position) + 1})` : ''}`;
     case 'internal':
       return `the engine failed: ${v.detail}`;
@@ -87,14 +175,13 @@ export function formatDenseIssue(issue: DenseIssue): string {
   return issue.field ? `${issue.field}: ${issue.message}` : issue.message;
 }
 
-/** A short readable form of any JSON value for messages. */
+/** A short JSON-like form of any value for an issue's `got` (no words: it reads the same in any language). */
 export function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
+  if (value === undefined || value === null) return 'null';
   if (typeof value === 'string') return JSON.stringify(value.length > 24 ? `${value.slice(0, 24)}…` : value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return 'a list';
-  return 'an object';
+  if (Array.isArray(value)) return '[…]';
+  return '{…}';
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -115,8 +202,9 @@ interface NumberRule {
   /** min itself is not allowed */
   exclusiveMin?: boolean;
   max?: number;
-  /** words after the limit in a too_large message, e.g. "(the engine's limit)" */
-  maxWhat?: string;
+  /** what a too_large limit counts, and its dimension (class_index: output_dim) */
+  of?: CountToken;
+  dim?: number;
 }
 
 /**
@@ -142,7 +230,7 @@ export class IssueCollector {
       return null;
     }
     if (!isRecord(value)) {
-      this.add(field, 'wrong_type', { expected: 'an object', got: describeValue(value) });
+      this.add(field, 'wrong_type', { expected: 'object', got: describeValue(value) });
       return null;
     }
     return value;
@@ -158,7 +246,7 @@ export class IssueCollector {
   number(value: unknown, field: string, rule: NumberRule = {}, fallback = 0): number {
     if (typeof value !== 'number') {
       if (value === undefined) this.add(field, 'required');
-      else this.add(field, 'wrong_type', { expected: 'a number', got: describeValue(value) });
+      else this.add(field, 'wrong_type', { expected: 'number', got: describeValue(value) });
       return fallback;
     }
     if (!Number.isFinite(value)) {
@@ -170,7 +258,7 @@ export class IssueCollector {
       return fallback;
     }
     if (rule.max !== undefined && value > rule.max) {
-      this.add(field, 'too_large', { max: rule.max, ...(rule.maxWhat ? { what: rule.maxWhat } : {}), got: value });
+      this.add(field, 'too_large', { max: rule.max, ...(rule.of ? { of: rule.of } : {}), ...(rule.dim !== undefined ? { dim: rule.dim } : {}), got: value });
       return fallback;
     }
     return value;
@@ -196,7 +284,7 @@ export class IssueCollector {
   boolean(value: unknown, field: string, fallback: boolean): boolean {
     if (value === undefined) return fallback;
     if (typeof value === 'boolean') return value;
-    this.add(field, 'wrong_type', { expected: 'true or false', got: describeValue(value) });
+    this.add(field, 'wrong_type', { expected: 'boolean', got: describeValue(value) });
     return fallback;
   }
 
@@ -204,20 +292,19 @@ export class IssueCollector {
   oneOf<T extends string>(value: unknown, field: string, allowed: readonly T[], fallback?: T): T {
     if (value === undefined && fallback !== undefined) return fallback;
     if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-    if (value === undefined) this.add(field, 'required', { hint: `one of ${allowed.join(', ')}` });
-    else this.add(field, 'not_one_of', { allowed: allowed.join(', '), got: describeValue(value) });
+    this.add(field, value === undefined ? 'required' : 'not_one_of', value === undefined ? {} : { allowed: allowed.join(', '), got: describeValue(value) });
     return fallback ?? allowed[0]!;
   }
 
   /** A list (or null with an issue). */
-  list(value: unknown, field: string, maxLength?: number, what?: string): unknown[] | null {
+  list(value: unknown, field: string, maxLength?: number, of: CountToken = 'entries'): unknown[] | null {
     if (!Array.isArray(value)) {
       if (value === undefined) this.add(field, 'required');
-      else this.add(field, 'wrong_type', { expected: 'a list', got: describeValue(value) });
+      else this.add(field, 'wrong_type', { expected: 'list', got: describeValue(value) });
       return null;
     }
     if (maxLength !== undefined && value.length > maxLength) {
-      this.add(field, 'too_large', { max: maxLength, what: what ?? 'entries', got: value.length });
+      this.add(field, 'too_large', { max: maxLength, of, got: value.length });
       return null;
     }
     return value;
@@ -225,17 +312,23 @@ export class IssueCollector {
 
   /**
    * A [rows][columns] matrix of finite numbers with the given shape (rows undefined: any count
-   * up to maxRows, at least one). Returns it flat, row-major, or null after an issue.
+   * up to maxRows, at least one). Returns it flat, row-major, or null after an issue. `rowsOf`
+   * and `columnsOf` say what the rows and columns are (with `layer` or `dim` where they need it).
    */
-  matrix(value: unknown, field: string, shape: { rows?: number; columns: number; maxRows?: number; rowWhat?: string; columnWhat?: string }): { rows: number; data: Float64Array } | null {
-    const rows = this.list(value, field, shape.maxRows, shape.rowWhat ?? 'rows');
+  matrix(
+    value: unknown,
+    field: string,
+    shape: { rows?: number; columns: number; maxRows?: number; rowsOf: CountToken; columnsOf: CountToken; layer?: number; rowDim?: number; columnDim?: number },
+  ): { rows: number; data: Float64Array } | null {
+    const rows = this.list(value, field, shape.maxRows, shape.rowsOf);
     if (!rows) return null;
+    const layer: Record<string, number> = shape.layer !== undefined ? { layer: shape.layer } : {};
     if (shape.rows !== undefined && rows.length !== shape.rows) {
-      this.add(field, 'wrong_length', { expected: shape.rows, actual: rows.length, what: shape.rowWhat ?? 'rows' });
+      this.add(field, 'wrong_length', { expected: shape.rows, actual: rows.length, of: shape.rowsOf, ...layer, ...(shape.rowDim !== undefined ? { dim: shape.rowDim } : {}) });
       return null;
     }
     if (rows.length === 0) {
-      this.add(field, 'too_small', { min: 1, what: shape.rowWhat ?? 'rows', got: 0 });
+      this.add(field, 'too_small', { min: 1, got: 0 });
       return null;
     }
     const data = new Float64Array(rows.length * shape.columns);
@@ -244,18 +337,18 @@ export class IssueCollector {
       const row = rows[r];
       const rowField = joinPath(field, r);
       if (!Array.isArray(row)) {
-        this.add(rowField, 'wrong_type', { expected: `a list of ${shape.columns} numbers`, got: describeValue(row) });
+        this.add(rowField, 'wrong_type', { expected: 'number_list', got: describeValue(row) });
         continue;
       }
       if (row.length !== shape.columns) {
-        this.add(rowField, 'wrong_length', { expected: shape.columns, actual: row.length, what: shape.columnWhat ?? 'numbers' });
+        this.add(rowField, 'wrong_length', { expected: shape.columns, actual: row.length, of: shape.columnsOf, ...layer, ...(shape.columnDim !== undefined ? { dim: shape.columnDim } : {}) });
         continue;
       }
       for (let c = 0; c < shape.columns; c++) {
         const cell = row[c];
         if (typeof cell === 'number' && Number.isFinite(cell)) data[r * shape.columns + c] = cell;
         else {
-          this.add(joinPath(rowField, c), typeof cell === 'number' ? 'not_finite' : 'wrong_type', typeof cell === 'number' ? { got: describeValue(cell) } : { expected: 'a number', got: describeValue(cell) });
+          this.add(joinPath(rowField, c), typeof cell === 'number' ? 'not_finite' : 'wrong_type', typeof cell === 'number' ? { got: describeValue(cell) } : { expected: 'number', got: describeValue(cell) });
           break;
         }
       }

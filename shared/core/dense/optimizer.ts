@@ -35,7 +35,7 @@ export function readOptimizer(c: IssueCollector, value: unknown, field = 'optimi
       const d = OPTIMIZER_DEFAULTS.momentum;
       const form = c.oneOf(doc.form, at('form'), ['delta', 'pytorch'] as const, d.form);
       const nesterov = c.boolean(doc.nesterov, at('nesterov'), d.nesterov);
-      if (form === 'delta' && nesterov) c.add(at('nesterov'), 'conflict', { detail: 'Nesterov momentum is given in PyTorch\'s form: set "form": "pytorch", or "nesterov": false' });
+      if (form === 'delta' && nesterov) c.add(at('nesterov'), 'nesterov_needs_pytorch_form');
       return { type, form, lr: lr(d.lr), beta: unit('beta', d.beta), nesterov, ...weightDecay };
     }
     case 'adagrad': {

@@ -164,7 +164,7 @@ describe('regions: bad networks are issues at their fields', () => {
     expect(await issues({ input_dim: 1, widths: [4], activation: 'tanh' })).toContainEqual(expect.objectContaining({ field: 'activation', code: 'not_one_of' }));
     expect(await issues({ input_dim: 1, widths: [4], domain: [1, 0] })).toContainEqual(expect.objectContaining({ field: 'domain[1]', code: 'too_small' }));
     expect(await issues({ preset: { sawtooth: 17 } })).toContainEqual(expect.objectContaining({ field: 'preset.sawtooth', code: 'too_large', values: expect.objectContaining({ max: 16 }) }));
-    expect(await issues({ preset: { sawtooth: 3 }, widths: [2] })).toContainEqual(expect.objectContaining({ field: 'widths', code: 'conflict' }));
+    expect(await issues({ preset: { sawtooth: 3 }, widths: [2] })).toContainEqual(expect.objectContaining({ field: 'widths', code: 'exclusive_fields' }));
   });
 
   it('more pieces than the engine counts is refused with the limit, not a hang', async () => {

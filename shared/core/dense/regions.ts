@@ -50,11 +50,11 @@ export function checkRegionsNet(value: unknown): { ok: true; value: RegionsNet }
         c.onlyFields(preset, 'preset', ['sawtooth']);
         sawtooth = c.integer(preset.sawtooth, 'preset.sawtooth', { min: 1, max: MAX_SAWTOOTH_DEPTH }, 1);
       }
-      for (const field of NETWORK_FIELDS) if (doc[field] !== undefined) c.add(field, 'conflict', { detail: 'a preset brings its own network; give either "preset" or the network fields' });
+      for (const field of NETWORK_FIELDS) if (doc[field] !== undefined) c.add(field, 'exclusive_fields', { other: 'preset' });
       if (c.failed) return c.failure();
       network = readNetwork(c, sawtoothNetwork(sawtooth!));
     } else {
-      if (doc.output_dim !== undefined && doc.output_dim !== 1) c.add('output_dim', 'not_one_of', { allowed: '1 (one linear output unit)', got: describeValue(doc.output_dim) });
+      if (doc.output_dim !== undefined && doc.output_dim !== 1) c.add('output_dim', 'not_one_of', { allowed: '1', got: describeValue(doc.output_dim) });
       if (doc.activation !== undefined && doc.activation !== 'relu') c.add('activation', 'not_one_of', { allowed: 'relu', got: describeValue(doc.activation) });
       if (doc.input_dim !== 1 && doc.input_dim !== 2 && typeof doc.input_dim === 'number') c.add('input_dim', 'not_one_of', { allowed: '1, 2', got: describeValue(doc.input_dim) });
       if (c.failed) return c.failure();
@@ -64,9 +64,9 @@ export function checkRegionsNet(value: unknown): { ok: true; value: RegionsNet }
     const dimension = network.sizes[0]!;
     const widths = network.sizes.slice(1, -1);
     if (dimension === 2) {
-      if (widths.length > REGION_LIMITS.maxLayers2d) c.add('widths', 'too_large', { max: REGION_LIMITS.maxLayers2d, what: 'hidden layers for 2-D regions', got: widths.length });
+      if (widths.length > REGION_LIMITS.maxLayers2d) c.add('widths', 'too_large', { max: REGION_LIMITS.maxLayers2d, of: 'hidden_layers_2d', got: widths.length });
       widths.forEach((width, i) => {
-        if (width > REGION_LIMITS.maxWidth2d) c.add(`widths[${i}]`, 'too_large', { max: REGION_LIMITS.maxWidth2d, what: 'units for 2-D regions', got: width });
+        if (width > REGION_LIMITS.maxWidth2d) c.add(`widths[${i}]`, 'too_large', { max: REGION_LIMITS.maxWidth2d, of: 'units_2d', got: width });
       });
     }
     const domain = readDomain(c, doc.domain, dimension, sawtooth !== null);
@@ -81,7 +81,7 @@ function readInterval(c: IssueCollector, value: unknown, field: string): [number
   const list = c.list(value, field);
   if (!list) return null;
   if (list.length !== 2) {
-    c.add(field, 'wrong_length', { expected: 2, actual: list.length, what: 'numbers [lo, hi]' });
+    c.add(field, 'wrong_length', { expected: 2, actual: list.length, of: 'interval' });
     return null;
   }
   const before = c.issues.length;
@@ -108,7 +108,7 @@ function readDomain(c: IssueCollector, value: unknown, dimension: number, sawtoo
   const list = c.list(value, 'domain');
   if (!list) return null;
   if (list.length !== 2 || !Array.isArray(list[0])) {
-    c.add('domain', 'wrong_type', { expected: 'a rectangle [[x0, x1], [y0, y1]]', got: describeValue(value) });
+    c.add('domain', 'wrong_type', { expected: 'rectangle', got: describeValue(value) });
     return null;
   }
   const x = readInterval(c, list[0], 'domain[0]');
@@ -201,7 +201,7 @@ export async function linearRegions(request: RegionsRequest, cooperation?: Coope
     if (error instanceof TooMany) {
       const c = new IssueCollector();
       const max = network.sizes[0] === 1 ? REGION_LIMITS.maxPieces : REGION_LIMITS.maxRegions;
-      c.add(checked.value.sawtooth !== null ? 'preset.sawtooth' : 'widths', 'too_much_work', { value: `more than ${max}`, max, unit: network.sizes[0] === 1 ? 'pieces' : 'regions', hint: 'use a smaller network or domain' });
+      c.add(checked.value.sawtooth !== null ? 'preset.sawtooth' : 'widths', 'too_much_work', { value: `> ${max}`, max, measure: network.sizes[0] === 1 ? 'pieces' : 'regions' });
       return c.failure();
     }
     return internalFailure(error);

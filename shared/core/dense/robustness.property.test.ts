@@ -25,9 +25,12 @@ function junkDocument(keys: readonly string[]) {
 
 const networkKeys = ['input_dim', 'widths', 'depth', 'width', 'output_dim', 'activation', 'init', 'gain', 'seed', 'weights', 'biases'];
 
+/** Values that hold names or what the user typed; every other value is a number or a vocabulary token. */
+const FREE_VALUES = new Set(['got', 'detail', 'known', 'allowed', 'accepted', 'name', 'names', 'other', 'alternative', 'scheme', 'parameter']);
+
 function expectAnswer(result: unknown) {
   expect(typeof result).toBe('object');
-  const answer = result as { ok: boolean; issues?: { field: string; code: string; message: string }[] };
+  const answer = result as { ok: boolean; issues?: { field: string; code: string; message: string; values: Record<string, unknown> }[] };
   expect(typeof answer.ok).toBe('boolean');
   if (!answer.ok) {
     expect(answer.issues!.length).toBeGreaterThan(0);
@@ -35,6 +38,11 @@ function expectAnswer(result: unknown) {
       expect(typeof issue.field).toBe('string');
       expect(typeof issue.code).toBe('string');
       expect(issue.message.length).toBeGreaterThan(0);
+      expect(issue.message).not.toContain('undefined');
+      // no English in the values: another language phrases the same code and values
+      for (const [key, value] of Object.entries(issue.values)) {
+        if (!FREE_VALUES.has(key)) expect(typeof value === 'number' || /^(> )?[a-z0-9_]+$/.test(String(value))).toBe(true);
+      }
     }
   }
 }

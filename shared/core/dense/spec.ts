@@ -47,23 +47,23 @@ export function readInit(c: IssueCollector, value: unknown, topGain: unknown): I
     c.onlyFields(value, 'init', ['scheme', 'a', 'std', 'gain']);
     init.scheme = c.oneOf(value.scheme, 'init.scheme', INIT_SCHEMES);
     if (value.a !== undefined) {
-      if (init.scheme !== 'uniform') c.add('init.a', 'conflict', { detail: `only the uniform scheme takes a bound a (this is ${init.scheme})` });
+      if (init.scheme !== 'uniform') c.add('init.a', 'not_for_scheme', { parameter: 'a', scheme: init.scheme, accepted: 'uniform' });
       else init.a = c.number(value.a, 'init.a', { min: 0, exclusiveMin: true }, DEFAULT_INIT.a);
     }
     if (value.std !== undefined) {
-      if (init.scheme !== 'normal') c.add('init.std', 'conflict', { detail: `only the normal scheme takes a std (this is ${init.scheme})` });
+      if (init.scheme !== 'normal') c.add('init.std', 'not_for_scheme', { parameter: 'std', scheme: init.scheme, accepted: 'normal' });
       else init.std = c.number(value.std, 'init.std', { min: 0, exclusiveMin: true }, DEFAULT_INIT.std);
     }
     if (value.gain !== undefined) {
-      if (topGain !== undefined) c.add('gain', 'conflict', { detail: 'give the gain once: as "gain" or as "init.gain"' });
+      if (topGain !== undefined) c.add('gain', 'exclusive_fields', { other: 'init.gain' });
       gain = value.gain;
       gainField = 'init.gain';
     }
   } else {
-    c.add('init', 'wrong_type', { expected: `a scheme name (${INIT_SCHEMES.join(', ')}) or {"scheme", "a"?, "std"?, "gain"?}`, got: describeValue(value) });
+    c.add('init', 'wrong_type', { expected: 'init', got: describeValue(value) });
   }
   if (gain !== undefined) {
-    if (!GAIN_SCHEMES.includes(init.scheme)) c.add(gainField, 'conflict', { detail: `${init.scheme} takes no gain; the schemes with a gain are ${GAIN_SCHEMES.join(', ')}` });
+    if (!GAIN_SCHEMES.includes(init.scheme)) c.add(gainField, 'not_for_scheme', { parameter: 'gain', scheme: init.scheme, accepted: GAIN_SCHEMES.join(', ') });
     else init.gain = c.number(gain, gainField, { min: 0, exclusiveMin: true }, 1);
   }
   return init;
@@ -72,13 +72,13 @@ export function readInit(c: IssueCollector, value: unknown, topGain: unknown): I
 /** The hidden widths: `widths`, or `depth` copies of `width`. */
 function readWidths(c: IssueCollector, doc: Record<string, unknown>): number[] {
   if (doc.widths !== undefined) {
-    if (doc.depth !== undefined || doc.width !== undefined) c.add('widths', 'conflict', { detail: 'give either "widths" or "depth" and "width", not both' });
-    const list = c.list(doc.widths, 'widths', DENSE_LIMITS.maxDepth, 'hidden layers');
+    if (doc.depth !== undefined || doc.width !== undefined) c.add('widths', 'exclusive_fields', { other: doc.depth !== undefined ? 'depth' : 'width' });
+    const list = c.list(doc.widths, 'widths', DENSE_LIMITS.maxDepth, 'hidden_layers');
     if (!list) return [];
     return list.map((width, i) => c.integer(width, `widths[${i}]`, { min: 1, max: DENSE_LIMITS.maxWidth }, 1));
   }
   if (doc.depth === undefined && doc.width === undefined) {
-    c.add('widths', 'required', { hint: 'the hidden widths, e.g. [64, 64], or "depth" and "width"' });
+    c.add('widths', 'required', { alternative: 'depth' });
     return [];
   }
   const depth = c.integer(doc.depth, 'depth', { min: 0, max: DENSE_LIMITS.maxDepth }, 0);
@@ -114,20 +114,20 @@ export function readExplicitParameters(c: IssueCollector, doc: Record<string, un
   let biases: Float64Array[] | null = null;
   if (doc.weights !== undefined) {
     const list = c.list(doc.weights, 'weights');
-    if (list && list.length !== layers) c.add('weights', 'wrong_length', { expected: layers, actual: list.length, what: 'layers (the hidden layers, then the output layer)' });
+    if (list && list.length !== layers) c.add('weights', 'wrong_length', { expected: layers, actual: list.length, of: 'layers' });
     else if (list) {
       weights = list.map((layer, l) => {
-        const matrix = c.matrix(layer, `weights[${l}]`, { rows: sizes[l + 1]!, columns: sizes[l]!, rowWhat: `rows (one per unit of layer ${l + 1})`, columnWhat: `weights (one per input of layer ${l + 1})` });
+        const matrix = c.matrix(layer, `weights[${l}]`, { rows: sizes[l + 1]!, columns: sizes[l]!, rowsOf: 'unit_rows', columnsOf: 'input_weights', layer: l + 1 });
         return matrix?.data ?? new Float64Array(0);
       });
     }
   }
   if (doc.biases !== undefined) {
     const list = c.list(doc.biases, 'biases');
-    if (list && list.length !== layers) c.add('biases', 'wrong_length', { expected: layers, actual: list.length, what: 'layers (the hidden layers, then the output layer)' });
+    if (list && list.length !== layers) c.add('biases', 'wrong_length', { expected: layers, actual: list.length, of: 'layers' });
     else if (list) {
       biases = list.map((layer, l) => {
-        const row = c.matrix([layer], `biases[${l}]`, { rows: 1, columns: sizes[l + 1]!, columnWhat: `biases (one per unit of layer ${l + 1})` });
+        const row = c.matrix([layer], `biases[${l}]`, { rows: 1, columns: sizes[l + 1]!, rowsOf: 'entries', columnsOf: 'unit_biases', layer: l + 1 });
         return row?.data ?? new Float64Array(0);
       });
     }
@@ -166,32 +166,32 @@ export function readData(c: IssueCollector, value: unknown, field: string, sizes
   const outputDim = sizes[sizes.length - 1]!;
   if (doc.samples !== undefined || doc.seed !== undefined) {
     c.onlyFields(doc, field, ['samples', 'seed', ...extra]);
-    if (doc.x !== undefined || doc.y !== undefined) c.add(joinPath(field, 'x'), 'conflict', { detail: 'give either "samples" and "seed" (drawn data) or "x" and "y"' });
+    if (doc.x !== undefined || doc.y !== undefined) c.add(joinPath(field, doc.x !== undefined ? 'x' : 'y'), 'exclusive_fields', { other: joinPath(field, 'samples') });
     const rows = c.integer(doc.samples, joinPath(field, 'samples'), { min: 1, max: DENSE_LIMITS.maxSamples }, 1);
     const seed = readSeed(c, doc.seed, joinPath(field, 'seed'));
     if (c.issues.length > start) return null;
     return drawData(rows, seed, inputDim, outputDim, loss);
   }
   c.onlyFields(doc, field, ['x', 'y', ...extra]);
-  const x = c.matrix(doc.x, joinPath(field, 'x'), { columns: inputDim, maxRows: DENSE_LIMITS.maxSamples, rowWhat: 'samples', columnWhat: `inputs (input_dim is ${inputDim})` });
+  const x = c.matrix(doc.x, joinPath(field, 'x'), { columns: inputDim, maxRows: DENSE_LIMITS.maxSamples, rowsOf: 'samples', columnsOf: 'inputs', columnDim: inputDim });
   if (!x) return null;
   const yField = joinPath(field, 'y');
   if (loss === 'mse') {
-    const y = c.matrix(doc.y, yField, { rows: x.rows, columns: outputDim, rowWhat: 'samples (one per row of x)', columnWhat: `targets (output_dim is ${outputDim})` });
+    const y = c.matrix(doc.y, yField, { rows: x.rows, columns: outputDim, rowsOf: 'rows_of_x', columnsOf: 'targets', columnDim: outputDim });
     if (!y) return null;
     return { rows: x.rows, x: x.data, targets: { loss, values: y.data, outputs: outputDim }, drawn: false };
   }
   const list = c.list(doc.y, yField);
   if (!list) return null;
   if (list.length !== x.rows) {
-    c.add(yField, 'wrong_length', { expected: x.rows, actual: list.length, what: 'class indices (one per row of x)' });
+    c.add(yField, 'wrong_length', { expected: x.rows, actual: list.length, of: 'rows_of_x' });
     return null;
   }
   const classes = new Float64Array(x.rows);
   const before = c.issues.length;
   for (let n = 0; n < list.length && c.issues.length - before < 5; n++) {
     const entry = Array.isArray(list[n]) && (list[n] as unknown[]).length === 1 ? (list[n] as unknown[])[0] : list[n];
-    classes[n] = c.integer(entry, joinPath(yField, n), { min: 0, max: outputDim - 1, maxWhat: `(a class index below output_dim ${outputDim})` }, 0);
+    classes[n] = c.integer(entry, joinPath(yField, n), { min: 0, max: outputDim - 1, of: 'class_index', dim: outputDim }, 0);
   }
   if (c.issues.length > before) return null;
   return { rows: x.rows, x: x.data, targets: { loss, values: classes, outputs: outputDim }, drawn: false };
@@ -221,7 +221,7 @@ export function checkBatchMemory(c: IssueCollector, sizes: readonly number[], ba
   const hiddenUnits = sizes.slice(1).reduce((sum, n) => sum + n, 0);
   const value = batch * hiddenUnits;
   if (value > DENSE_LIMITS.maxBatchUnits) {
-    c.add(field, 'too_much_work', { value, max: DENSE_LIMITS.maxBatchUnits, unit: 'batch rows x units', hint: 'use fewer samples per batch or a smaller network' });
+    c.add(field, 'too_much_work', { value, max: DENSE_LIMITS.maxBatchUnits, measure: 'batch_rows_x_units' });
   }
 }
 

@@ -80,7 +80,7 @@ export function checkTrainRun(value: unknown): { ok: true; value: TrainRun } | D
     const rawValidation = (doc.data as { validation?: unknown } | undefined)?.validation;
     const validation = data && rawValidation !== undefined ? readData(c, rawValidation, joinPath('data', 'validation'), network.sizes, loss) : null;
     if (!data || c.failed) return c.failure();
-    if (earlyStopping && !validation) c.add('early_stopping', 'needs', { other: 'data.validation (the loss it watches)' });
+    if (earlyStopping && !validation) c.add('early_stopping', 'needs', { other: 'data.validation' });
     let batchSize: number | null = null;
     if (doc.batch_size !== undefined) batchSize = c.integer(doc.batch_size, 'batch_size', { min: 1, max: DENSE_LIMITS.maxSamples }, 1);
     const batchRows = Math.min(batchSize ?? data.rows, data.rows);
@@ -88,10 +88,10 @@ export function checkTrainRun(value: unknown): { ok: true; value: TrainRun } | D
     const parameters = parameterCount(network.sizes);
     const work = epochs * (data.rows + (validation?.rows ?? 0)) * parameters;
     if (work > TRAIN_LIMITS.maxWork) {
-      c.add('epochs', 'too_much_work', { value: work, max: TRAIN_LIMITS.maxWork, unit: 'epochs x samples x parameters', hint: 'use fewer epochs, fewer samples or a smaller network' });
+      c.add('epochs', 'too_much_work', { value: work, max: TRAIN_LIMITS.maxWork, measure: 'epochs_x_samples_x_parameters' });
     }
     const steps = epochs * Math.ceil(data.rows / batchRows);
-    if (perStep && steps > TRAIN_LIMITS.maxRecordedSteps) c.add('per_step', 'too_much_work', { value: steps, max: TRAIN_LIMITS.maxRecordedSteps, unit: 'steps to record', hint: 'use fewer epochs or larger batches' });
+    if (perStep && steps > TRAIN_LIMITS.maxRecordedSteps) c.add('per_step', 'too_much_work', { value: steps, max: TRAIN_LIMITS.maxRecordedSteps, measure: 'recorded_steps' });
     if (c.failed) return c.failure();
     return { ok: true, value: { network, data, validation, loss, optimizer, epochs, batchSize, shuffle, dropout, earlyStopping, perStep } };
   } catch (error) {
