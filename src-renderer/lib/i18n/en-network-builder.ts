@@ -63,7 +63,7 @@ export const enNetworkBuilder = {
   'builder.no': 'no',
 
   'builder.answers.title': 'Your answers',
-  'builder.answers.hint': 'Type your own output size (e.g. 62x62x64 or 64x62x62), parameter count (51,264) and receptive field (11, 11x11 or 121 px) for each layer. Each answer is marked as you type.',
+  'builder.answers.hint': 'Type your own output size (e.g. 62x62x64 or 64x62x62), parameter count (51,264) and receptive field (the side 11, both sides 11x11, or the area 121 px: an area needs px) for each layer. Each answer is marked as you type.',
   'builder.answers.output': 'Output',
   'builder.answers.params': 'Params',
   'builder.answers.rf': 'Receptive field',
