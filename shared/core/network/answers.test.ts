@@ -71,6 +71,8 @@ describe('reading typed answers', () => {
     expect(parseReceptiveFieldAnswer('13×11')).toEqual({ kind: 'side', size: [13, 11], oneNumber: false });
     expect(parseReceptiveFieldAnswer('121 px')).toEqual({ kind: 'area', area: 121 });
     expect(parseReceptiveFieldAnswer('121 pixels')).toEqual({ kind: 'area', area: 121 });
+    expect(parseReceptiveFieldAnswer('13*13 px')).toEqual({ kind: 'side', size: [13, 13], oneNumber: false });
+    expect(parseReceptiveFieldAnswer('11x13x2 px')).toBeNull();
     expect(parseReceptiveFieldAnswer('Whole input')).toEqual({ kind: 'whole' });
     expect(parseReceptiveFieldAnswer('eleven')).toBeNull();
     expect(normalizeDigits('۱۲۱ px')).toBe('121 px');
@@ -134,6 +136,11 @@ describe('a bare number for a receptive field is its side; an area needs px', ()
       'receptive fields do not multiply (35 is the product of the kernel sizes, and one number is read as the side, so 1,225 means 1,225x1,225 pixels): r = 7 + (5 - 1)*1 = 11',
     );
     expect(rfMark(SEED_NETWORK, 1, '35x35').reason).toBe('receptive fields do not multiply (35 is the product of the kernel sizes): r = 7 + (5 - 1)*1 = 11');
+  });
+
+  it('a pair with one axis right names the axis that is wrong (height first)', () => {
+    expect(rfMark(SEED_NETWORK, 6, '57x59').reason).toBe('the height 57 is right, but the width is 57, not 59: r = 41 + (3 - 1)*8 = 57');
+    expect(rfMark(SEED_NETWORK, 6, '55x57').reason).toBe('the width 57 is right, but the height is 57, not 55: r = 41 + (3 - 1)*8 = 57');
   });
 
   it('every readable rf mark carries how the answer was read (the growth chart places it from this)', () => {

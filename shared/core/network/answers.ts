@@ -84,9 +84,9 @@ export function parseShapeAnswer(text: string): number[] | null {
 }
 
 /**
- * A receptive-field answer: the side ("11": one number is always a side, as the field is
- * square on both axes), both sides ("11x11", height first), an area ("121 px", "121 pixels",
- * "121 px²": the unit is what makes it an area), or the whole input.
+ * A receptive-field answer: the side ("11": one number is always a side, as if the field were
+ * the same on both axes), both sides ("11x11" or "11x11 px", height first), an area ("121 px",
+ * "121 pixels", "121 px²": the unit is what makes one number an area), or the whole input.
  */
 export type ReceptiveFieldAnswer =
   | { kind: 'side'; size: [number, number]; /** Typed as one number ("11"), not as a pair ("11x11"). */ oneNumber: boolean }
@@ -99,7 +99,10 @@ export function parseReceptiveFieldAnswer(text: string): ReceptiveFieldAnswer | 
   const area = /^(.+?)\s*(px²|px\^?2|px|pixels?|پیکسل)$/.exec(cleaned);
   if (area?.[1] !== undefined) {
     const value = parseCount(area[1]);
-    return value === null ? null : { kind: 'area', area: value };
+    if (value !== null) return { kind: 'area', area: value };
+    // "11x11 px": both sides, in pixels.
+    const sides = parseShapeAnswer(area[1]);
+    return sides?.length === 2 ? { kind: 'side', size: [sides[0]!, sides[1]!], oneNumber: false } : null;
   }
   const shape = parseShapeAnswer(cleaned);
   if (shape?.length === 1) return { kind: 'side', size: [shape[0]!, shape[0]!], oneNumber: true };
@@ -288,6 +291,12 @@ function markReceptiveField(
       const bare = asBareArea ? `, and one number is read as the side, so ${formatPlain(ph * pw)} means ${formatPlain(ph * pw)}x${formatPlain(ph * pw)} pixels` : '';
       return mark('wrong', `receptive fields do not multiply (${productText} is the product of the kernel sizes${bare}): ${explain()}`);
     }
+  }
+  // "57x59" for 57x57: one axis right, named as the output shape's channels are.
+  if (answer.kind === 'side' && !answer.oneNumber && (answer.size[0] === rh) !== (answer.size[1] === rw)) {
+    const [rightAxis, wrongAxis, right, wrong, typed] =
+      answer.size[0] === rh ? (['height', 'width', rh, rw, answer.size[1]] as const) : (['width', 'height', rw, rh, answer.size[0]] as const);
+    return mark('wrong', `the ${rightAxis} ${right} is right, but the ${wrongAxis} is ${wrong}, not ${typed}: ${explain()}`);
   }
   const neighbour = neighbourWith(neighbours, (other) => !other.receptiveField.global && sameField(answer, other.receptiveField));
   if (neighbour) return mark('wrong', neighbourReason(text.trim(), info, neighbour, 'receptive field', explain()));
