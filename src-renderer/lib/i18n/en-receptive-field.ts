@@ -58,5 +58,6 @@ export const enReceptiveField = {
   'rf.growth.answer': 'your answer',
   'rf.growth.axis': 'Input pixels (height axis)',
   'rf.growth.answers': 'Your receptive-field answers: a ring is right, a cross is wrong ({right} of {total} right).',
-  'rf.growth.unread': 'Could not read your answer for layer {index}: “{text}”.',
+  'rf.growth.answerTitle': 'Your answer “{text}”: {verdict}. {reason}',
+  'rf.growth.noteLayer': 'Layer {index}:',
 } as const;
