@@ -49,6 +49,57 @@ test('click unit (0, 0) of layer 3 (max-pool) of the seed network and read its b
   await expect(page.getByTestId('rf-hover')).toHaveText('Layer 3, unit (0, 1): box [-3, 1, 9, 13] in input pixels');
 });
 
+/**
+ * A point of the input grid (1.875 px cells: 240 px / 128) inside cell (row, column) but less
+ * than half a pixel past its top-left edge, so that a whole-pixel position would fall in the
+ * cell before: the readout and the click must still name the same unit.
+ */
+async function pointJustInsideCell(app: LayerwiseApp, layer: number): Promise<{ x: number; y: number; row: number; column: number }> {
+  const canvas = app.page.getByTestId(`rf-canvas-${layer}`);
+  const cell = Number(await canvas.getAttribute('data-cell'));
+  const margin = Number(await canvas.getAttribute('data-margin'));
+  const box = (await canvas.boundingBox())!;
+  const find = (origin: number) => {
+    for (let index = 5; index < 60; index++) {
+      const point = origin + margin + index * cell + 0.2;
+      const fraction = point - Math.floor(point);
+      if (fraction > 0.25 && fraction < 0.45) return { point, index };
+    }
+    throw new Error('no cell edge with the wanted fraction');
+  };
+  const across = find(box.x);
+  const down = find(box.y);
+  return { x: across.point, y: down.point, row: down.index, column: across.index };
+}
+
+test('the unit a click chooses is the one the hover readout names: near a cell edge, and after zooming under a still pointer', async ({ app }) => {
+  await openTool(app);
+  const page = app.page;
+  const { x, y, row, column } = await pointJustInsideCell(app, 0);
+  await page.mouse.move(x, y);
+  await expect(page.getByTestId('rf-hover')).toHaveText(`Input pixel (${row}, ${column})`);
+  await page.mouse.down();
+  await page.mouse.up();
+  await expect(page.getByTestId('rf-selected-unit')).toHaveText(`Layer 0, unit (${row}, ${column})`);
+
+  // Zoom with the wheel over the centre of layer 3's unit (2, 5) without moving the pointer: the grids zoom about the
+  // pointer, so the unit under it stays the same, the readout names it, and a click chooses it.
+  const canvas = page.getByTestId('rf-canvas-3');
+  const cell = Number(await canvas.getAttribute('data-cell'));
+  const margin = Number(await canvas.getAttribute('data-margin'));
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.move(box.x + margin + 5.5 * cell, box.y + margin + 2.5 * cell);
+  const readout = 'Layer 3, unit (2, 5): box [5, 17, 17, 29] in input pixels';
+  await expect(page.getByTestId('rf-hover')).toHaveText(readout);
+  for (let step = 0; step < 4; step++) await page.mouse.wheel(0, -300);
+  await expect.poll(async () => (await canvas.boundingBox())!.width).toBeGreaterThan(box.width * 3);
+  await expect(page.getByTestId('rf-hover')).toHaveText(readout);
+  await page.mouse.down();
+  await page.mouse.up();
+  await expect(page.getByTestId('rf-selected-unit')).toHaveText('Layer 3, unit (2, 5)');
+  await expect(page.getByTestId('rf-selected-box')).toHaveText('[5, 17, 17, 29]');
+});
+
 test('the effective receptive field of the chosen unit: share of the field holding 95% of the gradient', async ({ app }) => {
   await openTool(app);
   await clickUnit(app, 2, 0, 0);
