@@ -118,7 +118,7 @@ describe('a bare number for a receptive field is its side; an area needs px', ()
     expect(rfMark(ONE_CONV, 0, '9')).toEqual({
       status: 'wrong',
       expected: '3 (3x3 = 9 px)',
-      reason: 'one number is read as the side, so 9 means 9x9 pixels; the area needs px: 3x3 = 9 px: r = 1 + (3 - 1)*1 = 3',
+      reason: 'one number is read as the side, so 9 means 9x9 pixels; for the area 3x3 = 9, write 9 px: r = 1 + (3 - 1)*1 = 3',
       reading: { kind: 'side', size: [9, 9], oneNumber: true },
     });
     for (const rf of ['3', '3x3', '9 px', '9 pixels', '۹ px']) expect(rfMark(ONE_CONV, 0, rf).status, rf).toBe('right');
@@ -127,7 +127,7 @@ describe('a bare number for a receptive field is its side; an area needs px', ()
   it('the seed layer 2: "121" is wrong (one number is the side, 121 is the area of 11x11)', () => {
     expect(rfMark(SEED_NETWORK, 1, '121')).toMatchObject({
       status: 'wrong',
-      reason: 'one number is read as the side, so 121 means 121x121 pixels; the area needs px: 11x11 = 121 px: r = 7 + (5 - 1)*1 = 11',
+      reason: 'one number is read as the side, so 121 means 121x121 pixels; for the area 11x11 = 121, write 121 px: r = 7 + (5 - 1)*1 = 11',
     });
   });
 

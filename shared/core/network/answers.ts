@@ -278,7 +278,7 @@ function markReceptiveField(
   // One number is a side: "9" for a 3x3 field means a 9x9 field, however right 3x3 = 9 is as an area.
   if (answer.kind === 'side' && answer.oneNumber && answer.size[0] === area) {
     const typed = formatPlain(area);
-    return mark('wrong', `one number is read as the side, so ${typed} means ${typed}x${typed} pixels; the area needs px: ${rh}x${rw} = ${typed} px: ${explain()}`);
+    return mark('wrong', `one number is read as the side, so ${typed} means ${typed}x${typed} pixels; for the area ${rh}x${rw} = ${typed}, write ${typed} px: ${explain()}`);
   }
   if (kernelProduct) {
     const [ph, pw] = kernelProduct;
