@@ -163,10 +163,10 @@ function channelReason(info: ComputedLayerInfo): string {
 }
 
 function markParams(text: string, info: ComputedLayerInfo, explain: () => string): AnswerMark {
-  const total = info.params.trainable + info.params.nonTrainable;
+  const total = info.params.trainable + info.params.buffers;
   const expected =
-    info.params.nonTrainable > 0
-      ? `${formatPlain(info.params.trainable)} trainable + ${formatPlain(info.params.nonTrainable)} buffers`
+    info.params.buffers > 0
+      ? `${formatPlain(info.params.trainable)} trainable + ${formatPlain(info.params.buffers)} buffers`
       : formatPlain(total);
   const answer = parseCount(text);
   if (answer === null) return { status: 'unreadable', expected, reason: `"${text}" is not a whole number; write it as 51,264 or 51264` };
