@@ -7,7 +7,7 @@ const spec = { input: [1, 4, 4], layers: [{ type: 'relu' }] };
 
 function fakeCore(overrides: Partial<CoreApi> = {}): CoreApi {
   return {
-    summarize: () => ({ input: [1, 4, 4], inputIssues: [], layers: [], totals: { params: 0, trainableParams: 0, nonTrainableParams: 0, macs: 0, flops: 0, memoryBytes: 0 }, ok: true }),
+    summarize: () => ({ input: [1, 4, 4], inputIssues: [], layers: [], totals: { params: 0, trainableParams: 0, buffers: 0, macs: 0, flops: 0, memoryBytes: 0 }, ok: true }),
     explain: () => [],
     optimize: () => ({ ok: false, errors: [] }),
     optimizeSurface: () => ({ ok: false, errors: [] }),

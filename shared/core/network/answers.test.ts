@@ -177,6 +177,16 @@ describe('bias: named only when the layer has one', () => {
     expect(paramsMark(noBiasLinear, 0, '28').reason).toMatch(/^this layer has no bias \(bias=False\)/);
   });
 
+  it('BatchNorm2d(16) has 32 parameters (gamma, beta); 64 counts its running-statistics buffers', () => {
+    const batchNorm: NetworkSpec = { input: [16, 4, 4], layers: [{ type: 'batchnorm2d' }] };
+    expect(paramsMark(batchNorm, 0, '32')).toMatchObject({ status: 'right', expected: '32' });
+    expect(paramsMark(batchNorm, 0, '64')).toMatchObject({
+      status: 'wrong',
+      expected: '32',
+      reason: expect.stringMatching(/^64 counts the 32 buffers too \(the running mean and variance\)/),
+    });
+  });
+
   it('with a bias (the default), the weights alone are "a forgotten bias"', () => {
     expect(paramsMark(ONE_CONV, 0, '72').reason).toMatch(/^each output unit also has a bias \(\+1 per filter or output\): /);
     expect(paramsMark({ input: [6], layers: [{ type: 'linear', out_features: 4 }] }, 0, '24').reason).toMatch(/^each output unit also has a bias/);

@@ -213,14 +213,18 @@ function channelReason(info: ComputedLayerInfo): string {
 }
 
 function markParams(text: string, info: ComputedLayerInfo, layer: LayerSpec | undefined, neighbours: Neighbours, explain: () => string): AnswerMark {
-  const total = info.params.trainable + info.params.nonTrainable;
-  const expected =
-    info.params.nonTrainable > 0
-      ? `${formatPlain(info.params.trainable)} trainable + ${formatPlain(info.params.nonTrainable)} buffers`
-      : formatPlain(total);
+  // PyTorch's parameters(): batch norm's running mean and variance are buffers, not parameters.
+  const expected = formatPlain(info.params.trainable);
   const answer = parseCount(text);
   if (answer === null) return { status: 'unreadable', expected, reason: `"${text}" is not a whole number; write it as 51,264 or 51264` };
-  if (answer === info.params.trainable || answer === total) return { status: 'right', expected, reason: explain() };
+  if (answer === info.params.trainable) return { status: 'right', expected, reason: explain() };
+  if (info.params.buffers > 0 && answer === info.params.trainable + info.params.buffers) {
+    return {
+      status: 'wrong',
+      expected,
+      reason: `${formatPlain(answer)} counts the ${formatPlain(info.params.buffers)} buffers too (the running mean and variance), which PyTorch keeps as buffers, not parameters: ${explain()}`,
+    };
+  }
   const biases = biasCount(info, layer);
   if (biases !== null && biases.present && answer === info.params.trainable - biases.count) {
     return { status: 'wrong', expected, reason: `each output unit also has a bias (+1 per filter or output): ${explain()}` };
@@ -229,7 +233,7 @@ function markParams(text: string, info: ComputedLayerInfo, layer: LayerSpec | un
     return { status: 'wrong', expected, reason: `this layer has no bias (bias=False), so there is no +1 per filter or output: ${explain()}` };
   }
   // A neighbour with no parameters says nothing: 0 is as likely a slip about this row as the next one's count.
-  const neighbour = neighbourWith(neighbours, (other) => answer > 0 && (answer === other.params.trainable || answer === other.params.trainable + other.params.nonTrainable));
+  const neighbour = neighbourWith(neighbours, (other) => answer > 0 && (answer === other.params.trainable || answer === other.params.trainable + other.params.buffers));
   if (neighbour) return { status: 'wrong', expected, reason: neighbourReason(formatPlain(answer), info, neighbour, 'parameter count', explain()) };
   return { status: 'wrong', expected, reason: explain() };
 }

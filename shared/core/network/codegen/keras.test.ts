@@ -78,7 +78,7 @@ model.add(layers.GlobalAveragePooling2D())`;
 describe('table export', () => {
   it('CSV: one row per layer with exact numbers, a totals row', () => {
     const rows = tableCsv(SEED_NETWORK).trim().split('\r\n');
-    expect(rows[0]).toBe('#,layer,output (CxHxW),params,non-trainable,MACs,memory (bytes),receptive field,jump,centre');
+    expect(rows[0]).toBe('#,layer,output (CxHxW),params,buffers,MACs,memory (bytes),receptive field,jump,centre');
     expect(rows[3]).toBe('2,conv2d,64x62x62,51264,0,196812800,984064,11x11,2,"(2, 2)"');
     expect(rows.at(-1)).toBe(',total,,7137482,0,455845888,4256040,,,');
   });
