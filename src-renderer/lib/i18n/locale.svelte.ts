@@ -1,7 +1,7 @@
 import { firstStrongIsolate, hasStrongRtl, ltrIsolate } from './bidi';
 import { en, type MessageKey } from './en';
 import { fa } from './fa';
-import { formatNumberCached } from './number-format';
+import { cachedPluralRules, formatNumberCached, numberSymbols } from './number-format';
 import type { Messages, PluralForms } from './types';
 
 /** One language: its messages, and the `lang` / `dir` that go on `<html>` (logical CSS flips with `dir`). */
@@ -90,16 +90,9 @@ export function numberLocale(): string {
   return digitStyle === 'latin' ? current.latinNumberLocale : current.numberLocale;
 }
 
-const pluralRules = new Map<string, Intl.PluralRules>();
-
 /** The plural form of `count` in the current language (Intl.PluralRules: English one / other; Persian one for 0 and 1, other). */
 export function pluralForm(forms: PluralForms, count: number): string {
-  let rules = pluralRules.get(current.lang);
-  if (!rules) {
-    rules = new Intl.PluralRules(current.lang);
-    pluralRules.set(current.lang, rules);
-  }
-  return forms[rules.select(count)] ?? forms.other;
+  return forms[cachedPluralRules(current.lang).select(count)] ?? forms.other;
 }
 
 /**
@@ -162,30 +155,6 @@ export function formatPlain(value: number): string {
 /** A share: 0.953 → "95.3%" ("۹۵٫۳٪"). */
 export function formatPercent(share: number): string {
   return formatNumberCached(numberLocale(), PERCENT, share);
-}
-
-interface NumberSymbols {
-  digits: string[];
-  decimal: string;
-  minus: string;
-}
-const symbolsByLocale = new Map<string, NumberSymbols>();
-
-/** The digits, decimal separator and minus sign Intl writes for a locale ("‎−" with its mark in Persian). */
-function numberSymbols(locale: string): NumberSymbols {
-  let symbols = symbolsByLocale.get(locale);
-  if (!symbols) {
-    const format = new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 1 });
-    const parts = format.formatToParts(-1.5);
-    const digits = Array.from({ length: 10 }, (_, digit) => format.format(digit));
-    symbols = {
-      digits,
-      decimal: parts.find((part) => part.type === 'decimal')?.value ?? '.',
-      minus: parts.filter((part) => part.type === 'minusSign' || part.type === 'literal').map((part) => part.value).join('') || '-',
-    };
-    symbolsByLocale.set(locale, symbols);
-  }
-  return symbols;
 }
 
 /**

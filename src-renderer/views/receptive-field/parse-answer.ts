@@ -1,13 +1,13 @@
+import { normalizeNumerals } from '../../lib/i18n';
+
 /**
  * A typed receptive-field answer as a side length, read leniently: "11", "11x11", "11 × 11",
  * "11*11 px", "121 px" or "121 pixels" (an area: a perfect square means 11x11), Persian or
  * Arabic-Indic digits, thousands separators. Null when no side can be read (e.g. "11x13", "abc").
  */
 export function parseReceptiveFieldAnswer(text: string): number | null {
-  const western = text
-    .replace(/[۰-۹]/g, (digit) => String(digit.charCodeAt(0) - 0x06f0))
-    .replace(/[٠-٩]/g, (digit) => String(digit.charCodeAt(0) - 0x0660))
-    .replace(/[,٬']/g, '')
+  const western = normalizeNumerals(text)
+    .replace(/[,٬،']/g, '')
     .trim()
     .toLowerCase();
   const numbers = [...western.matchAll(/\d+(?:\.\d+)?/g)].map((match) => Number(match[0]));
