@@ -34,6 +34,13 @@ export interface OpenRecentCommand {
   file: OpenResult;
 }
 
+/** The language the user chose and how numbers are written (issue 11); remembered across starts. */
+export interface LocaleSettings {
+  locale: 'en' | 'fa';
+  /** Persian digits (۰–۹) in Persian, or Latin digits (0–9). */
+  digits: 'native' | 'latin';
+}
+
 export type EngineStatus = { state: 'ready' } | { state: 'restarting'; reason: string } | { state: 'stopped'; reason: string };
 
 export interface LayerwiseApi {
@@ -74,5 +81,20 @@ export interface LayerwiseApi {
     onOpenRecent(listener: (command: OpenRecentCommand) => void): () => void;
     /** Opens an https URL in the system browser (main parses and checks it). */
     openExternal(url: string): void;
+  };
+  /**
+   * Language (issue 11, phase 2 implements it in main and the preload; optional until then,
+   * when the renderer falls back to localStorage and navigator.language). The renderer calls
+   * `systemLocale` and `load` once before its first render, `save` on every switch, and
+   * follows `onSetLanguage` (the View > Language menu); main validates what `save` sends.
+   */
+  locale?: {
+    /** The OS language, `app.getLocale()` (e.g. "fa-IR"): Persian on a first start when it starts with "fa". */
+    systemLocale(): Promise<string>;
+    /** The remembered choice, or null on a first start. */
+    load(): Promise<Partial<LocaleSettings> | null>;
+    save(settings: LocaleSettings): void;
+    /** The language picked in the native View > Language menu; returns the unsubscribe. */
+    onSetLanguage(listener: (locale: LocaleSettings['locale']) => void): () => void;
   };
 }

@@ -47,12 +47,12 @@ export class DocumentState {
   }
 
   #mayDiscard(): boolean {
-    return !this.#project.dirty || this.#confirmDiscard(this.#project.name);
+    return !this.#project.dirty || this.#confirmDiscard(this.#project.displayName);
   }
 
   newProject(): void {
     if (!this.#mayDiscard()) return;
-    this.#project.replace(createEmptyProject(t('file.untitled')));
+    this.#project.replace(createEmptyProject());
     this.notice = null;
   }
 

@@ -95,7 +95,7 @@ export function createRfGrowthChart(node: HTMLElement, initial: RfGrowthChartOpt
         .attr('fill', colour)
         .attr('data-testid', (point) => `rf-growth-${key}-${point.layer}`)
         .append('title')
-        .text((point) => `${point.label}: ${key} ${point[key]}`);
+        .text((point) => `${point.label}: ${options.labels[key]} ${point[key]}`);
     }
     const answers = svg.append('g').attr('data-testid', 'rf-growth-answers');
     for (const answer of options.answers) {
