@@ -164,7 +164,7 @@ describe('PyTorch exporter', () => {
     const exported = exportNetwork(spec, 'pytorch');
     expect(exported.ok).toBe(true);
     if (!exported.ok) return;
-    expect(importCode('pytorch', exported.text, [1])).toEqual({ ok: true, spec, inputFromCode: true });
+    expect(importCode('pytorch', exported.text, [1])).toEqual({ ok: true, spec, inputFromCode: true, readAs: 'pytorch', looksLike: 'pytorch' });
   });
 });
 
@@ -280,7 +280,8 @@ describe('PyTorch code round trip (fast-check)', () => {
 
   it('covers every engine layer type', () => {
     const seen = new Set<string>();
-    fc.sample(layerArb, 500).forEach((layer) => seen.add(layer.type));
+    // A fixed seed and enough samples: the rarest type has 1 chance in 90 per draw, so 500 random draws missed one now and then.
+    fc.sample(layerArb, { numRuns: 3000, seed: 42 }).forEach((layer) => seen.add(layer.type));
     expect([...seen].sort()).toEqual([...LAYER_TYPES].sort());
   });
 });
