@@ -64,8 +64,9 @@ export function layerArguments(layer: LayerSpec, inputShape?: readonly number[])
       parts.push(t('args.kernel', { value: sizeArg(typeof layer.kernel === 'number' ? [layer.kernel, layer.kernel] : layer.kernel) }));
       parts.push(t('args.outChannels', { value: formatPlain(layer.out_channels) }));
       if (!isDefault(layer.stride, 1)) parts.push(t('args.stride', { value: sizeArg(layer.stride ?? 1) }));
-      if (layer.padding !== undefined && !(typeof layer.padding !== 'string' && isDefault(layer.padding, 0)))
-        parts.push(t('args.padding', { value: typeof layer.padding === 'string' ? layer.padding : sizeArg(layer.padding) }));
+      // 'same' / 'valid' are PyTorch's padding modes, shown as words; only a number gets the "p" of "p3".
+      if (typeof layer.padding === 'string') parts.push(t(layer.padding === 'same' ? 'args.paddingSame' : 'args.paddingValid'));
+      else if (!isDefault(layer.padding, 0)) parts.push(t('args.padding', { value: sizeArg(layer.padding ?? 0) }));
       if (!isDefault(layer.dilation, 1)) parts.push(t('args.dilation', { value: sizeArg(layer.dilation ?? 1) }));
       if (layer.groups !== undefined && layer.groups !== 1) parts.push(t('args.groups', { value: formatPlain(layer.groups) }));
       if (layer.bias === false) parts.push(t('args.noBias'));

@@ -99,4 +99,9 @@ export const enNetworkBuilder = {
   'builder.code.notJson': 'not valid JSON: {message}',
   'builder.code.notes': 'What the target cannot express:',
   'builder.code.working': 'Working…',
+  'builder.code.languageName.pytorch': 'PyTorch',
+  'builder.code.languageName.keras': 'Keras',
+  'builder.code.languageName.json': 'JSON',
+  'builder.code.readAsImported': 'This code looks like {language}, not {chosen}, so it was read as {language} and imported (Undo brings the previous network back).',
+  'builder.code.readAsFailed': 'This code looks like {language}, not {chosen}, so it was read as {language}. Nothing was imported:',
 } as const;

@@ -168,6 +168,8 @@ export const en = {
   'args.kernel': '{value}',
   'args.stride': 's{value}',
   'args.padding': 'p{value}',
+  'args.paddingSame': 'same',
+  'args.paddingValid': 'valid',
   'args.dilation': 'd{value}',
   'args.groups': 'g{value}',
   'args.noBias': 'no bias',
