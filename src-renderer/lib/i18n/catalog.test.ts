@@ -40,6 +40,9 @@ const SAME_IN_EVERY_LANGUAGE = new Set<MessageKey>([
   'builder.code.pytorch',
   'builder.code.keras',
   'builder.code.pathError', // "{path}: {message}"
+  'builder.code.languageName.pytorch', // the language's own name
+  'builder.code.languageName.keras',
+  'builder.code.languageName.json',
   'rf.layerLabel', // "{index} {type} {height}×{width}"
   'backprop.activation.relu',
   'backprop.activation.tanh',

@@ -103,4 +103,9 @@ export const faNetworkBuilder: Translation<typeof enNetworkBuilder> = {
   'builder.code.notJson': 'JSON معتبر نیست: {message}',
   'builder.code.notes': 'آنچه قالب مقصد نمی‌تواند بیان کند:',
   'builder.code.working': 'در حال انجام…',
+  'builder.code.languageName.pytorch': 'PyTorch',
+  'builder.code.languageName.keras': 'Keras',
+  'builder.code.languageName.json': 'JSON',
+  'builder.code.readAsImported': 'این کد {language} است، نه {chosen}؛ پس به‌صورت {language} خوانده و وارد شد (با «واگرد» شبکهٔ قبلی برمی‌گردد).',
+  'builder.code.readAsFailed': 'این کد {language} است، نه {chosen}؛ پس به‌صورت {language} خوانده شد. چیزی وارد نشد:',
 };

@@ -170,6 +170,8 @@ const faCore: Translation<Pick<typeof en, CoreKey>> = {
   'args.kernel': '{value}',
   'args.stride': 'گام {value}',
   'args.padding': 'لایه‌گذاری {value}',
+  'args.paddingSame': 'لایه‌گذاری same',
+  'args.paddingValid': 'لایه‌گذاری valid',
   'args.dilation': 'اتساع {value}',
   'args.groups': 'گروه {value}',
   'args.noBias': 'بدون بایاس',
