@@ -2,7 +2,7 @@ import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeFileAtomic } from './atomic-write';
+import { RENAME_RETRY_DELAYS_MS, writeFileAtomic } from './atomic-write';
 import type { FileHandleLike, FileSystem } from './file-system';
 import { ProjectFiles, suggestedFileName, withProjectExtension, type FileDialogs } from './project-files';
 import { readTextFile } from './read-text';
@@ -97,6 +97,56 @@ describe('writeFileAtomic', () => {
       expect(await listDir()).toEqual(['net.layerwise.json']);
     });
   }
+
+  /** The real file system whose rename fails with `code` the first `failures` times. */
+  function lockedRename(code: string, failures: number, calls: string[]): FileSystem {
+    let remaining = failures;
+    return {
+      ...realFs,
+      async rename(from, to) {
+        calls.push(`rename ${path.basename(to)}`);
+        if (remaining > 0) {
+          remaining--;
+          throw Object.assign(new Error(`${code}: operation not permitted, rename '${from}' -> '${to}'`), { code });
+        }
+        await realFs.rename(from, to);
+      },
+    };
+  }
+
+  for (const code of ['EPERM', 'EBUSY', 'EACCES']) {
+    it(`retries a rename that fails with ${code} (Windows: the target is briefly held by an antivirus, indexer or sync client)`, async () => {
+      const target = path.join(dir, 'net.layerwise');
+      await fsp.writeFile(target, 'original');
+      const calls: string[] = [];
+      const waits: number[] = [];
+      await writeFileAtomic(lockedRename(code, 2, calls), target, 'replacement', { sleep: async (ms) => void waits.push(ms) });
+      expect(await fsp.readFile(target, 'utf8')).toBe('replacement');
+      expect(calls).toEqual(['rename net.layerwise', 'rename net.layerwise', 'rename net.layerwise']);
+      expect(waits).toHaveLength(2);
+      expect(await listDir()).toEqual(['net.layerwise']);
+    });
+  }
+
+  it('gives up after a few attempts when the target stays locked, leaving the original and no temp file', async () => {
+    const target = path.join(dir, 'net.layerwise');
+    await fsp.writeFile(target, 'original');
+    const calls: string[] = [];
+    const waits: number[] = [];
+    await expect(writeFileAtomic(lockedRename('EPERM', Infinity, calls), target, 'replacement', { sleep: async (ms) => void waits.push(ms) })).rejects.toMatchObject({ code: 'EPERM' });
+    expect(calls.length).toBe(RENAME_RETRY_DELAYS_MS.length + 1);
+    expect(waits).toEqual([...RENAME_RETRY_DELAYS_MS]);
+    expect(await fsp.readFile(target, 'utf8')).toBe('original');
+    expect(await listDir()).toEqual(['net.layerwise']);
+  });
+
+  it('does not retry other rename failures', async () => {
+    const target = path.join(dir, 'net.layerwise');
+    const calls: string[] = [];
+    const waits: number[] = [];
+    await expect(writeFileAtomic(lockedRename('EXDEV', 1, calls), target, 'x', { sleep: async (ms) => void waits.push(ms) })).rejects.toMatchObject({ code: 'EXDEV' });
+    expect([calls.length, waits.length]).toEqual([1, 0]);
+  });
 
   it('a failure leaves no file behind when the target did not exist', async () => {
     const target = path.join(dir, 'never.layerwise.json');
