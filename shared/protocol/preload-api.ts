@@ -39,7 +39,8 @@ export type EngineStatus = { state: 'ready' } | { state: 'restarting'; reason: s
 export interface LayerwiseApi {
   core: {
     /**
-     * Calls one core method; `callId` lets `cancel` find it. Rejects with a plain
+     * Calls one core method; `callId` lets `cancel` find it; `timeoutMs` is the limit main
+     * gives it (default: shared/protocol/time-limits.ts). Rejects with a plain
      * `{ name: 'CoreError', code, message }` object: an Error crossing the contextBridge
      * keeps only its message, and the renderer needs the code.
      */
@@ -47,6 +48,7 @@ export interface LayerwiseApi {
       method: M,
       payload: Parameters<AsyncCoreApi[M]>[0],
       callId: string,
+      timeoutMs?: number,
     ): ReturnType<AsyncCoreApi[M]>;
     cancel(callId: string): void;
     /** Restarts the engine after it stopped (too many crashes). */

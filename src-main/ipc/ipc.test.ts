@@ -127,6 +127,25 @@ describe('registered channels', () => {
     expect(services.core.callUnchecked).toHaveBeenCalledWith('summarize', { spec }, { signal: expect.any(AbortSignal) });
   });
 
+  it("core:call hands the renderer's time limit to the engine, so a 60 s call is not ended sooner in main", async () => {
+    const { invoke, services } = fakeServices();
+    await invoke(IpcChannel.coreCall, fakeEvent(), { method: 'backpropGradientCheck', payload: { case: {} }, callId: 'c1', timeoutMs: 60_000 });
+    // (the payload is refused before the engine; a valid one reaches it with the limit)
+    await invoke(IpcChannel.coreCall, fakeEvent(), { method: 'summarize', payload: { spec }, callId: 'c2', timeoutMs: 60_000 });
+    expect(services.core.callUnchecked).toHaveBeenCalledOnce();
+    expect(services.core.callUnchecked).toHaveBeenCalledWith('summarize', { spec }, { signal: expect.any(AbortSignal), timeoutMs: 60_000 });
+  });
+
+  it('core:call refuses a time limit that is not a positive whole number of milliseconds up to 10 minutes', async () => {
+    const { invoke, services } = fakeServices();
+    for (const timeoutMs of [0, -1, 1.5, 10 * 60_000 + 1, '60000']) {
+      await expect(invoke(IpcChannel.coreCall, fakeEvent(), { method: 'summarize', payload: { spec }, callId: 'c', timeoutMs }), String(timeoutMs)).rejects.toThrow(
+        /core:call: invalid request: timeoutMs: /,
+      );
+    }
+    expect(services.core.callUnchecked).not.toHaveBeenCalled();
+  });
+
   it('core:call answers an unknown method and a bad payload with typed errors, without calling the engine', async () => {
     const { invoke, services } = fakeServices();
     const unknown = await invoke(IpcChannel.coreCall, fakeEvent(), { method: 'constructor', payload: {}, callId: 'c1' });

@@ -37,8 +37,9 @@ function subscribe<T>(channel: IpcChannelName, listener: (value: T) => void): ()
 
 const api: LayerwiseApi = {
   core: {
-    call<M extends CoreMethod>(method: M, payload: Parameters<AsyncCoreApi[M]>[0], callId: string) {
-      const reply = ipcRenderer.invoke(IpcChannel.coreCall, { method, payload, callId }).then(
+    call<M extends CoreMethod>(method: M, payload: Parameters<AsyncCoreApi[M]>[0], callId: string, timeoutMs?: number) {
+      const request = timeoutMs === undefined ? { method, payload, callId } : { method, payload, callId, timeoutMs };
+      const reply = ipcRenderer.invoke(IpcChannel.coreCall, request).then(
         (envelope: CoreCallEnvelope) => {
           if (envelope.ok) return envelope.result;
           throw coreErrorObject(envelope.error);
