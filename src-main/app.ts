@@ -138,7 +138,7 @@ export function startLayerwise(): void {
   });
 
   void app.whenReady().then(async () => {
-    installAppGuards();
+    installAppGuards({ isAppWindow: (id) => mainWindow !== null && mainWindow.webContentsId === id });
     serveRenderer(rendererRoot);
 
     const engine = new CoreSupervisor({ createWorker: nodeWorkerFactory(workerPath) });
@@ -157,6 +157,11 @@ export function startLayerwise(): void {
         if (mainWindow?.webContentsId === id) mainWindow.confirmClose();
       },
       openExternal: (url) => shell.openExternal(new URL(url).toString()),
+      editText: (id, action) => {
+        if (mainWindow?.webContentsId !== id) return;
+        if (action === 'undo') mainWindow.window.webContents.undo();
+        else mainWindow.window.webContents.redo();
+      },
     });
 
     await refreshMenu();

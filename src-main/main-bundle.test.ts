@@ -135,10 +135,18 @@ describe('bundled main process', () => {
     expect((await handler({ method: 'POST', url: 'app://layerwise/index.html' })).status).toBe(405);
   });
 
-  it('denies permissions and network requests, blocks navigation and popups', () => {
+  it("denies permissions (but a clipboard write by the app's own page) and network requests, blocks navigation and popups", () => {
     const granted: boolean[] = [];
+    const appFrame = { requestingUrl: 'app://layerwise/index.html', isMainFrame: true };
+    const stranger = { id: 999 };
+    fake.record.session['permissionRequest']?.(win.webContents, 'media', (ok: boolean) => granted.push(ok), appFrame);
+    fake.record.session['permissionRequest']?.(win.webContents, 'clipboard-sanitized-write', (ok: boolean) => granted.push(ok), appFrame);
+    fake.record.session['permissionRequest']?.(stranger, 'clipboard-sanitized-write', (ok: boolean) => granted.push(ok), appFrame);
     fake.record.session['permissionRequest']?.({}, 'media', (ok: boolean) => granted.push(ok));
-    expect(granted).toEqual([false]);
+    expect(granted).toEqual([false, true, false, false]);
+    expect(fake.record.session['permissionCheck']?.(win.webContents, 'clipboard-sanitized-write', 'app://layerwise', appFrame)).toBe(true);
+    expect(fake.record.session['permissionCheck']?.(win.webContents, 'clipboard-read', 'app://layerwise', appFrame)).toBe(false);
+    expect(fake.record.session['permissionCheck']?.(null, 'clipboard-sanitized-write', 'app://layerwise', appFrame)).toBe(false);
     expect(fake.record.session['permissionCheck']?.()).toBe(false);
     const decisions: unknown[] = [];
     fake.record.session['beforeRequest']?.({ url: 'https://example.com/x.js' }, (r: unknown) => decisions.push(r));
@@ -165,6 +173,16 @@ describe('bundled main process', () => {
     await expect(Promise.resolve().then(() => handler(stranger, { method: 'summarize', payload: { spec }, callId: 'y' }))).rejects.toThrow(
       'the sender is not the Layerwise window',
     );
+  });
+
+  it("undoes the window's focused text field natively when the renderer asks (the menu's Undo while typing)", async () => {
+    const event = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
+    await fake.record.ipcHandlers.get(IpcChannel.appEditText)!(event, { action: 'undo' });
+    await fake.record.ipcHandlers.get(IpcChannel.appEditText)!(event, { action: 'redo' });
+    expect(fake.record.calls.filter((c) => String(c[0]).startsWith('webContents.'))).toEqual([
+      ['webContents.undo', win.webContents.id],
+      ['webContents.redo', win.webContents.id],
+    ]);
   });
 
   it('titles the window from the document state and asks before closing unsaved work', async () => {

@@ -19,6 +19,8 @@ export const IpcChannel = {
   /** main → renderer: a file picked in the native Open Recent menu, already read. */
   appOpenRecent: 'app:open-recent',
   appOpenExternal: 'app:open-external',
+  /** Undo/redo the focused text field natively (the menu's Undo while typing). */
+  appEditText: 'app:edit-text',
 } as const;
 
 export type IpcChannelName = (typeof IpcChannel)[keyof typeof IpcChannel];

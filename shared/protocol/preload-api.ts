@@ -76,5 +76,7 @@ export interface LayerwiseApi {
     onOpenRecent(listener: (command: OpenRecentCommand) => void): () => void;
     /** Opens an https URL in the system browser (main parses and checks it). */
     openExternal(url: string): void;
+    /** The native undo/redo of the focused text field (what the Edit menu's roles would do). */
+    editText(action: 'undo' | 'redo'): void;
   };
 }

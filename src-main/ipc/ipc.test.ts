@@ -104,6 +104,7 @@ function fakeServices(overrides: Partial<IpcServices['core']> = {}) {
     setDocumentState: (id, state) => calls.push(`state ${id} ${state.title} ${state.dirty}`),
     confirmClose: (id) => calls.push(`confirmClose ${id}`),
     openExternal: async (url) => void calls.push(`external ${url}`),
+    editText: (id, action) => void calls.push(`editText ${id} ${action}`),
   };
   const { ipcMain, handlers, invoke } = fakeIpcMain();
   registerIpcHandlers(createHandle(ipcMain, isOurs, () => undefined), services);
@@ -192,7 +193,9 @@ describe('registered channels', () => {
     await invoke(IpcChannel.appSetDocumentState, fakeEvent(), { title: 'Net', dirty: true });
     await invoke(IpcChannel.appConfirmClose, fakeEvent());
     await invoke(IpcChannel.appOpenExternal, fakeEvent(), { url: 'https://pytorch.org/' });
-    expect(calls).toEqual(['recentChanged', `state ${WINDOW_ID} Net true`, `confirmClose ${WINDOW_ID}`, 'external https://pytorch.org/']);
+    await invoke(IpcChannel.appEditText, fakeEvent(), { action: 'undo' });
+    await expect(invoke(IpcChannel.appEditText, fakeEvent(), { action: 'delete' })).rejects.toThrow(/invalid request: action/);
+    expect(calls).toEqual(['recentChanged', `state ${WINDOW_ID} Net true`, `confirmClose ${WINDOW_ID}`, 'external https://pytorch.org/', `editText ${WINDOW_ID} undo`]);
   });
 
   it('refuses non-https external links and oversized project text', async () => {

@@ -34,6 +34,7 @@ export const ipcSchemas = {
   appSetDocumentState: z.strictObject({ title: z.string().max(300), dirty: z.boolean() }),
   appConfirmClose: noPayload,
   appOpenExternal: z.strictObject({ url: z.string().max(2048) }),
+  appEditText: z.strictObject({ action: z.enum(['undo', 'redo']) }),
 } as const;
 
 /** What the handlers need from the rest of main; fakes in tests. */
@@ -54,6 +55,8 @@ export interface IpcServices {
   setDocumentState(webContentsId: number, state: { title: string; dirty: boolean }): void;
   confirmClose(webContentsId: number): void;
   openExternal(url: string): Promise<void>;
+  /** Native undo/redo in the sender's focused text field (WebContents.undo / redo). */
+  editText(webContentsId: number, action: 'undo' | 'redo'): void;
 }
 
 /**
@@ -106,6 +109,7 @@ export function registerIpcHandlers(handle: Handle, services: IpcServices): void
 
   handle(IpcChannel.appSetDocumentState, ipcSchemas.appSetDocumentState, (state, event) => services.setDocumentState(event.sender.id, state));
   handle(IpcChannel.appConfirmClose, ipcSchemas.appConfirmClose, (_payload, event) => services.confirmClose(event.sender.id));
+  handle(IpcChannel.appEditText, ipcSchemas.appEditText, ({ action }, event) => services.editText(event.sender.id, action));
   handle(IpcChannel.appOpenExternal, ipcSchemas.appOpenExternal, async ({ url }) => {
     if (!isSafeExternalUrl(url)) throw new Error(`only https links can be opened, not ${JSON.stringify(url.slice(0, 100))}`);
     await services.openExternal(url);

@@ -67,6 +67,7 @@ const api: LayerwiseApi = {
     onMenuCommand: (listener) => subscribe<MenuCommand>(IpcChannel.appMenuCommand, listener),
     onOpenRecent: (listener) => subscribe<OpenRecentCommand>(IpcChannel.appOpenRecent, listener),
     openExternal: (url) => fireAndForget(IpcChannel.appOpenExternal, { url }),
+    editText: (action) => fireAndForget(IpcChannel.appEditText, { action }),
   },
 };
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CoreError } from '../../../shared/protocol/messages';
+import type { CoreError } from '../../../shared/protocol/messages';
 import type { LayerwiseApi } from '../../../shared/protocol/preload-api';
 import { DEFAULT_CORE_TIME_LIMIT_MS, IPC_TIME_LIMIT_MARGIN_MS } from '../../../shared/protocol/time-limits';
 import { createElectronCoreClient } from './electron-core-client';
