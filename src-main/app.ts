@@ -156,6 +156,9 @@ export function startLayerwise(): void {
       confirmClose: (id) => {
         if (mainWindow?.webContentsId === id) mainWindow.confirmClose();
       },
+      closeCancelled: (id) => {
+        if (mainWindow?.webContentsId === id) mainWindow.closeCancelled();
+      },
       openExternal: (url) => shell.openExternal(new URL(url).toString()),
       editText: (id, action) => {
         if (mainWindow?.webContentsId !== id) return;

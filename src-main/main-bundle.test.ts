@@ -203,4 +203,36 @@ describe('bundled main process', () => {
     await fake.record.ipcHandlers.get(IpcChannel.appConfirmClose)!(event, undefined);
     expect(win.destroyed).toBe(true);
   });
+
+  it('Save at the close prompt, then Cancel in the save dialog: the window stays open and a pending quit is abandoned', async () => {
+    // the previous test closed the window; the dock icon (activate) opens a new one
+    fake.record.appHandlers.get('activate')?.();
+    await until(() => fake.record.windows.filter((w) => !w.destroyed).length === 1);
+    const current = fake.record.windows.find((w) => !w.destroyed)!;
+    const event = { sender: current.webContents, senderFrame: current.webContents.mainFrame };
+    await fake.record.ipcHandlers.get(IpcChannel.appSetDocumentState)!(event, { title: 'Assignment 1', dirty: true });
+    const quits = () => fake.record.calls.filter((c) => c[0] === 'app.quit').length;
+    const quitsBefore = quits();
+
+    fake.record.appHandlers.get('before-quit')?.(); // File > Exit / Cmd+Q
+    fake.dialogQueue.push(0); // Save
+    current.close();
+    await until(() => current.webContents.sent.some(([channel, value]) => channel === IpcChannel.appMenuCommand && value === 'file.saveThenClose'));
+    // the renderer's save dialog was cancelled: it says so
+    await fake.record.ipcHandlers.get(IpcChannel.appCloseCancelled)!(event, undefined);
+    expect(current.destroyed).toBe(false);
+    expect(current.title).toBe('Assignment 1 • — Layerwise');
+
+    // still usable: the engine answers, and a later close asks again
+    const spec = { input: [1, 4, 4], layers: [{ type: 'flatten' }] };
+    const reply = (await fake.record.ipcHandlers.get(IpcChannel.coreCall)!(event, { method: 'summarize', payload: { spec }, callId: 'after' })) as { ok: boolean };
+    expect(reply.ok).toBe(true);
+    const prompts = fake.record.calls.filter((c) => c[0] === 'dialog.showMessageBox').length;
+    fake.dialogQueue.push(1); // Don't Save
+    current.close();
+    await until(() => current.destroyed);
+    expect(fake.record.calls.filter((c) => c[0] === 'dialog.showMessageBox').length).toBe(prompts + 1);
+    // the quit was abandoned with the cancelled save: closing the window later does not quit the app
+    expect(quits()).toBe(quitsBefore);
+  });
 });

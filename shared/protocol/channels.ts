@@ -15,6 +15,8 @@ export const IpcChannel = {
   filesOpenRecent: 'files:open-recent',
   appSetDocumentState: 'app:set-document-state',
   appConfirmClose: 'app:confirm-close',
+  /** After `file.saveThenClose` the renderer did not save (dialog cancelled, or an error): the window stays. */
+  appCloseCancelled: 'app:close-cancelled',
   appMenuCommand: 'app:menu-command',
   /** main → renderer: a file picked in the native Open Recent menu, already read. */
   appOpenRecent: 'app:open-recent',

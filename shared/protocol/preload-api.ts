@@ -71,6 +71,8 @@ export interface LayerwiseApi {
     setDocumentState(state: { title: string; dirty: boolean }): void;
     /** After `file.saveThenClose` saved successfully. */
     confirmClose(): void;
+    /** After `file.saveThenClose` did not save (the save dialog was cancelled, or saving failed): keep the window, drop a pending quit. */
+    cancelClose(): void;
     onMenuCommand(listener: (command: MenuCommand) => void): () => void;
     /** A file chosen in the native File > Open Recent menu (read by main; handle it like `files.open()`'s result). */
     onOpenRecent(listener: (command: OpenRecentCommand) => void): () => void;

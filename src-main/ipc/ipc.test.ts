@@ -103,6 +103,7 @@ function fakeServices(overrides: Partial<IpcServices['core']> = {}) {
     recentChanged: () => calls.push('recentChanged'),
     setDocumentState: (id, state) => calls.push(`state ${id} ${state.title} ${state.dirty}`),
     confirmClose: (id) => calls.push(`confirmClose ${id}`),
+    closeCancelled: (id) => calls.push(`closeCancelled ${id}`),
     openExternal: async (url) => void calls.push(`external ${url}`),
     editText: (id, action) => void calls.push(`editText ${id} ${action}`),
   };
@@ -192,10 +193,11 @@ describe('registered channels', () => {
     expect(await invoke(IpcChannel.filesSave, fakeEvent(), { path: null, text: '{}', suggestedName: 'n' })).toEqual({ status: 'saved', path: '/chosen', name: 'x' });
     await invoke(IpcChannel.appSetDocumentState, fakeEvent(), { title: 'Net', dirty: true });
     await invoke(IpcChannel.appConfirmClose, fakeEvent());
+    await invoke(IpcChannel.appCloseCancelled, fakeEvent());
     await invoke(IpcChannel.appOpenExternal, fakeEvent(), { url: 'https://pytorch.org/' });
     await invoke(IpcChannel.appEditText, fakeEvent(), { action: 'undo' });
     await expect(invoke(IpcChannel.appEditText, fakeEvent(), { action: 'delete' })).rejects.toThrow(/invalid request: action/);
-    expect(calls).toEqual(['recentChanged', `state ${WINDOW_ID} Net true`, `confirmClose ${WINDOW_ID}`, 'external https://pytorch.org/', `editText ${WINDOW_ID} undo`]);
+    expect(calls).toEqual(['recentChanged', `state ${WINDOW_ID} Net true`, `confirmClose ${WINDOW_ID}`, `closeCancelled ${WINDOW_ID}`, 'external https://pytorch.org/', `editText ${WINDOW_ID} undo`]);
   });
 
   it('refuses non-https external links and oversized project text', async () => {

@@ -33,6 +33,7 @@ export const ipcSchemas = {
   filesOpenRecent: z.strictObject({ path: filePath }),
   appSetDocumentState: z.strictObject({ title: z.string().max(300), dirty: z.boolean() }),
   appConfirmClose: noPayload,
+  appCloseCancelled: noPayload,
   appOpenExternal: z.strictObject({ url: z.string().max(2048) }),
   appEditText: z.strictObject({ action: z.enum(['undo', 'redo']) }),
 } as const;
@@ -54,6 +55,8 @@ export interface IpcServices {
   recentChanged(): void;
   setDocumentState(webContentsId: number, state: { title: string; dirty: boolean }): void;
   confirmClose(webContentsId: number): void;
+  /** The renderer did not save after `file.saveThenClose`: the close (and any quit) is off. */
+  closeCancelled(webContentsId: number): void;
   openExternal(url: string): Promise<void>;
   /** Native undo/redo in the sender's focused text field (WebContents.undo / redo). */
   editText(webContentsId: number, action: 'undo' | 'redo'): void;
@@ -109,6 +112,7 @@ export function registerIpcHandlers(handle: Handle, services: IpcServices): void
 
   handle(IpcChannel.appSetDocumentState, ipcSchemas.appSetDocumentState, (state, event) => services.setDocumentState(event.sender.id, state));
   handle(IpcChannel.appConfirmClose, ipcSchemas.appConfirmClose, (_payload, event) => services.confirmClose(event.sender.id));
+  handle(IpcChannel.appCloseCancelled, ipcSchemas.appCloseCancelled, (_payload, event) => services.closeCancelled(event.sender.id));
   handle(IpcChannel.appEditText, ipcSchemas.appEditText, ({ action }, event) => services.editText(event.sender.id, action));
   handle(IpcChannel.appOpenExternal, ipcSchemas.appOpenExternal, async ({ url }) => {
     if (!isSafeExternalUrl(url)) throw new Error(`only https links can be opened, not ${JSON.stringify(url.slice(0, 100))}`);

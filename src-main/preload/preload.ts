@@ -64,6 +64,7 @@ const api: LayerwiseApi = {
   app: {
     setDocumentState: (state) => fireAndForget(IpcChannel.appSetDocumentState, { title: state.title, dirty: state.dirty }),
     confirmClose: () => fireAndForget(IpcChannel.appConfirmClose),
+    cancelClose: () => fireAndForget(IpcChannel.appCloseCancelled),
     onMenuCommand: (listener) => subscribe<MenuCommand>(IpcChannel.appMenuCommand, listener),
     onOpenRecent: (listener) => subscribe<OpenRecentCommand>(IpcChannel.appOpenRecent, listener),
     openExternal: (url) => fireAndForget(IpcChannel.appOpenExternal, { url }),

@@ -49,6 +49,7 @@ export function createElectronDocumentHost(api: LayerwiseApi, win: Window = wind
     saveAs: (request) => api.files.saveAs(request),
     setDocumentState: (state) => api.app.setDocumentState(state),
     confirmClose: () => api.app.confirmClose(),
+    cancelClose: () => api.app.cancelClose(),
     onMenuCommand(listener) {
       const unsubscribe = api.app.onMenuCommand((command) => {
         if (isEditCommand(command) && editTargetOf(win.document.activeElement) === 'text') {
@@ -169,6 +170,9 @@ export function createBrowserDocumentHost(win: Window = window): DocumentHost {
     },
     confirmClose() {
       // Browsers close tabs themselves; nothing waits for this.
+    },
+    cancelClose() {
+      // likewise
     },
     onMenuCommand(listener) {
       const onKeyDown = (event: KeyboardEvent) => {

@@ -41,6 +41,8 @@ export interface DocumentHost {
   setDocumentState(state: { title: string; dirty: boolean }): void;
   /** After `file.saveThenClose` saved: let the window close. */
   confirmClose(): void;
+  /** After `file.saveThenClose` did not save: the window stays open (and a quit is abandoned). */
+  cancelClose(): void;
   /** Native menu (Electron) or keyboard shortcuts (browser); returns the unsubscribe. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** A file picked in the native Open Recent menu (Electron); never fires in the browser. */
