@@ -14,9 +14,12 @@ const config: Configuration = {
   // Worker threads cannot load their script from inside app.asar (see src-main/app.ts).
   asarUnpack: ['out/main/core-worker.cjs'],
   publish: null,
+  // Projects are saved as .layerwise: one extension every OS can associate (Windows and
+  // macOS go by the last one only, so `.layerwise.json` cannot be registered without
+  // claiming all .json). Older .layerwise.json files still open from the app's dialog.
   fileAssociations: [
     {
-      ext: 'layerwise.json',
+      ext: 'layerwise',
       name: 'Layerwise project',
       description: 'Layerwise project',
       mimeType: 'application/x-layerwise+json',

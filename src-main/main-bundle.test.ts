@@ -78,8 +78,16 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(electronDir, 'package.json'), '{"name":"electron","main":"index.js"}');
 
   process.env['LAYERWISE_USER_DATA_DIR'] = path.join(tmp, 'user-data');
+  // started by a double-click on a project (Windows/Linux put its path in argv)
+  fs.writeFileSync(path.join(tmp, 'from-argv.layerwise'), '{"from":"argv"}');
+  const argv = process.argv;
+  process.argv = [...argv, '--some-chromium-switch', path.join(tmp, 'from-argv.layerwise')];
   const load = createRequire(path.join(tmp, 'out', 'main', 'main.cjs'));
-  load('./main.cjs');
+  try {
+    load('./main.cjs');
+  } finally {
+    process.argv = argv;
+  }
   fake = (load('electron') as FakeElectron).__test;
 }, 60_000);
 
@@ -114,8 +122,37 @@ describe('bundled main process', () => {
     expect(fake.record.menus.length).toBeGreaterThan(0);
   });
 
+  it('opens the project it was started with once the page listens for files', async () => {
+    const opened = () => win.webContents.sent.filter(([channel]) => channel === IpcChannel.appOpenFile).map(([, command]) => command);
+    expect(opened()).toEqual([]);
+    const event = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
+    await fake.record.ipcHandlers.get(IpcChannel.appReadyForFiles)!(event, undefined);
+    const file = path.join(tmp, 'from-argv.layerwise');
+    await until(() => opened().length === 1);
+    expect(opened()).toEqual([{ type: 'file.open', source: 'system', file: { status: 'opened', file: { path: file, name: 'from-argv.layerwise', text: '{"from":"argv"}' } } }]);
+    // the system's choice may be saved back to without a dialog
+    const saved = await fake.record.ipcHandlers.get(IpcChannel.filesSave)!(event, { path: file, text: '{"saved":1}', suggestedName: 'x' });
+    expect(saved).toEqual({ status: 'saved', path: file, name: 'from-argv.layerwise' });
+  });
+
+  it('a double-click while running opens the file: a second instance (its argv and folder) or macOS open-file', async () => {
+    const opened = () => win.webContents.sent.filter(([channel]) => channel === IpcChannel.appOpenFile).map(([, command]) => command as { file: { file: { path: string } } });
+    const before = opened().length;
+    fs.writeFileSync(path.join(tmp, 'second.layerwise'), '{"from":"second instance"}');
+    fs.writeFileSync(path.join(tmp, 'finder.layerwise.json'), '{"from":"finder"}');
+    fake.record.appHandlers.get('second-instance')?.({}, ['/opt/Layerwise/layerwise', '--no-sandbox', 'second.layerwise'], tmp);
+    await until(() => opened().length === before + 1);
+    expect(opened().at(-1)?.file.file.path).toBe(path.join(tmp, 'second.layerwise'));
+    expect(fake.record.calls).toContainEqual(['window.focus']);
+    const openFile = { prevented: false, preventDefault() { this.prevented = true; } };
+    fake.record.appHandlers.get('open-file')?.(openFile, path.join(tmp, 'finder.layerwise.json'));
+    expect(openFile.prevented).toBe(true);
+    await until(() => opened().length === before + 2);
+    expect(opened().at(-1)).toMatchObject({ type: 'file.open', source: 'system', file: { status: 'opened', file: { name: 'finder.layerwise.json', text: '{"from":"finder"}' } } });
+  });
+
   it('registers a handler for every renderer → main channel', () => {
-    const mainToRenderer: string[] = [IpcChannel.coreStatus, IpcChannel.appMenuCommand, IpcChannel.appOpenRecent];
+    const mainToRenderer: string[] = [IpcChannel.coreStatus, IpcChannel.appMenuCommand, IpcChannel.appOpenFile];
     expect([...fake.record.ipcHandlers.keys()].sort()).toEqual(Object.values(IpcChannel).filter((c) => !mainToRenderer.includes(c)).sort());
   });
 

@@ -29,8 +29,10 @@ export type MenuCommand =
   /** the window is closing and the user chose Save: save, then call `app.confirmClose()` */
   | 'file.saveThenClose';
 
-export interface OpenRecentCommand {
-  type: 'file.openRecent';
+/** A file main opened for the renderer, from the Open Recent menu or from the system (double-click, command line, macOS open-file). */
+export interface OpenFileCommand {
+  type: 'file.open';
+  source: 'recent' | 'system';
   file: OpenResult;
 }
 
@@ -74,8 +76,12 @@ export interface LayerwiseApi {
     /** After `file.saveThenClose` did not save (the save dialog was cancelled, or saving failed): keep the window, drop a pending quit. */
     cancelClose(): void;
     onMenuCommand(listener: (command: MenuCommand) => void): () => void;
-    /** A file chosen in the native File > Open Recent menu (read by main; handle it like `files.open()`'s result). */
-    onOpenRecent(listener: (command: OpenRecentCommand) => void): () => void;
+    /**
+     * A file main opened: chosen in the native File > Open Recent menu, or given by the
+     * system (read by main; handle it like `files.open()`'s result). Subscribing tells main
+     * the page is ready, so a file that waited for it (a double-click that started the app) arrives.
+     */
+    onOpenFile(listener: (command: OpenFileCommand) => void): () => void;
     /** Opens an https URL in the system browser (main parses and checks it). */
     openExternal(url: string): void;
     /** The native undo/redo of the focused text field (what the Edit menu's roles would do). */

@@ -276,13 +276,13 @@ describe('ProjectFiles', () => {
     const { files, asked } = setup({ save: null });
     expect(await files.save({ path: victim, text: 'pwned', suggestedName: 'My net' })).toEqual({ status: 'cancelled' });
     expect(await fsp.readFile(victim, 'utf8')).toBe('precious');
-    expect(asked).toEqual(['save My net.layerwise.json']);
+    expect(asked).toEqual(['save My net.layerwise']);
   });
 
   it('save as appends the extension to a bare name', async () => {
     const { files } = setup({ save: path.join(dir, 'bare') });
     const result = await files.saveAs({ text: '{}', suggestedName: 'x' });
-    expect(result).toEqual({ status: 'saved', path: path.join(dir, 'bare.layerwise.json'), name: 'bare.layerwise.json' });
+    expect(result).toEqual({ status: 'saved', path: path.join(dir, 'bare.layerwise'), name: 'bare.layerwise' });
   });
 
   it('reports a failed save as an error result with the reason', async () => {
@@ -305,13 +305,31 @@ describe('ProjectFiles', () => {
     expect(await recent.has(file)).toBe(false);
   });
 
-  it('suggests safe file names', () => {
-    expect(suggestedFileName('Assignment 1')).toBe('Assignment 1.layerwise.json');
-    expect(suggestedFileName('../../etc/passwd')).toBe('-..-etc-passwd.layerwise.json');
-    expect(suggestedFileName('a:b*c?.layerwise.json')).toBe('a-b-c-.layerwise.json');
-    expect(suggestedFileName('   ')).toBe('Untitled.layerwise.json');
-    expect(suggestedFileName('tab\there\u0007')).toBe('tab-here-.layerwise.json');
+  it('suggests safe file names, saved as .layerwise (the extension the installers associate)', () => {
+    expect(suggestedFileName('Assignment 1')).toBe('Assignment 1.layerwise');
+    expect(suggestedFileName('../../etc/passwd')).toBe('-..-etc-passwd.layerwise');
+    expect(suggestedFileName('a:b*c?.layerwise.json')).toBe('a-b-c-.layerwise');
+    expect(suggestedFileName('old.layerwise')).toBe('old.layerwise');
+    expect(suggestedFileName('   ')).toBe('Untitled.layerwise');
+    expect(suggestedFileName('tab\there\u0007')).toBe('tab-here-.layerwise');
     expect(withProjectExtension('/x/net.json')).toBe('/x/net.json');
-    expect(withProjectExtension('/x/net')).toBe('/x/net.layerwise.json');
+    expect(withProjectExtension('/x/net.layerwise.json')).toBe('/x/net.layerwise.json');
+    expect(withProjectExtension('/x/net.layerwise')).toBe('/x/net.layerwise');
+    expect(withProjectExtension('/x/net')).toBe('/x/net.layerwise');
+  });
+
+  it('opens a file the system asked to open (double-click, command line) and may save back to it', async () => {
+    for (const name of ['lab.layerwise', 'older.layerwise.json']) {
+      const file = path.join(dir, name);
+      await fsp.writeFile(file, 'v1');
+      const { files, asked } = setup();
+      expect(await files.openPath(file)).toEqual({ status: 'opened', file: { path: file, name, text: 'v1' } });
+      expect(await files.save({ path: file, text: 'v2', suggestedName: 'lab' })).toEqual({ status: 'saved', path: file, name });
+      expect(await fsp.readFile(file, 'utf8')).toBe('v2');
+      expect(asked).toEqual([]);
+      expect(await files.recent()).toContain(file);
+    }
+    const missing = path.join(dir, 'gone.layerwise');
+    expect(await setup().files.openPath(missing)).toEqual({ status: 'error', message: `${missing} does not exist (it may have been moved or deleted)` });
   });
 });

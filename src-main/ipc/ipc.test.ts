@@ -104,6 +104,7 @@ function fakeServices(overrides: Partial<IpcServices['core']> = {}) {
     setDocumentState: (id, state) => calls.push(`state ${id} ${state.title} ${state.dirty}`),
     confirmClose: (id) => calls.push(`confirmClose ${id}`),
     closeCancelled: (id) => calls.push(`closeCancelled ${id}`),
+    readyForFiles: (id) => calls.push(`readyForFiles ${id}`),
     openExternal: async (url) => void calls.push(`external ${url}`),
     editText: (id, action) => void calls.push(`editText ${id} ${action}`),
   };
@@ -117,7 +118,7 @@ const spec = { input: [1, 28, 28], layers: [{ type: 'conv2d', out_channels: 8, k
 describe('registered channels', () => {
   it('registers every renderer → main channel and nothing else', () => {
     const { handlers } = fakeServices();
-    const mainToRenderer: string[] = [IpcChannel.coreStatus, IpcChannel.appMenuCommand, IpcChannel.appOpenRecent];
+    const mainToRenderer: string[] = [IpcChannel.coreStatus, IpcChannel.appMenuCommand, IpcChannel.appOpenFile];
     const expected = Object.values(IpcChannel).filter((channel) => !mainToRenderer.includes(channel));
     expect([...handlers.keys()].sort()).toEqual([...expected].sort());
   });
@@ -194,10 +195,11 @@ describe('registered channels', () => {
     await invoke(IpcChannel.appSetDocumentState, fakeEvent(), { title: 'Net', dirty: true });
     await invoke(IpcChannel.appConfirmClose, fakeEvent());
     await invoke(IpcChannel.appCloseCancelled, fakeEvent());
+    await invoke(IpcChannel.appReadyForFiles, fakeEvent());
     await invoke(IpcChannel.appOpenExternal, fakeEvent(), { url: 'https://pytorch.org/' });
     await invoke(IpcChannel.appEditText, fakeEvent(), { action: 'undo' });
     await expect(invoke(IpcChannel.appEditText, fakeEvent(), { action: 'delete' })).rejects.toThrow(/invalid request: action/);
-    expect(calls).toEqual(['recentChanged', `state ${WINDOW_ID} Net true`, `confirmClose ${WINDOW_ID}`, `closeCancelled ${WINDOW_ID}`, 'external https://pytorch.org/', `editText ${WINDOW_ID} undo`]);
+    expect(calls).toEqual(['recentChanged', `state ${WINDOW_ID} Net true`, `confirmClose ${WINDOW_ID}`, `closeCancelled ${WINDOW_ID}`, `readyForFiles ${WINDOW_ID}`, 'external https://pytorch.org/', `editText ${WINDOW_ID} undo`]);
   });
 
   it('refuses non-https external links and oversized project text', async () => {

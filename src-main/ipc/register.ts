@@ -34,6 +34,7 @@ export const ipcSchemas = {
   appSetDocumentState: z.strictObject({ title: z.string().max(300), dirty: z.boolean() }),
   appConfirmClose: noPayload,
   appCloseCancelled: noPayload,
+  appReadyForFiles: noPayload,
   appOpenExternal: z.strictObject({ url: z.string().max(2048) }),
   appEditText: z.strictObject({ action: z.enum(['undo', 'redo']) }),
 } as const;
@@ -55,6 +56,8 @@ export interface IpcServices {
   recentChanged(): void;
   setDocumentState(webContentsId: number, state: { title: string; dirty: boolean }): void;
   confirmClose(webContentsId: number): void;
+  /** The sender listens for opened files now (app:open-file). */
+  readyForFiles(webContentsId: number): void;
   /** The renderer did not save after `file.saveThenClose`: the close (and any quit) is off. */
   closeCancelled(webContentsId: number): void;
   openExternal(url: string): Promise<void>;
@@ -63,7 +66,7 @@ export interface IpcServices {
 }
 
 /**
- * Registers every invoke channel of `IpcChannel` (coreStatus, appMenuCommand and appOpenRecent go the
+ * Registers every invoke channel of `IpcChannel` (coreStatus, appMenuCommand and appOpenFile go the
  * other way, main → renderer).
  */
 export function registerIpcHandlers(handle: Handle, services: IpcServices): void {
@@ -113,6 +116,7 @@ export function registerIpcHandlers(handle: Handle, services: IpcServices): void
   handle(IpcChannel.appSetDocumentState, ipcSchemas.appSetDocumentState, (state, event) => services.setDocumentState(event.sender.id, state));
   handle(IpcChannel.appConfirmClose, ipcSchemas.appConfirmClose, (_payload, event) => services.confirmClose(event.sender.id));
   handle(IpcChannel.appCloseCancelled, ipcSchemas.appCloseCancelled, (_payload, event) => services.closeCancelled(event.sender.id));
+  handle(IpcChannel.appReadyForFiles, ipcSchemas.appReadyForFiles, (_payload, event) => services.readyForFiles(event.sender.id));
   handle(IpcChannel.appEditText, ipcSchemas.appEditText, ({ action }, event) => services.editText(event.sender.id, action));
   handle(IpcChannel.appOpenExternal, ipcSchemas.appOpenExternal, async ({ url }) => {
     if (!isSafeExternalUrl(url)) throw new Error(`only https links can be opened, not ${JSON.stringify(url.slice(0, 100))}`);

@@ -2,7 +2,7 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { IpcChannel, type IpcChannelName } from '../../shared/protocol/channels';
 import type { AsyncCoreApi, CoreMethod } from '../../shared/protocol/core-api';
 import type { CoreErrorData } from '../../shared/protocol/messages';
-import type { EngineStatus, LayerwiseApi, MenuCommand, OpenRecentCommand } from '../../shared/protocol/preload-api';
+import type { EngineStatus, LayerwiseApi, MenuCommand, OpenFileCommand } from '../../shared/protocol/preload-api';
 import type { CoreCallEnvelope } from '../ipc/core-envelope';
 
 /**
@@ -66,7 +66,11 @@ const api: LayerwiseApi = {
     confirmClose: () => fireAndForget(IpcChannel.appConfirmClose),
     cancelClose: () => fireAndForget(IpcChannel.appCloseCancelled),
     onMenuCommand: (listener) => subscribe<MenuCommand>(IpcChannel.appMenuCommand, listener),
-    onOpenRecent: (listener) => subscribe<OpenRecentCommand>(IpcChannel.appOpenRecent, listener),
+    onOpenFile: (listener) => {
+      const unsubscribe = subscribe<OpenFileCommand>(IpcChannel.appOpenFile, listener);
+      fireAndForget(IpcChannel.appReadyForFiles);
+      return unsubscribe;
+    },
     openExternal: (url) => fireAndForget(IpcChannel.appOpenExternal, { url }),
     editText: (action) => fireAndForget(IpcChannel.appEditText, { action }),
   },

@@ -70,7 +70,7 @@ export function createElectronDocumentHost(api: LayerwiseApi, win: Window = wind
         win.removeEventListener('keydown', onKeyDown);
       };
     },
-    onOpenRecent: (listener) => api.app.onOpenRecent((command) => listener(command.file)),
+    onOpenFile: (listener) => api.app.onOpenFile((command) => listener(command.file)),
   };
 }
 
@@ -87,7 +87,7 @@ function pickFile(doc: Document): Promise<File | null> {
   return new Promise((resolve) => {
     const input = doc.createElement('input');
     input.type = 'file';
-    input.accept = '.json,application/json';
+    input.accept = '.layerwise,.json,application/json';
     input.hidden = true;
     input.dataset['testid'] = 'open-file-input';
     const finish = (file: File | null) => {
@@ -184,7 +184,7 @@ export function createBrowserDocumentHost(win: Window = window): DocumentHost {
       win.addEventListener('keydown', onKeyDown);
       return () => win.removeEventListener('keydown', onKeyDown);
     },
-    onOpenRecent() {
+    onOpenFile() {
       return () => {};
     },
   };

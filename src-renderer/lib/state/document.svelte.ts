@@ -66,8 +66,8 @@ export class DocumentState {
     }
   }
 
-  /** A file from the native Open Recent menu: same checks as Open. */
-  openRecent(result: OpenResult): void {
+  /** A file main opened (Open Recent menu, a double-click in the OS, a second instance): same checks as Open. */
+  openFromMain(result: OpenResult): void {
     if (result.status === 'opened' && !this.#mayDiscard()) return;
     this.openResult(result);
   }

@@ -1,5 +1,5 @@
 import type { LayerSpec, NetworkSpec } from '../../../shared/core/network/spec';
-import { createDefaultProject, serializeProject, type Project, type ToolStates } from '../../../shared/project/index';
+import { createDefaultProject, PROJECT_FILE_EXTENSION, serializeProject, type Project, type ToolStates } from '../../../shared/project/index';
 import { t } from '../i18n';
 import { EditHistory } from './history.svelte';
 
@@ -33,8 +33,8 @@ export class ProjectState {
   /** Differs from the last save or open (undoing back to it makes the project clean again). */
   dirty = $derived(this.text !== this.#savedText);
   title = $derived(t('app.documentTitle', { name: this.name, dirtyMarker: this.dirty ? t('app.dirtyMarker') : '' }));
-  /** `Assignment 1.layerwise.json` unless the file already has a name. */
-  suggestedFileName = $derived(this.location.fileName ?? `${this.name}.layerwise.json`);
+  /** `Assignment 1.layerwise` unless the file already has a name. */
+  suggestedFileName = $derived(this.location.fileName ?? `${this.name}${PROJECT_FILE_EXTENSION}`);
 
   constructor(project: Project = createDefaultProject()) {
     this.replace(project);
