@@ -6,6 +6,7 @@ import type { OpenFileCommand } from '../shared/protocol/preload-api';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { ProjectFiles, type FileDialogs } from './files/project-files';
 import { RecentFiles } from './files/recent-files';
+import { developmentSwitches } from './dev-switches';
 import { installAppGuards } from './hardening';
 import { FilesToOpen, projectPathsFromArgv } from './launch-files';
 import { createHandle } from './ipc/handle';
@@ -21,7 +22,7 @@ import { CoreSupervisor } from './worker/supervisor';
  * out/main/main.cjs + core-worker.cjs, out/preload/preload.cjs, out/renderer/.
  */
 export function startLayerwise(): void {
-  const isDev = !app.isPackaged || process.env['LAYERWISE_DEV'] === '1';
+  const { isDev, userDataDir } = developmentSwitches({ isPackaged: app.isPackaged, env: process.env });
   const mainDir = __dirname;
   const rendererRoot = path.join(mainDir, '..', 'renderer');
   const preloadPath = path.join(mainDir, '..', 'preload', 'preload.cjs');
@@ -29,8 +30,7 @@ export function startLayerwise(): void {
   const workerPath = path.join(mainDir, 'core-worker.cjs').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
 
   // Tests (e2e/electron) run against a throwaway profile instead of the user's.
-  const userDataOverride = process.env['LAYERWISE_USER_DATA_DIR'];
-  if (userDataOverride) app.setPath('userData', userDataOverride);
+  if (userDataDir) app.setPath('userData', userDataDir);
 
   app.enableSandbox();
   registerAppScheme();
