@@ -88,6 +88,15 @@ function fakeApi() {
   return { api: { app } as unknown as LayerwiseApi, log, menu: (command: MenuCommand) => menuListener?.(command) };
 }
 
+describe('Electron document host: the title bar', () => {
+  it("hands main the document's name, not a finished title (main formats it; twice would read \"x • — Layerwise • — Layerwise\")", () => {
+    const states: unknown[] = [];
+    const api = { app: { setDocumentState: (state: unknown) => void states.push(state) } } as unknown as LayerwiseApi;
+    createElectronDocumentHost(api, fakeWindow(null).win).setDocumentState({ name: 'Assignment 1', dirty: true });
+    expect(states).toEqual([{ title: 'Assignment 1', dirty: true }]);
+  });
+});
+
 describe('Electron document host: the guarded undo/redo', () => {
   it('a menu Undo while a text field has focus undoes the text natively, not a project edit', () => {
     const { api, log, menu } = fakeApi();

@@ -1,4 +1,5 @@
 import type { LayerwiseApi } from '../../../shared/protocol/preload-api';
+import { t } from '../i18n';
 import type { DocumentHost, MenuCommand, OpenResult, SaveResult } from './types';
 
 /** The fields of a focused element that say whether it edits text (an `Element` in the app, plain objects in tests). */
@@ -47,7 +48,8 @@ export function createElectronDocumentHost(api: LayerwiseApi, win: Window = wind
     open: () => api.files.open(),
     save: (request) => api.files.save(request),
     saveAs: (request) => api.files.saveAs(request),
-    setDocumentState: (state) => api.app.setDocumentState(state),
+    // main formats the title bar (messages.windowTitle) and owns the close prompt
+    setDocumentState: (state) => api.app.setDocumentState({ title: state.name, dirty: state.dirty }),
     confirmClose: () => api.app.confirmClose(),
     cancelClose: () => api.app.cancelClose(),
     onMenuCommand(listener) {
@@ -166,7 +168,7 @@ export function createBrowserDocumentHost(win: Window = window): DocumentHost {
     saveAs: async (request) => download(doc, request.text, request.suggestedName),
     setDocumentState(state) {
       dirty = state.dirty;
-      doc.title = state.title;
+      doc.title = t('app.documentTitle', { name: state.name, dirtyMarker: state.dirty ? t('app.dirtyMarker') : '' });
     },
     confirmClose() {
       // Browsers close tabs themselves; nothing waits for this.

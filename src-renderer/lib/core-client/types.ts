@@ -37,8 +37,11 @@ export interface DocumentHost {
   open(): Promise<OpenResult>;
   save(request: SaveRequest): Promise<SaveResult>;
   saveAs(request: Omit<SaveRequest, 'path'>): Promise<SaveResult>;
-  /** Title bar text and whether closing must ask about unsaved changes. */
-  setDocumentState(state: { title: string; dirty: boolean }): void;
+  /**
+   * The document's name and whether closing must ask about unsaved changes; the host makes
+   * the title bar from them (Electron: main's "name • — Layerwise"; browser: `document.title`).
+   */
+  setDocumentState(state: { name: string; dirty: boolean }): void;
   /** After `file.saveThenClose` saved: let the window close. */
   confirmClose(): void;
   /** After `file.saveThenClose` did not save: the window stays open (and a quit is abandoned). */
