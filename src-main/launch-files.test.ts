@@ -17,6 +17,11 @@ describe('projectPathsFromArgv', () => {
     ]);
     // the app path is skipped even if it looks like a project
     expect(projectPathsFromArgv(['electron', 'app.layerwise'], { defaultApp: true, cwd })).toEqual([]);
+    // Playwright's _electron puts its switches before the app path
+    expect(projectPathsFromArgv(['electron', '--inspect=0', '--remote-debugging-port=0', '/repo', '--no-sandbox', 'a.layerwise'], { defaultApp: true, cwd })).toEqual([
+      path.resolve(cwd, 'a.layerwise'),
+    ]);
+    expect(projectPathsFromArgv(['electron', '--inspect=0', 'app.layerwise', 'b.layerwise'], { defaultApp: true, cwd })).toEqual([path.resolve(cwd, 'b.layerwise')]);
   });
 
   it("drops Chromium's and Electron's own switches and anything that is not a project file", () => {

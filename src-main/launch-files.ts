@@ -5,13 +5,15 @@ import { isProjectFileName } from '../shared/project/project';
  * The project files in a command line: the first start's `process.argv` (a double-click on
  * Windows and Linux starts the app with the file's path) or a second instance's argv.
  * Skips the executable, and in development (`electron <app path> ...`, `process.defaultApp`)
- * the app path; drops switches (Chromium's, Electron's, macOS's `-psn_...`) and anything that
- * is not named like a project. Relative paths are resolved against `cwd` (a second
- * instance's own working directory).
+ * the app path, the first argument that is not a switch (a launcher such as Playwright puts
+ * `--inspect=0` before it); drops switches (Chromium's, Electron's, macOS's `-psn_...`) and
+ * anything that is not named like a project. Relative paths are resolved against `cwd` (a
+ * second instance's own working directory).
  */
 export function projectPathsFromArgv(argv: readonly string[], options: { defaultApp: boolean; cwd: string }): string[] {
-  const args = argv.slice(options.defaultApp ? 2 : 1);
-  return args.filter((arg) => !arg.startsWith('-') && isProjectFileName(path.basename(arg))).map((arg) => path.resolve(options.cwd, arg));
+  const args = argv.slice(1).filter((arg) => !arg.startsWith('-'));
+  if (options.defaultApp) args.shift();
+  return args.filter((arg) => isProjectFileName(path.basename(arg))).map((arg) => path.resolve(options.cwd, arg));
 }
 
 /**

@@ -92,7 +92,7 @@ describe('Electron document host: the title bar', () => {
   it("hands main the document's name, not a finished title (main formats it; twice would read \"x • — Layerwise • — Layerwise\")", () => {
     const states: unknown[] = [];
     const api = { app: { setDocumentState: (state: unknown) => void states.push(state) } } as unknown as LayerwiseApi;
-    createElectronDocumentHost(api, fakeWindow(null).win).setDocumentState({ name: 'Assignment 1', dirty: true });
+    createElectronDocumentHost(api, fakeWindow(null).win).setDocumentState({ name: 'Assignment 1', title: 'Assignment 1 • — Layerwise', dirty: true });
     expect(states).toEqual([{ title: 'Assignment 1', dirty: true }]);
   });
 });

@@ -1,5 +1,4 @@
 import type { LayerwiseApi } from '../../../shared/protocol/preload-api';
-import { t } from '../i18n';
 import type { DocumentHost, MenuCommand, OpenResult, SaveResult } from './types';
 
 /** The fields of a focused element that say whether it edits text (an `Element` in the app, plain objects in tests). */
@@ -168,7 +167,7 @@ export function createBrowserDocumentHost(win: Window = window): DocumentHost {
     saveAs: async (request) => download(doc, request.text, request.suggestedName),
     setDocumentState(state) {
       dirty = state.dirty;
-      doc.title = t('app.documentTitle', { name: state.name, dirtyMarker: state.dirty ? t('app.dirtyMarker') : '' });
+      doc.title = state.title;
     },
     confirmClose() {
       // Browsers close tabs themselves; nothing waits for this.

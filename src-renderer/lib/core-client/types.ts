@@ -38,10 +38,11 @@ export interface DocumentHost {
   save(request: SaveRequest): Promise<SaveResult>;
   saveAs(request: Omit<SaveRequest, 'path'>): Promise<SaveResult>;
   /**
-   * The document's name and whether closing must ask about unsaved changes; the host makes
-   * the title bar from them (Electron: main's "name • — Layerwise"; browser: `document.title`).
+   * The document's name, whether closing must ask about unsaved changes, and the finished
+   * title ("name • — Layerwise"). The browser shows `title` as `document.title`; Electron
+   * hands main the name, and main formats the title bar itself (messages.windowTitle).
    */
-  setDocumentState(state: { name: string; dirty: boolean }): void;
+  setDocumentState(state: { name: string; title: string; dirty: boolean }): void;
   /** After `file.saveThenClose` saved: let the window close. */
   confirmClose(): void;
   /** After `file.saveThenClose` did not save: the window stays open (and a quit is abandoned). */

@@ -1,5 +1,6 @@
 import type { LayerSpec, NetworkSpec } from '../../../shared/core/network/spec';
 import { createDefaultProject, PROJECT_FILE_EXTENSION, serializeProject, type Project, type ToolStates } from '../../../shared/project/index';
+import { t } from '../i18n';
 import { EditHistory } from './history.svelte';
 
 /** Where the open document lives: a path in Electron, a file name in the browser. */
@@ -31,6 +32,7 @@ export class ProjectState {
   text = $derived(serializeProject({ name: this.name, network: this.network, tools: this.tools }));
   /** Differs from the last save or open (undoing back to it makes the project clean again). */
   dirty = $derived(this.text !== this.#savedText);
+  title = $derived(t('app.documentTitle', { name: this.name, dirtyMarker: this.dirty ? t('app.dirtyMarker') : '' }));
   /** `Assignment 1.layerwise` unless the file already has a name. */
   suggestedFileName = $derived(this.location.fileName ?? `${this.name}${PROJECT_FILE_EXTENSION}`);
 
