@@ -103,7 +103,10 @@ function fakeServices(overrides: Partial<IpcServices['core']> = {}) {
     recentChanged: () => calls.push('recentChanged'),
     setDocumentState: (id, state) => calls.push(`state ${id} ${state.title} ${state.dirty}`),
     confirmClose: (id) => calls.push(`confirmClose ${id}`),
+    closeCancelled: (id) => calls.push(`closeCancelled ${id}`),
+    readyForFiles: (id) => calls.push(`readyForFiles ${id}`),
     openExternal: async (url) => void calls.push(`external ${url}`),
+    editText: (id, action) => void calls.push(`editText ${id} ${action}`),
   };
   const { ipcMain, handlers, invoke } = fakeIpcMain();
   registerIpcHandlers(createHandle(ipcMain, isOurs, () => undefined), services);
@@ -115,7 +118,7 @@ const spec = { input: [1, 28, 28], layers: [{ type: 'conv2d', out_channels: 8, k
 describe('registered channels', () => {
   it('registers every renderer → main channel and nothing else', () => {
     const { handlers } = fakeServices();
-    const mainToRenderer: string[] = [IpcChannel.coreStatus, IpcChannel.appMenuCommand, IpcChannel.appOpenRecent];
+    const mainToRenderer: string[] = [IpcChannel.coreStatus, IpcChannel.appMenuCommand, IpcChannel.appOpenFile];
     const expected = Object.values(IpcChannel).filter((channel) => !mainToRenderer.includes(channel));
     expect([...handlers.keys()].sort()).toEqual([...expected].sort());
   });
@@ -125,6 +128,25 @@ describe('registered channels', () => {
     const reply = await invoke(IpcChannel.coreCall, fakeEvent(), { method: 'summarize', payload: { spec }, callId: 'c1' });
     expect(reply).toEqual({ ok: true, result: { method: 'summarize', payload: { spec } } });
     expect(services.core.callUnchecked).toHaveBeenCalledWith('summarize', { spec }, { signal: expect.any(AbortSignal) });
+  });
+
+  it("core:call hands the renderer's time limit to the engine, so a 60 s call is not ended sooner in main", async () => {
+    const { invoke, services } = fakeServices();
+    await invoke(IpcChannel.coreCall, fakeEvent(), { method: 'backpropGradientCheck', payload: { case: {} }, callId: 'c1', timeoutMs: 60_000 });
+    // (the payload is refused before the engine; a valid one reaches it with the limit)
+    await invoke(IpcChannel.coreCall, fakeEvent(), { method: 'summarize', payload: { spec }, callId: 'c2', timeoutMs: 60_000 });
+    expect(services.core.callUnchecked).toHaveBeenCalledOnce();
+    expect(services.core.callUnchecked).toHaveBeenCalledWith('summarize', { spec }, { signal: expect.any(AbortSignal), timeoutMs: 60_000 });
+  });
+
+  it('core:call refuses a time limit that is not a positive whole number of milliseconds up to 10 minutes', async () => {
+    const { invoke, services } = fakeServices();
+    for (const timeoutMs of [0, -1, 1.5, 10 * 60_000 + 1, '60000']) {
+      await expect(invoke(IpcChannel.coreCall, fakeEvent(), { method: 'summarize', payload: { spec }, callId: 'c', timeoutMs }), String(timeoutMs)).rejects.toThrow(
+        /core:call: invalid request: timeoutMs: /,
+      );
+    }
+    expect(services.core.callUnchecked).not.toHaveBeenCalled();
   });
 
   it('core:call answers an unknown method and a bad payload with typed errors, without calling the engine', async () => {
@@ -172,8 +194,12 @@ describe('registered channels', () => {
     expect(await invoke(IpcChannel.filesSave, fakeEvent(), { path: null, text: '{}', suggestedName: 'n' })).toEqual({ status: 'saved', path: '/chosen', name: 'x' });
     await invoke(IpcChannel.appSetDocumentState, fakeEvent(), { title: 'Net', dirty: true });
     await invoke(IpcChannel.appConfirmClose, fakeEvent());
+    await invoke(IpcChannel.appCloseCancelled, fakeEvent());
+    await invoke(IpcChannel.appReadyForFiles, fakeEvent());
     await invoke(IpcChannel.appOpenExternal, fakeEvent(), { url: 'https://pytorch.org/' });
-    expect(calls).toEqual(['recentChanged', `state ${WINDOW_ID} Net true`, `confirmClose ${WINDOW_ID}`, 'external https://pytorch.org/']);
+    await invoke(IpcChannel.appEditText, fakeEvent(), { action: 'undo' });
+    await expect(invoke(IpcChannel.appEditText, fakeEvent(), { action: 'delete' })).rejects.toThrow(/invalid request: action/);
+    expect(calls).toEqual(['recentChanged', `state ${WINDOW_ID} Net true`, `confirmClose ${WINDOW_ID}`, `closeCancelled ${WINDOW_ID}`, `readyForFiles ${WINDOW_ID}`, 'external https://pytorch.org/', `editText ${WINDOW_ID} undo`]);
   });
 
   it('refuses non-https external links and oversized project text', async () => {

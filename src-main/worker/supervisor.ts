@@ -20,8 +20,6 @@ export type WorkerFactory = () => WorkerLike;
 
 export interface SupervisorOptions {
   createWorker: WorkerFactory;
-  /** Time limit of a call without its own `timeoutMs`. */
-  defaultTimeoutMs?: number;
   /** Restarts allowed within `restartWindowMs` before the engine is left stopped. */
   maxRestarts?: number;
   restartWindowMs?: number;
@@ -29,12 +27,13 @@ export interface SupervisorOptions {
   now?: () => number;
 }
 
-export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_RESTARTS = 3;
 export const DEFAULT_RESTART_WINDOW_MS = 5 * 60_000;
 
 interface Pending {
   method: CoreMethod;
+  /** Kept to send the request again if its worker is replaced before answering. */
+  payload: unknown;
   resolve(result: unknown): void;
   reject(error: CoreError): void;
   /** Clears the timer and the abort listener. */
@@ -53,15 +52,21 @@ function seconds(ms: number): string {
 
 /**
  * Runs the core in a worker thread and keeps it alive. Every call has an id, a time
- * limit and optional cancellation. The core is synchronous, so a call that runs too
- * long cannot be interrupted inside the worker: the supervisor terminates the worker and
- * starts a new one. Crashes restart the worker too, at most `maxRestarts` times within
- * `restartWindowMs`; after that the engine stays stopped until `restart()`, so a crash
- * loop cannot spin forever.
+ * limit (shared/protocol/time-limits.ts, the same table the renderer reads) and optional
+ * cancellation.
+ *
+ * The core is synchronous, so a call that runs past its limit cannot be interrupted inside
+ * the worker: that call is rejected with `timeout`, the worker is terminated and a new one
+ * started, and the calls still pending (stuck behind it) are sent again to the new worker,
+ * so a timeout fails that call only. A timeout is the caller's limit, not a fault of the
+ * engine, so it does not count towards the restart budget.
+ *
+ * A crash rejects every pending call and restarts the worker, at most `maxRestarts` times
+ * within `restartWindowMs`; after that the engine stays stopped until `restart()`, so a
+ * crash loop cannot spin forever.
  */
 export class CoreSupervisor {
   readonly #createWorker: WorkerFactory;
-  readonly #defaultTimeoutMs: number;
   readonly #maxRestarts: number;
   readonly #restartWindowMs: number;
   readonly #now: () => number;
@@ -77,7 +82,6 @@ export class CoreSupervisor {
 
   constructor(options: SupervisorOptions) {
     this.#createWorker = options.createWorker;
-    this.#defaultTimeoutMs = options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.#maxRestarts = options.maxRestarts ?? DEFAULT_MAX_RESTARTS;
     this.#restartWindowMs = options.restartWindowMs ?? DEFAULT_RESTART_WINDOW_MS;
     this.#now = options.now ?? Date.now;
@@ -115,7 +119,7 @@ export class CoreSupervisor {
     }
     const { signal } = options;
     if (signal?.aborted) return Promise.reject(new CoreError({ code: 'cancelled', message: 'cancelled' }));
-    const timeoutMs = timeLimitFor(method, this.#defaultTimeoutMs, options.timeoutMs);
+    const timeoutMs = timeLimitFor(method, options.timeoutMs);
     const id = this.#nextId++;
 
     return new Promise<unknown>((resolve, reject) => {
@@ -130,6 +134,7 @@ export class CoreSupervisor {
       signal?.addEventListener('abort', onAbort, { once: true });
       this.#pending.set(id, {
         method,
+        payload,
         resolve,
         reject,
         cleanup: () => {
@@ -221,9 +226,24 @@ export class CoreSupervisor {
         message: `the engine did not answer ${entry.method} within ${seconds(timeoutMs)}; it was restarted`,
       }),
     );
-    // The synchronous core cannot be interrupted from outside: replace the worker.
+    // The synchronous core cannot be interrupted from outside: replace the worker, and
+    // hand the calls that were waiting behind the stuck one to its successor.
+    if (this.#disposed || this.#worker === null) return;
     this.#retireWorker();
-    this.#onCrash(`the engine was restarted because ${entry.method} took longer than ${seconds(timeoutMs)}; your request was not completed`);
+    this.#setStatus({ state: 'restarting', reason: `the engine was restarted because ${entry.method} took longer than ${seconds(timeoutMs)}` });
+    this.#spawn();
+    const successor = this.#worker as WorkerLike | null;
+    if (successor === null) {
+      this.#rejectAll({ code: 'engine_stopped', message: `the engine is stopped: ${this.#stoppedReason()}` });
+      return;
+    }
+    for (const [pendingId, pending] of this.#pending) {
+      try {
+        successor.postMessage({ kind: 'request', id: pendingId, type: pending.method, payload: pending.payload });
+      } catch {
+        // it was sent once, so it clones; a successor that is already gone reports its exit
+      }
+    }
   }
 
   /** Rejects everything pending and restarts, unless the restart budget is spent. */

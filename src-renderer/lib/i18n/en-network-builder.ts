@@ -92,6 +92,8 @@ export const enNetworkBuilder = {
   'builder.code.close': 'Close',
   'builder.code.copy': 'Copy',
   'builder.code.copied': 'Copied.',
+  'builder.code.copyFailed': 'Could not copy to the clipboard ({message}). The text is selected: copy it with the keyboard (Ctrl+C, or ⌘C on a Mac).',
+  'builder.code.noClipboard': 'this window has no clipboard access',
   'builder.code.download': 'Download',
   'builder.code.errorsHeading': 'Nothing was imported:',
   'builder.code.lineError': 'line {line}: {message}',

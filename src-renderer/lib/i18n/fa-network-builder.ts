@@ -96,6 +96,8 @@ export const faNetworkBuilder: Translation<typeof enNetworkBuilder> = {
   'builder.code.close': 'بستن',
   'builder.code.copy': 'رونوشت',
   'builder.code.copied': 'رونوشت گرفته شد.',
+  'builder.code.copyFailed': 'کپی در کلیپ‌بورد انجام نشد ({message}). متن انتخاب شده است: با صفحه‌کلید کپی کنید (Ctrl+C، یا ⌘C در مک).',
+  'builder.code.noClipboard': 'این پنجره به کلیپ‌بورد دسترسی ندارد',
   'builder.code.download': 'دریافت',
   'builder.code.errorsHeading': 'چیزی وارد نشد:',
   'builder.code.lineError': 'سطر {line}: {message}',

@@ -1,5 +1,5 @@
 import type { LayerSpec, NetworkSpec } from '../../../shared/core/network/spec';
-import { createDefaultProject, createEmptyProject, serializeProject, type Project, type ToolStates } from '../../../shared/project/index';
+import { createDefaultProject, createEmptyProject, PROJECT_FILE_EXTENSION, serializeProject, type Project, type ToolStates } from '../../../shared/project/index';
 import { t } from '../i18n';
 import { EditHistory } from './history.svelte';
 
@@ -46,8 +46,8 @@ export class ProjectState {
   /** The name as shown (the file keeps `name`). */
   displayName = $derived(displayProjectName(this.name));
   title = $derived(t('app.documentTitle', { name: this.displayName, dirtyMarker: this.dirty ? t('app.dirtyMarker') : '' }));
-  /** `Assignment 1.layerwise.json` unless the file already has a name. */
-  suggestedFileName = $derived(this.location.fileName ?? `${this.name}.layerwise.json`);
+  /** `Assignment 1.layerwise` unless the file already has a name. */
+  suggestedFileName = $derived(this.location.fileName ?? `${this.name}${PROJECT_FILE_EXTENSION}`);
 
   constructor(project: Project = createDefaultProject()) {
     this.replace(project);
