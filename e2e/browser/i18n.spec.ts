@@ -334,7 +334,7 @@ test.describe('Persian (issue 11): right to left, Persian digits, the whole inte
     const download = page.waitForEvent('download');
     await page.getByTestId('file-save').click();
     const file = await download;
-    expect(file.suggestedFilename()).toBe('Assignment 1.layerwise.json');
+    expect(file.suggestedFilename()).toBe('Assignment 1.layerwise');
     const stream = await file.createReadStream();
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);
