@@ -3,7 +3,7 @@ import { Matrix as MlMatrix, pseudoInverse, solve as mlSolve } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../random';
 import { matrixFromRows, multiplyVector, type Matrix } from './matrix';
-import { solveLeastSquares } from './least-squares';
+import { solveLeastSquares, solveNestedLeastSquares } from './least-squares';
 
 /**
  * Oracles: hand-worked cases, and ml-matrix (an independent implementation: its SVD-based
@@ -166,5 +166,39 @@ describe('solveLeastSquares against ml-matrix', () => {
     const { coefficients, rank } = solveLeastSquares(a, b);
     expect(rank).toBe(2);
     expectClose(coefficients, [1, 1], 1e-8);
+  });
+});
+
+describe('solveNestedLeastSquares', () => {
+  it('equals solveLeastSquares on each leading column set, well conditioned or not, with and without ridge', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 14 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 0, max: 1e9 }),
+        fc.constantFrom('random', 'repeated columns', 'tiny column'),
+        fc.constantFrom(0, 0.5),
+        fc.boolean(),
+        (m, n, seed, kind, ridge, freeIntercept) => {
+          const random = createRandom(seed);
+          const rows = Array.from({ length: m }, () => Array.from({ length: n }, () => 2 * random() - 1));
+          // Column 2 repeats column 0 (exactly rank-deficient from width 3), or is 1e-13 of it (nearly).
+          if (kind !== 'random' && n > 2) for (const row of rows) row[2] = kind === 'repeated columns' ? row[0]! : 1e-13 * row[0]! + 1e-15 * row[1]!;
+          const a = matrixFromRows(rows);
+          const b = Array.from({ length: m }, () => 2 * random() - 1);
+          const widths = Array.from({ length: n }, (_, p) => p + 1);
+          const options = { ridge, unpenalized: freeIntercept ? [0] : [] };
+          const nested = solveNestedLeastSquares(a, b, widths, options);
+          widths.forEach((p, k) => {
+            const leading = matrixFromRows(rows.map((row) => row.slice(0, p)));
+            const single = solveLeastSquares(leading, b, options);
+            // With ridge the rank is that of the system solved (augmented here), so it is compared without.
+            if (ridge === 0) expect(nested[k]!.rank).toBe(single.rank);
+            expectClose(nested[k]!.coefficients, Array.from(single.coefficients), 1e-7);
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

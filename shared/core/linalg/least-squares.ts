@@ -28,7 +28,7 @@ export interface LeastSquaresOptions {
 
 export interface LeastSquaresSolution {
   coefficients: Float64Array;
-  /** Numerical rank of the matrix solved (of the augmented one, with a partial penalty). */
+  /** Numerical rank of the system solved: A's, or with a ridge penalty applied by augmentation (partial or nested) the augmented matrix's. */
   rank: number;
 }
 
@@ -151,7 +151,55 @@ export function solveLeastSquares(matrix: Matrix, b: ArrayLike<number>, options:
     for (let i = 0; i < matrix.rows; i++) rhs[i] = b[i]!;
     return solveDecomposed(completeOrthogonalDecomposition(augmented, options.rcond), rhs, 0);
   }
+  if (ridge === 0 && matrix.cols > matrix.rows) return solveWide(matrix, b, options.rcond);
   return solveDecomposed(completeOrthogonalDecomposition(matrix, options.rcond), b, ridge);
+}
+
+/**
+ * Minimum-norm least squares of a wide A (more columns than rows) from the decomposition of
+ * A^T, which is tall: A^T P = Q_r [T 0] Z^T, so A = P Z [T^T; 0] Q_r^T and the shortest
+ * solution is c = Q_r T^-T (Z^T P^T b)_{1..r}. The same answer as the decomposition of A,
+ * without A's RZ step over all of its columns (the costly part when p >> n).
+ */
+function solveWide(matrix: Matrix, b: ArrayLike<number>, rcond?: number): LeastSquaresSolution {
+  const { rows: n, cols: p, data } = matrix;
+  const transposed = new Float64Array(p * n);
+  for (let j = 0; j < p; j++) for (let i = 0; i < n; i++) transposed[j + i * p] = data[i + j * n]!;
+  const cod = completeOrthogonalDecomposition({ rows: p, cols: n, data: transposed }, rcond ?? Math.max(n, p) * EPSILON);
+  const { rank: r, packed: a, tauQ, tauZ, permutation } = cod;
+  const coefficients = new Float64Array(p);
+  if (r === 0) return { coefficients, rank: 0 };
+  // v = Z^T P^T b: P^T b, then H_{r-1}, ..., H_0 (the RZ reflectors act on entries k and r..n-1).
+  const v = Float64Array.from({ length: n }, (_, j) => b[permutation[j]!]!);
+  if (r < n) {
+    for (let k = r - 1; k >= 0; k--) {
+      const tau = tauZ[k]!;
+      if (tau === 0) continue;
+      let s = v[k]!;
+      for (let j = r; j < n; j++) s += a[j * p + k]! * v[j]!;
+      s *= tau;
+      v[k] = v[k]! - s;
+      for (let j = r; j < n; j++) v[j] = v[j]! - s * a[j * p + k]!;
+    }
+  }
+  // Forward substitution T^T w = v_{1..r} (T upper triangular in the packed rows 0..r-1).
+  for (let i = 0; i < r; i++) {
+    let s = v[i]!;
+    for (let k = 0; k < i; k++) s -= a[k + i * p]! * coefficients[k]!;
+    coefficients[i] = s / a[i + i * p]!;
+  }
+  // c = Q [w; 0] = H_0 (H_1 (... H_{r-1} [w; 0])).
+  for (let k = r - 1; k >= 0; k--) {
+    const tau = tauQ[k]!;
+    if (tau === 0) continue;
+    const offset = k * p;
+    let s = coefficients[k]!;
+    for (let i = k + 1; i < p; i++) s += a[offset + i]! * coefficients[i]!;
+    s *= tau;
+    coefficients[k] = coefficients[k]! - s;
+    for (let i = k + 1; i < p; i++) coefficients[i] = coefficients[i]! - s * a[offset + i]!;
+  }
+  return { coefficients, rank: r };
 }
 
 /** The minimum-norm (ridge, when lambda > 0) solution from a decomposition of A. */
@@ -298,4 +346,87 @@ function swap(values: Float64Array | Int32Array, p: number, q: number): void {
   const t = values[p]!;
   values[p] = values[q]!;
   values[q] = t;
+}
+
+/** Leading triangles with a Frobenius condition number below this take the shared-QR path. */
+const NESTED_CONDITION_LIMIT = 1e10;
+
+/**
+ * Least squares on nested column sets: for each width p of `widths`, the solution on the first
+ * p columns of A (polynomial degrees 0..d share their basis columns). One unpivoted Householder
+ * QR of A serves every width whose leading triangle R_p is certifiably well conditioned:
+ * cond_F(R_p) = ||R_p||_F ||R_p^-1||_F < 1e10, so cond_2(A_p) < 1e10, the solution is unique,
+ * equals the minimum-norm one, and Householder QR is backward stable for it. Every other width
+ * (rank-deficient, wider than tall, or nearly so) is solved on its own by solveLeastSquares.
+ * A ridge penalty is applied by augmentation ([A; sqrt(lambda) e_j^T] rows), which keeps the
+ * nesting: the rows of columns beyond p are zero on the first p columns.
+ */
+export function solveNestedLeastSquares(matrix: Matrix, b: ArrayLike<number>, widths: readonly number[], options: LeastSquaresOptions = {}): LeastSquaresSolution[] {
+  const ridge = options.ridge ?? 0;
+  if (!(ridge >= 0) || !Number.isFinite(ridge)) throw new RangeError(`ridge must be a finite number >= 0, got ${ridge}`);
+  if (b.length !== matrix.rows) throw new RangeError(`b has ${b.length} entries, the matrix ${matrix.rows} rows`);
+  const maxWidth = Math.max(0, ...widths);
+  const free = new Set(options.unpenalized ?? []);
+  const leading = { rows: matrix.rows, cols: maxWidth, data: matrix.data.subarray(0, matrix.rows * maxWidth) };
+  const penalized = ridge > 0 ? Array.from({ length: maxWidth }, (_, j) => j).filter((j) => !free.has(j)) : [];
+  const system = penalized.length > 0 ? augmentWithPenalty(leading, penalized, Math.sqrt(ridge)) : { ...leading, data: Float64Array.from(leading.data) };
+  const m = system.rows;
+  const a = system.data;
+  const rhs = new Float64Array(m);
+  for (let i = 0; i < matrix.rows; i++) rhs[i] = b[i]!;
+  // Unpivoted Householder QR, as far as the triangle stays nonsingular.
+  const steps = Math.min(m, maxWidth);
+  let factored = 0;
+  for (let k = 0; k < steps; k++) {
+    const offset = k * m;
+    const tau = householder(a, offset + k, offset + k + 1, m - k - 1, 1);
+    if (tau !== 0) {
+      for (let j = k + 1; j < maxWidth; j++) applyReflector(a, offset, j * m, k, m, tau);
+      applyReflector(a, offset, -1, k, m, tau, rhs);
+    }
+    if (!(Math.abs(a[offset + k]!) > 0)) break;
+    factored = k + 1;
+  }
+  // R^-1 column by column (its leading blocks invert R's leading blocks), and the running
+  // Frobenius norms of both.
+  const inverse = new Float64Array(factored * factored);
+  const conditionSquared = new Float64Array(factored + 1);
+  let normR = 0;
+  let normInverse = 0;
+  for (let j = 0; j < factored; j++) {
+    inverse[j + j * factored] = 1 / a[j + j * m]!;
+    for (let i = j - 1; i >= 0; i--) {
+      let s = 0;
+      for (let k = i + 1; k <= j; k++) s += a[i + k * m]! * inverse[k + j * factored]!;
+      inverse[i + j * factored] = -s / a[i + i * m]!;
+    }
+    for (let i = 0; i <= j; i++) {
+      normR += a[i + j * m]! ** 2;
+      normInverse += inverse[i + j * factored]! ** 2;
+    }
+    conditionSquared[j + 1] = normR * normInverse;
+  }
+  return widths.map((p) => {
+    if (p <= factored && conditionSquared[p]! < NESTED_CONDITION_LIMIT ** 2) {
+      const coefficients = new Float64Array(p);
+      for (let i = p - 1; i >= 0; i--) {
+        let s = rhs[i]!;
+        for (let j = i + 1; j < p; j++) s -= a[i + j * m]! * coefficients[j]!;
+        coefficients[i] = s / a[i + i * m]!;
+      }
+      return { coefficients, rank: p };
+    }
+    return solveLeastSquares({ rows: matrix.rows, cols: p, data: matrix.data.subarray(0, matrix.rows * p) }, b, options);
+  });
+}
+
+/** H_k = I - tau v v^T (v stored below the diagonal of column k at `offset`) applied to a column of `a` at `column`, or to `vector` when given. */
+function applyReflector(a: Float64Array, offset: number, column: number, k: number, m: number, tau: number, vector?: Float64Array): void {
+  const target = vector ?? a;
+  const base = vector ? 0 : column;
+  let s = target[base + k]!;
+  for (let i = k + 1; i < m; i++) s += a[offset + i]! * target[base + i]!;
+  s *= tau;
+  target[base + k] = target[base + k]! - s;
+  for (let i = k + 1; i < m; i++) target[base + i] = target[base + i]! - s * a[offset + i]!;
 }

@@ -1,4 +1,4 @@
-import { leadingColumns, multiplyVector, solveLeastSquares, type Matrix } from '../linalg/index';
+import { leadingColumns, multiplyVector, solveNestedLeastSquares } from '../linalg/index';
 import type { BiasVarianceSettings, ModelSettings } from './case';
 import { KnnRegressor } from './knn';
 import { legendreDesign } from './legendre';
@@ -76,15 +76,17 @@ function polynomialFitter(settings: BiasVarianceSettings, gridX: Float64Array, d
   const gridDesign = legendreDesign(gridX, settings.domain, maxDegree);
   const gridCount = gridX.length;
   const options = { ridge, unpenalized: [0] };
+  const widths = degrees.map((degree) => degree + 1);
   return {
     fit(dataset, grid, train) {
       const n = dataset.x.length;
       const design = legendreDesign(dataset.x, settings.domain, maxDegree);
+      // The degrees share their basis columns: one QR serves them all (see solveNestedLeastSquares).
+      const solutions = solveNestedLeastSquares(design, dataset.y, widths, options);
       degrees.forEach((degree, j) => {
-        const a: Matrix = leadingColumns(design, degree + 1);
-        const { coefficients } = solveLeastSquares(a, dataset.y, options);
+        const { coefficients } = solutions[j]!;
         multiplyVector(leadingColumns(gridDesign, degree + 1), coefficients, grid.subarray(j * gridCount, (j + 1) * gridCount));
-        multiplyVector(a, coefficients, train.subarray(j * n, (j + 1) * n));
+        multiplyVector(leadingColumns(design, degree + 1), coefficients, train.subarray(j * n, (j + 1) * n));
       });
     },
   };

@@ -123,7 +123,7 @@ export function analyzeDoubleDescent(settings: DoubleDescentSettings): DoubleDes
       features: p,
       train_error: meanSquaredDifference(fit.train, train.y),
       test_error: meanSquaredDifference(fit.test, truthOnGrid),
-      coefficient_norm: Math.hypot(...fit.coefficients),
+      coefficient_norm: Math.sqrt(fit.coefficients.reduce((sum, c) => sum + c * c, 0)),
       rank: fit.rank,
     };
   });
