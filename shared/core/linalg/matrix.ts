@@ -31,13 +31,24 @@ export function leadingColumns(matrix: Matrix, cols: number): Matrix {
   return { rows: matrix.rows, cols, data: matrix.data.subarray(0, matrix.rows * cols) };
 }
 
-/** y = A c, written into `out` (length rows). */
+/** y = A c, written into `out` (length rows). Four columns per pass, so `out` is read and written a quarter as often. */
 export function multiplyVector(matrix: Matrix, c: ArrayLike<number>, out: Float64Array = new Float64Array(matrix.rows)): Float64Array {
   const { rows, cols, data } = matrix;
   out.fill(0);
-  for (let j = 0; j < cols; j++) {
+  let j = 0;
+  for (; j + 3 < cols; j += 4) {
+    const c0 = c[j]!;
+    const c1 = c[j + 1]!;
+    const c2 = c[j + 2]!;
+    const c3 = c[j + 3]!;
+    const o0 = j * rows;
+    const o1 = o0 + rows;
+    const o2 = o1 + rows;
+    const o3 = o2 + rows;
+    for (let i = 0; i < rows; i++) out[i] = out[i]! + data[o0 + i]! * c0 + data[o1 + i]! * c1 + data[o2 + i]! * c2 + data[o3 + i]! * c3;
+  }
+  for (; j < cols; j++) {
     const cj = c[j]!;
-    if (cj === 0) continue;
     const offset = j * rows;
     for (let i = 0; i < rows; i++) out[i] = out[i]! + data[offset + i]! * cj;
   }
