@@ -6,6 +6,7 @@ import { explainStep, lossSurface, runOptimization, type FieldError, type LossSu
 import { createBuilderCore, type BuilderCore } from './network/builder-api';
 import { unitRegion, type RegionFailure, type UnitRegion } from './receptive/region';
 import { effectiveReceptiveField, type Cooperation, type EffectiveFieldFailure, type EffectiveFieldRequest, type EffectiveFieldResult } from './receptive/effective-field';
+import { explainBiasVariance, explainDoubleDescent, runBiasVariance, runDoubleDescent, type BiasVarianceExplainRequest, type BiasVarianceRequest, type BiasVarianceResult, type DoubleDescentExplainRequest, type DoubleDescentRequest, type DoubleDescentResult, type RegressionExplanation, type RegressionFailure } from './regression/index';
 import { gradientCheck, runBackprop, type BackpropCaseInput, type BackpropResult, type CaseIssue, type GradientCheck } from './backprop/index';
 
 export * from './network/index';
@@ -42,6 +43,18 @@ export interface Core {
    * `cancelled` CoreError once the caller cancelled (see createDispatcher).
    */
   effectiveReceptiveField(payload: EffectiveFieldRequest, cooperation?: Cooperation): Promise<EffectiveFieldResult | EffectiveFieldFailure>;
+  /**
+   * Bias-variance lab: bias^2, variance, noise, their sum, test and train error and the mean fit
+   * at every degree (or k); the fan of fits at `chosen` (default: the least expected error).
+   * Issues (codes with values) for a bad case.
+   */
+  biasVariance(payload: BiasVarianceRequest): BiasVarianceResult | RegressionFailure;
+  /** Every number of one complexity (and of one grid point) as its derivation. */
+  biasVarianceExplain(payload: BiasVarianceExplainRequest): { ok: true; explanation: RegressionExplanation } | RegressionFailure;
+  /** Double descent: train and test error for p = 1..P random ReLU features (min-norm or ridge), the drawn features, the fit at `chosen`. */
+  doubleDescent(payload: DoubleDescentRequest): DoubleDescentResult | RegressionFailure;
+  /** Train error, test error, ||c|| (and the fit at a grid point) of one p as derivations. */
+  doubleDescentExplain(payload: DoubleDescentExplainRequest): { ok: true; explanation: RegressionExplanation } | RegressionFailure;
 }
 
 /** Same object in the worker and in tests. Payload fields are read defensively: the core never throws. */
@@ -57,5 +70,9 @@ export function createCore(): Core {
     backpropGradientCheck: (payload) => gradientCheck((payload as { case?: unknown } | undefined)?.case),
     unitRegion: (payload) => unitRegion(summarizeNetwork(payload.spec), payload.layer, payload.y, payload.x),
     effectiveReceptiveField: (payload, cooperation) => effectiveReceptiveField(payload, cooperation),
+    biasVariance: (payload) => runBiasVariance(payload),
+    biasVarianceExplain: (payload) => explainBiasVariance(payload),
+    doubleDescent: (payload) => runDoubleDescent(payload),
+    doubleDescentExplain: (payload) => explainDoubleDescent(payload),
   };
 }

@@ -20,6 +20,10 @@ function fakeCore(overrides: Partial<CoreApi> = {}): CoreApi {
     backpropGradientCheck: () => ({ ok: false, issues: [] }),
     unitRegion: () => ({ ok: false, message: '' }),
     effectiveReceptiveField: () => Promise.resolve({ ok: false, message: '' }),
+    biasVariance: () => ({ ok: false, issues: [] }),
+    biasVarianceExplain: () => ({ ok: false, issues: [] }),
+    doubleDescent: () => ({ ok: false, issues: [] }),
+    doubleDescentExplain: () => ({ ok: false, issues: [] }),
     ...overrides,
   };
 }

@@ -6,6 +6,7 @@ import { lossSurfaceRequestSchema, optimizeProblemSchema } from './optimize-sche
 import { checkAnswersPayloadSchema, exportNetworkPayloadSchema, importCodePayloadSchema, solveSettingsPayloadSchema } from './builder-schema';
 import { backpropCaseSchema } from './backprop-schema';
 import { effectiveFieldPayloadSchema, unitRegionPayloadSchema } from './receptive-schema';
+import { biasVarianceExplainPayloadSchema, biasVariancePayloadSchema, doubleDescentExplainPayloadSchema, doubleDescentPayloadSchema } from './regression-schema';
 
 /**
  * Payload schema of every core method: the worker validates each request before the core
@@ -25,6 +26,10 @@ export const corePayloadSchemas = {
   backpropGradientCheck: z.object({ case: backpropCaseSchema }),
   unitRegion: unitRegionPayloadSchema,
   effectiveReceptiveField: effectiveFieldPayloadSchema,
+  biasVariance: biasVariancePayloadSchema,
+  biasVarianceExplain: biasVarianceExplainPayloadSchema,
+  doubleDescent: doubleDescentPayloadSchema,
+  doubleDescentExplain: doubleDescentExplainPayloadSchema,
 } satisfies Record<CoreMethod, z.ZodType>;
 
 export function isCoreMethod(type: unknown): type is CoreMethod {

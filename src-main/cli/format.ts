@@ -103,3 +103,10 @@ export function summaryToTable(summary: NetworkOverview): string {
     '',
   ].join('\n');
 }
+
+/** A table cell: 6 significant digits, in exponent form below 1e-4 and from 1e6 on ("3.30566e+19"). */
+export function tableNumber(value: number): string {
+  const magnitude = Math.abs(value);
+  if (value !== 0 && Number.isFinite(value) && (magnitude < 1e-4 || magnitude >= 1e6)) return value.toExponential(5).replace(/\.?0+e/, 'e');
+  return String(Number(value.toPrecision(6)));
+}

@@ -20,6 +20,9 @@ export const EXIT_OK = 0;
 export const EXIT_INVALID = 2;
 
 const NAME_WIDTH = Math.max(...COMMANDS.map((command) => command.name.length));
+/** Every command's own options, by name, with the commands that take them. */
+const COMMAND_FLAGS = COMMANDS.flatMap((command) => (command.flags ?? []).map((flag) => ({ ...flag, command: command.name })));
+const FLAG_WIDTH = Math.max(10, ...COMMAND_FLAGS.map((flag) => flag.name.length + 2));
 
 const USAGE = `Usage: layerwise <command> <file|-> [--json]
 
@@ -29,6 +32,7 @@ ${COMMANDS.map((command) => `  ${command.name.padEnd(NAME_WIDTH)} ${command.desc
 Options:
   --json      machine-readable output (errors as JSON on stderr)
   -h, --help  this text
+${COMMAND_FLAGS.map((flag) => `  ${`--${flag.name}`.padEnd(FLAG_WIDTH)}  ${flag.command}: ${flag.description}`).join('\n')}
 `;
 
 async function readAll(stream: Readable): Promise<string> {
@@ -60,7 +64,11 @@ export async function main(argv: string[], io: CliIo, core: CoreApi = createCore
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+      options: {
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        ...Object.fromEntries(COMMAND_FLAGS.map((flag) => [flag.name, { type: 'boolean' as const }])),
+      },
     });
   } catch (error) {
     io.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
@@ -77,6 +85,10 @@ export async function main(argv: string[], io: CliIo, core: CoreApi = createCore
   const known = COMMANDS.map((each) => each.name).join(', ');
   if (!command) {
     return fail(io, json, [commandName ? `unknown command "${commandName}"; known commands: ${known}` : `no command given; known commands: ${known}`]);
+  }
+  const flags = new Set(COMMAND_FLAGS.map((flag) => flag.name).filter((name) => (values as Record<string, unknown>)[name] === true));
+  for (const flag of flags) {
+    if (!(command.flags ?? []).some((own) => own.name === flag)) return fail(io, json, [`--${flag} is not an option of ${command.name}`]);
   }
   if (!source || extra.length > 0) {
     return fail(io, json, [`${command.name} takes exactly one file path, or - for standard input`]);
@@ -95,7 +107,7 @@ export async function main(argv: string[], io: CliIo, core: CoreApi = createCore
   } catch (error) {
     return fail(io, json, [`${source === '-' ? 'standard input' : source} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`]);
   }
-  const outcome = command.run(document, core);
+  const outcome = command.run(document, core, flags);
   if (json ? outcome.json !== undefined : outcome.text !== '') {
     io.stdout.write(json ? `${JSON.stringify(outcome.json, null, 2)}\n` : outcome.text);
   }

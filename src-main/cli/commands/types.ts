@@ -18,5 +18,8 @@ export interface CliCommand {
   name: string;
   /** One line for the usage text. */
   description: string;
-  run(document: unknown, core: CoreApi): CommandOutcome;
+  /** Boolean options of this command only (`--datasets`), each with its line for the usage text. */
+  flags?: readonly { name: string; description: string }[];
+  /** `flags`: the command's own options that were given. */
+  run(document: unknown, core: CoreApi, flags: ReadonlySet<string>): CommandOutcome;
 }

@@ -71,6 +71,10 @@ export function createElectronCoreClient(api: LayerwiseApi): CoreClient {
     backpropGradientCheck: (payload, options) => call('backpropGradientCheck', payload, options),
     unitRegion: (payload, options) => call('unitRegion', payload, options),
     effectiveReceptiveField: (payload, options) => call('effectiveReceptiveField', payload, options),
+    biasVariance: (payload, options) => call('biasVariance', payload, options),
+    biasVarianceExplain: (payload, options) => call('biasVarianceExplain', payload, options),
+    doubleDescent: (payload, options) => call('doubleDescent', payload, options),
+    doubleDescentExplain: (payload, options) => call('doubleDescentExplain', payload, options),
     onStatus: (listener) => statusListeners.add(listener),
     restart: () => api.core.restart(),
     dispose() {

@@ -169,6 +169,10 @@ export function createWebWorkerCoreClient(options: WebWorkerCoreClientOptions = 
     backpropGradientCheck: (payload, callOptions) => call('backpropGradientCheck', payload, callOptions),
     unitRegion: (payload, callOptions) => call('unitRegion', payload, callOptions),
     effectiveReceptiveField: (payload, callOptions) => call('effectiveReceptiveField', payload, callOptions),
+    biasVariance: (payload, callOptions) => call('biasVariance', payload, callOptions),
+    biasVarianceExplain: (payload, callOptions) => call('biasVarianceExplain', payload, callOptions),
+    doubleDescent: (payload, callOptions) => call('doubleDescent', payload, callOptions),
+    doubleDescentExplain: (payload, callOptions) => call('doubleDescentExplain', payload, callOptions),
     onStatus: (listener) => statusListeners.add(listener),
     async restart() {
       if (disposed) return;
