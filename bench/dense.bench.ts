@@ -25,7 +25,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import type * as TF from '@tensorflow/tfjs-core';
 import { gradientFlow, linearRegions, trainNetwork, type GradientFlowResult, type Regions2d, type TrainResult } from '../shared/core/dense/index';
-import { createRandom, gaussian } from '../shared/core/random';
+import { createRandom, normalSample } from '../shared/core/random';
 import { nodeWorkerFactory } from '../src-main/worker/node-worker';
 import { CoreSupervisor } from '../src-main/worker/supervisor';
 import { formatMs, writeResults } from './measure';
@@ -117,7 +117,7 @@ async function benchGradientFlow(depth: number, width: number, samples: number, 
 function trainingRun() {
   const random = createRandom(7);
   const x = Array.from({ length: 200 }, () => [2 * random() - 1, 2 * random() - 1]);
-  const y = x.map(([a, b]) => [Math.sin(3 * a!) * Math.cos(2 * b!) + 0.05 * gaussian(random)]);
+  const y = x.map(([a, b]) => [Math.sin(3 * a!) * Math.cos(2 * b!) + 0.05 * normalSample(random)]);
   return { input_dim: 2, widths: [32, 32], output_dim: 1, activation: 'tanh', init: 'xavier_uniform', seed: 3, data: { x, y }, loss: 'mse', optimizer: { type: 'adam', lr: 0.01 }, epochs: 1000 };
 }
 

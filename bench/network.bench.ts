@@ -90,7 +90,9 @@ async function main(): Promise<void> {
   for (const [name, spec] of networks) {
     const summary = summarizeNetwork(spec);
     if (!summary.ok) throw new Error(`${name} does not summarize`);
-    if (tfModel(spec) !== summary.totals.params) throw new Error(`${name}: TF.js counts ${tfModel(spec)} params, Layerwise ${summary.totals.params}`);
+    // TF.js countParams() includes batch norm's moving mean and variance, which are PyTorch buffers, not parameters
+    const weights = summary.totals.params + summary.totals.buffers;
+    if (tfModel(spec) !== weights) throw new Error(`${name}: TF.js counts ${tfModel(spec)} weights, Layerwise ${summary.totals.params} params + ${summary.totals.buffers} buffers`);
     const layerwise = measure(`${name}: summarizeNetwork`, () => summarizeNetwork(spec));
     const shapes = measure(`${name}: tfjs shapes`, () => tfShapes(spec));
     const model = measure(`${name}: tfjs model`, () => tfModel(spec), { minTimeMs: 2000, maxTimeMs: 8000, minSamples: 5, warmupMs: 1 });

@@ -32,7 +32,8 @@ function externalImports(metafile) {
 
 /**
  * @param {{ outDir?: string, minify?: boolean }} [options] outDir is relative to the repo root or absolute.
- * @returns {Promise<{ main: string, worker: string, preload: string }>} absolute paths of the bundles
+ * @returns {Promise<{ main: string, worker: string, preload: string, externals: string[] }>} absolute
+ *   paths of the bundles, and the packages they load at run time (everything else is inlined)
  */
 export async function buildMain(options = {}) {
   const outDir = path.resolve(repoRoot, options.outDir ?? 'out');
@@ -41,7 +42,7 @@ export async function buildMain(options = {}) {
   const worker = path.join(outDir, 'main', 'core-worker.cjs');
   const preload = path.join(outDir, 'preload', 'preload.cjs');
 
-  const [, , preloadResult] = await Promise.all([
+  const [mainResult, workerResult, preloadResult] = await Promise.all([
     build({ ...common, minify, entryPoints: ['src-main/main.ts'], outfile: main, platform: 'node', target: 'node22', external: ['electron'] }),
     build({ ...common, minify, entryPoints: ['src-main/worker/core-worker.ts'], outfile: worker, platform: 'node', target: 'node22' }),
     build({ ...common, minify, entryPoints: ['src-main/preload/preload.ts'], outfile: preload, platform: 'browser', target: 'chrome140', external: ['electron'] }),
@@ -51,14 +52,15 @@ export async function buildMain(options = {}) {
   if (preloadExternals.some((name) => name !== 'electron')) {
     throw new Error(`the sandboxed preload may only require 'electron', but the bundle requires: ${preloadExternals.join(', ')}`);
   }
-  return { main, worker, preload };
+  const externals = [...new Set([mainResult, workerResult, preloadResult].flatMap((result) => externalImports(result.metafile)))].sort();
+  return { main, worker, preload, externals };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const outDir = process.argv[2];
   buildMain({ outDir }).then(
     (paths) => {
-      for (const file of Object.values(paths)) console.log(`built ${path.relative(repoRoot, file)}`);
+      for (const file of [paths.main, paths.worker, paths.preload]) console.log(`built ${path.relative(repoRoot, file)}`);
     },
     (error) => {
       console.error(error instanceof Error ? error.message : error);

@@ -2,11 +2,13 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, nativeTheme, shell } from 'electron';
 import { IpcChannel } from '../shared/protocol/channels';
-import type { OpenRecentCommand } from '../shared/protocol/preload-api';
+import type { OpenFileCommand } from '../shared/protocol/preload-api';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { ProjectFiles, type FileDialogs } from './files/project-files';
 import { RecentFiles } from './files/recent-files';
+import { developmentSwitches } from './dev-switches';
 import { installAppGuards } from './hardening';
+import { FilesToOpen, projectPathsFromArgv } from './launch-files';
 import { createHandle } from './ipc/handle';
 import { registerIpcHandlers } from './ipc/register';
 import { installMenu } from './menu';
@@ -20,7 +22,7 @@ import { CoreSupervisor } from './worker/supervisor';
  * out/main/main.cjs + core-worker.cjs, out/preload/preload.cjs, out/renderer/.
  */
 export function startLayerwise(): void {
-  const isDev = !app.isPackaged || process.env['LAYERWISE_DEV'] === '1';
+  const { isDev, userDataDir } = developmentSwitches({ isPackaged: app.isPackaged, env: process.env });
   const mainDir = __dirname;
   const rendererRoot = path.join(mainDir, '..', 'renderer');
   const preloadPath = path.join(mainDir, '..', 'preload', 'preload.cjs');
@@ -28,8 +30,7 @@ export function startLayerwise(): void {
   const workerPath = path.join(mainDir, 'core-worker.cjs').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
 
   // Tests (e2e/electron) run against a throwaway profile instead of the user's.
-  const userDataOverride = process.env['LAYERWISE_USER_DATA_DIR'];
-  if (userDataOverride) app.setPath('userData', userDataOverride);
+  if (userDataDir) app.setPath('userData', userDataDir);
 
   app.enableSandbox();
   registerAppScheme();
@@ -48,8 +49,9 @@ export function startLayerwise(): void {
     async chooseOpenPath() {
       const options: Electron.OpenDialogOptions = {
         properties: ['openFile'],
+        // 'json' also matches projects saved as .layerwise.json by earlier versions
         filters: [
-          { name: messages.dialogs.openFilter, extensions: ['layerwise.json'] },
+          { name: messages.dialogs.openFilter, extensions: ['layerwise', 'json'] },
           { name: messages.dialogs.jsonFilter, extensions: ['json'] },
         ],
       };
@@ -59,7 +61,7 @@ export function startLayerwise(): void {
     async chooseSavePath(suggestedName) {
       const options: Electron.SaveDialogOptions = {
         defaultPath: path.join(app.getPath('documents'), suggestedName),
-        filters: [{ name: messages.dialogs.openFilter, extensions: ['layerwise.json'] }],
+        filters: [{ name: messages.dialogs.openFilter, extensions: ['layerwise'] }],
         properties: ['showOverwriteConfirmation', 'createDirectory'],
       };
       const result = mainWindow ? await dialog.showSaveDialog(mainWindow.window, options) : await dialog.showSaveDialog(options);
@@ -83,12 +85,27 @@ export function startLayerwise(): void {
     });
   };
 
+  const sendOpenedFile = (command: OpenFileCommand) => {
+    if (mainWindow && !mainWindow.window.isDestroyed()) mainWindow.window.webContents.send(IpcChannel.appOpenFile, command);
+  };
+
   const openRecentFromMenu = async (filePath: string) => {
-    const file = await projectFiles.openRecent(filePath);
-    const command: OpenRecentCommand = { type: 'file.openRecent', file };
-    mainWindow?.window.webContents.send(IpcChannel.appOpenRecent, command);
+    sendOpenedFile({ type: 'file.open', source: 'recent', file: await projectFiles.openRecent(filePath) });
     await refreshMenu();
   };
+
+  // Files the system asks to open (double-click, command line, macOS open-file), read once
+  // the renderer listens.
+  const filesToOpen = new FilesToOpen((filePath) => {
+    void projectFiles.openPath(filePath).then(async (file) => {
+      sendOpenedFile({ type: 'file.open', source: 'system', file });
+      await refreshMenu();
+    });
+  });
+  const openFromArgv = (argv: readonly string[], cwd: string) => {
+    for (const filePath of projectPathsFromArgv(argv, { defaultApp: process.defaultApp === true, cwd })) filesToOpen.add(filePath);
+  };
+  openFromArgv(process.argv, process.cwd());
 
   const showAbout = async () => {
     const options: Electron.MessageBoxOptions = {
@@ -107,13 +124,21 @@ export function startLayerwise(): void {
       preloadPath,
       isDev,
       onClosed: () => {
-        if (mainWindow === created) mainWindow = null;
+        if (mainWindow === created) {
+          mainWindow = null;
+          filesToOpen.rendererGone();
+        }
         if (quitting) app.quit();
       },
     });
     created.onCloseCancelled = () => {
       quitting = false;
     };
+    filesToOpen.rendererGone();
+    // a reload: opened files wait until the new page listens
+    created.window.webContents.on('did-start-loading', () => {
+      if (mainWindow === created) filesToOpen.rendererGone();
+    });
     // the renderer may have missed a status change while loading
     created.window.webContents.on('did-finish-load', () => {
       if (supervisor && supervisor.status.state !== 'ready') created.window.webContents.send(IpcChannel.coreStatus, supervisor.status);
@@ -121,10 +146,21 @@ export function startLayerwise(): void {
     mainWindow = created;
   };
 
-  app.on('second-instance', () => {
-    if (!mainWindow) return;
+  // A second launch (a double-click while the app runs, on Windows and Linux) hands over its argv and quits.
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    openFromArgv(argv, workingDirectory);
+    if (!mainWindow) {
+      if (app.isReady()) openWindow();
+      return;
+    }
     if (mainWindow.window.isMinimized()) mainWindow.window.restore();
     mainWindow.window.focus();
+  });
+  // macOS: Finder's double-click, also before the app is ready (then it waits in filesToOpen).
+  app.on('open-file', (event, filePath) => {
+    event.preventDefault();
+    filesToOpen.add(filePath);
+    if (app.isReady() && !mainWindow) openWindow();
   });
   app.on('before-quit', () => {
     quitting = true;
@@ -138,7 +174,7 @@ export function startLayerwise(): void {
   });
 
   void app.whenReady().then(async () => {
-    installAppGuards();
+    installAppGuards({ isAppWindow: (id) => mainWindow !== null && mainWindow.webContentsId === id });
     serveRenderer(rendererRoot);
 
     const engine = new CoreSupervisor({ createWorker: nodeWorkerFactory(workerPath) });
@@ -156,7 +192,18 @@ export function startLayerwise(): void {
       confirmClose: (id) => {
         if (mainWindow?.webContentsId === id) mainWindow.confirmClose();
       },
+      readyForFiles: (id) => {
+        if (mainWindow?.webContentsId === id) filesToOpen.rendererReady();
+      },
+      closeCancelled: (id) => {
+        if (mainWindow?.webContentsId === id) mainWindow.closeCancelled();
+      },
       openExternal: (url) => shell.openExternal(new URL(url).toString()),
+      editText: (id, action) => {
+        if (mainWindow?.webContentsId !== id) return;
+        if (action === 'undo') mainWindow.window.webContents.undo();
+        else mainWindow.window.webContents.redo();
+      },
     });
 
     await refreshMenu();

@@ -78,8 +78,16 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(electronDir, 'package.json'), '{"name":"electron","main":"index.js"}');
 
   process.env['LAYERWISE_USER_DATA_DIR'] = path.join(tmp, 'user-data');
+  // started by a double-click on a project (Windows/Linux put its path in argv)
+  fs.writeFileSync(path.join(tmp, 'from-argv.layerwise'), '{"from":"argv"}');
+  const argv = process.argv;
+  process.argv = [...argv, '--some-chromium-switch', path.join(tmp, 'from-argv.layerwise')];
   const load = createRequire(path.join(tmp, 'out', 'main', 'main.cjs'));
-  load('./main.cjs');
+  try {
+    load('./main.cjs');
+  } finally {
+    process.argv = argv;
+  }
   fake = (load('electron') as FakeElectron).__test;
 }, 60_000);
 
@@ -114,8 +122,37 @@ describe('bundled main process', () => {
     expect(fake.record.menus.length).toBeGreaterThan(0);
   });
 
+  it('opens the project it was started with once the page listens for files', async () => {
+    const opened = () => win.webContents.sent.filter(([channel]) => channel === IpcChannel.appOpenFile).map(([, command]) => command);
+    expect(opened()).toEqual([]);
+    const event = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
+    await fake.record.ipcHandlers.get(IpcChannel.appReadyForFiles)!(event, undefined);
+    const file = path.join(tmp, 'from-argv.layerwise');
+    await until(() => opened().length === 1);
+    expect(opened()).toEqual([{ type: 'file.open', source: 'system', file: { status: 'opened', file: { path: file, name: 'from-argv.layerwise', text: '{"from":"argv"}' } } }]);
+    // the system's choice may be saved back to without a dialog
+    const saved = await fake.record.ipcHandlers.get(IpcChannel.filesSave)!(event, { path: file, text: '{"saved":1}', suggestedName: 'x' });
+    expect(saved).toEqual({ status: 'saved', path: file, name: 'from-argv.layerwise' });
+  });
+
+  it('a double-click while running opens the file: a second instance (its argv and folder) or macOS open-file', async () => {
+    const opened = () => win.webContents.sent.filter(([channel]) => channel === IpcChannel.appOpenFile).map(([, command]) => command as { file: { file: { path: string } } });
+    const before = opened().length;
+    fs.writeFileSync(path.join(tmp, 'second.layerwise'), '{"from":"second instance"}');
+    fs.writeFileSync(path.join(tmp, 'finder.layerwise.json'), '{"from":"finder"}');
+    fake.record.appHandlers.get('second-instance')?.({}, ['/opt/Layerwise/layerwise', '--no-sandbox', 'second.layerwise'], tmp);
+    await until(() => opened().length === before + 1);
+    expect(opened().at(-1)?.file.file.path).toBe(path.join(tmp, 'second.layerwise'));
+    expect(fake.record.calls).toContainEqual(['window.focus']);
+    const openFile = { prevented: false, preventDefault() { this.prevented = true; } };
+    fake.record.appHandlers.get('open-file')?.(openFile, path.join(tmp, 'finder.layerwise.json'));
+    expect(openFile.prevented).toBe(true);
+    await until(() => opened().length === before + 2);
+    expect(opened().at(-1)).toMatchObject({ type: 'file.open', source: 'system', file: { status: 'opened', file: { name: 'finder.layerwise.json', text: '{"from":"finder"}' } } });
+  });
+
   it('registers a handler for every renderer → main channel', () => {
-    const mainToRenderer: string[] = [IpcChannel.coreStatus, IpcChannel.coreProgress, IpcChannel.appMenuCommand, IpcChannel.appOpenRecent];
+    const mainToRenderer: string[] = [IpcChannel.coreStatus, IpcChannel.coreProgress, IpcChannel.appMenuCommand, IpcChannel.appOpenFile];
     expect([...fake.record.ipcHandlers.keys()].sort()).toEqual(Object.values(IpcChannel).filter((c) => !mainToRenderer.includes(c)).sort());
   });
 
@@ -135,10 +172,18 @@ describe('bundled main process', () => {
     expect((await handler({ method: 'POST', url: 'app://layerwise/index.html' })).status).toBe(405);
   });
 
-  it('denies permissions and network requests, blocks navigation and popups', () => {
+  it("denies permissions (but a clipboard write by the app's own page) and network requests, blocks navigation and popups", () => {
     const granted: boolean[] = [];
+    const appFrame = { requestingUrl: 'app://layerwise/index.html', isMainFrame: true };
+    const stranger = { id: 999 };
+    fake.record.session['permissionRequest']?.(win.webContents, 'media', (ok: boolean) => granted.push(ok), appFrame);
+    fake.record.session['permissionRequest']?.(win.webContents, 'clipboard-sanitized-write', (ok: boolean) => granted.push(ok), appFrame);
+    fake.record.session['permissionRequest']?.(stranger, 'clipboard-sanitized-write', (ok: boolean) => granted.push(ok), appFrame);
     fake.record.session['permissionRequest']?.({}, 'media', (ok: boolean) => granted.push(ok));
-    expect(granted).toEqual([false]);
+    expect(granted).toEqual([false, true, false, false]);
+    expect(fake.record.session['permissionCheck']?.(win.webContents, 'clipboard-sanitized-write', 'app://layerwise', appFrame)).toBe(true);
+    expect(fake.record.session['permissionCheck']?.(win.webContents, 'clipboard-read', 'app://layerwise', appFrame)).toBe(false);
+    expect(fake.record.session['permissionCheck']?.(null, 'clipboard-sanitized-write', 'app://layerwise', appFrame)).toBe(false);
     expect(fake.record.session['permissionCheck']?.()).toBe(false);
     const decisions: unknown[] = [];
     fake.record.session['beforeRequest']?.({ url: 'https://example.com/x.js' }, (r: unknown) => decisions.push(r));
@@ -167,6 +212,16 @@ describe('bundled main process', () => {
     );
   });
 
+  it("undoes the window's focused text field natively when the renderer asks (the menu's Undo while typing)", async () => {
+    const event = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
+    await fake.record.ipcHandlers.get(IpcChannel.appEditText)!(event, { action: 'undo' });
+    await fake.record.ipcHandlers.get(IpcChannel.appEditText)!(event, { action: 'redo' });
+    expect(fake.record.calls.filter((c) => String(c[0]).startsWith('webContents.'))).toEqual([
+      ['webContents.undo', win.webContents.id],
+      ['webContents.redo', win.webContents.id],
+    ]);
+  });
+
   it('titles the window from the document state and asks before closing unsaved work', async () => {
     const event = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
     await fake.record.ipcHandlers.get(IpcChannel.appSetDocumentState)!(event, { title: 'Assignment 1', dirty: true });
@@ -184,5 +239,37 @@ describe('bundled main process', () => {
     expect(win.destroyed).toBe(false);
     await fake.record.ipcHandlers.get(IpcChannel.appConfirmClose)!(event, undefined);
     expect(win.destroyed).toBe(true);
+  });
+
+  it('Save at the close prompt, then Cancel in the save dialog: the window stays open and a pending quit is abandoned', async () => {
+    // the previous test closed the window; the dock icon (activate) opens a new one
+    fake.record.appHandlers.get('activate')?.();
+    await until(() => fake.record.windows.filter((w) => !w.destroyed).length === 1);
+    const current = fake.record.windows.find((w) => !w.destroyed)!;
+    const event = { sender: current.webContents, senderFrame: current.webContents.mainFrame };
+    await fake.record.ipcHandlers.get(IpcChannel.appSetDocumentState)!(event, { title: 'Assignment 1', dirty: true });
+    const quits = () => fake.record.calls.filter((c) => c[0] === 'app.quit').length;
+    const quitsBefore = quits();
+
+    fake.record.appHandlers.get('before-quit')?.(); // File > Exit / Cmd+Q
+    fake.dialogQueue.push(0); // Save
+    current.close();
+    await until(() => current.webContents.sent.some(([channel, value]) => channel === IpcChannel.appMenuCommand && value === 'file.saveThenClose'));
+    // the renderer's save dialog was cancelled: it says so
+    await fake.record.ipcHandlers.get(IpcChannel.appCloseCancelled)!(event, undefined);
+    expect(current.destroyed).toBe(false);
+    expect(current.title).toBe('Assignment 1 • — Layerwise');
+
+    // still usable: the engine answers, and a later close asks again
+    const spec = { input: [1, 4, 4], layers: [{ type: 'flatten' }] };
+    const reply = (await fake.record.ipcHandlers.get(IpcChannel.coreCall)!(event, { method: 'summarize', payload: { spec }, callId: 'after' })) as { ok: boolean };
+    expect(reply.ok).toBe(true);
+    const prompts = fake.record.calls.filter((c) => c[0] === 'dialog.showMessageBox').length;
+    fake.dialogQueue.push(1); // Don't Save
+    current.close();
+    await until(() => current.destroyed);
+    expect(fake.record.calls.filter((c) => c[0] === 'dialog.showMessageBox').length).toBe(prompts + 1);
+    // the quit was abandoned with the cancelled save: closing the window later does not quit the app
+    expect(quits()).toBe(quitsBefore);
   });
 });

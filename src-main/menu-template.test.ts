@@ -25,6 +25,11 @@ function find(template: MenuItemConstructorOptions[], label: string): MenuItemCo
   return found;
 }
 
+function buildAll(platform: NodeJS.Platform): MenuItemConstructorOptions[] {
+  const flatten = (list: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] => list.flatMap((item) => [item, ...flatten(items(item))]);
+  return flatten(build(platform).template);
+}
+
 function click(item: MenuItemConstructorOptions | undefined): void {
   (item?.click as (() => void) | undefined)?.();
 }
@@ -45,6 +50,19 @@ describe('application menu', () => {
     ];
     for (const [accelerator] of expected) click(byAccelerator.get(accelerator));
     expect(log).toEqual(expected.map(([, command]) => `send ${command}`));
+  });
+
+  it('shows Undo/Redo shortcuts without registering them, so Ctrl/Cmd+Z reaches the page (a text field undoes its text)', () => {
+    for (const platform of ['linux', 'win32', 'darwin'] as const) {
+      const edit = items(find(build(platform).template, messages.menu.edit));
+      const undo = edit.find((item) => item.label === messages.menu.undo);
+      const redo = edit.find((item) => item.label === messages.menu.redo);
+      expect([undo?.accelerator, undo?.registerAccelerator], platform).toEqual(['CmdOrCtrl+Z', false]);
+      expect([redo?.accelerator, redo?.registerAccelerator], platform).toEqual(['CmdOrCtrl+Shift+Z', false]);
+      // every other accelerator stays registered
+      const registered = buildAll(platform).filter((item) => item.accelerator && item.registerAccelerator === false);
+      expect(registered.map((item) => item.label), platform).toEqual([messages.menu.undo, messages.menu.redo]);
+    }
   });
 
   it('keeps native roles for text editing', () => {

@@ -25,6 +25,13 @@ export interface MenuOptions {
  * File, Edit, View, Window and Help with the platform's standard shortcuts. Document
  * commands go to the renderer; cut/copy/paste/select all keep their native roles so text
  * fields work as everywhere else.
+ *
+ * Undo and Redo mean two things: the text of a focused field, or the last project edit.
+ * Their shortcuts are shown but not registered (a registered accelerator fires before the
+ * page sees the key, and a text field would lose its own undo): the renderer handles
+ * Ctrl/Cmd+Z itself, leaving it to a focused field, and a click on the menu item goes to
+ * the renderer, which undoes the field's text (through main) or the project. macOS ignores
+ * `registerAccelerator` but gives the page the key first, so the same holds there.
  */
 export function buildMenuTemplate({ platform, isDev, recent, labels, actions }: MenuOptions): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
@@ -75,8 +82,8 @@ export function buildMenuTemplate({ platform, isDev, recent, labels, actions }: 
   const editMenu: MenuItemConstructorOptions = {
     label: labels.edit,
     submenu: [
-      command(labels.undo, 'CmdOrCtrl+Z', 'edit.undo'),
-      command(labels.redo, 'CmdOrCtrl+Shift+Z', 'edit.redo'),
+      { ...command(labels.undo, 'CmdOrCtrl+Z', 'edit.undo'), registerAccelerator: false },
+      { ...command(labels.redo, 'CmdOrCtrl+Shift+Z', 'edit.redo'), registerAccelerator: false },
       { type: 'separator' },
       { role: 'cut', label: labels.cut },
       { role: 'copy', label: labels.copy },

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cspHeader, isAllowedNavigation, isAllowedRequestUrl, isAppUrl, isSafeExternalUrl, mimeTypeFor, resolveAppPath } from './security';
+import { cspHeader, isAllowedNavigation, isAllowedRequestUrl, isAppUrl, isPermissionAllowed, isSafeExternalUrl, mimeTypeFor, resolveAppPath } from './security';
 
 const root = path.resolve('/srv/layerwise/out/renderer');
 
@@ -71,6 +71,26 @@ describe('navigation and external links', () => {
   it('recognises the app origin by scheme and host', () => {
     expect(isAppUrl('app://layerwise/')).toBe(true);
     expect(isAppUrl('app://layerwise:8080/')).toBe(false);
+  });
+});
+
+describe('permissions', () => {
+  const appFrame = { requestingUrl: 'app://layerwise/index.html', isMainFrame: true, fromAppWindow: true };
+
+  it("grants the app's own main frame a sanitized clipboard write (the code dialog's Copy) and nothing else", () => {
+    expect(isPermissionAllowed('clipboard-sanitized-write', appFrame)).toBe(true);
+    for (const permission of ['clipboard-read', 'media', 'notifications', 'geolocation', 'openExternal', 'fullscreen', 'unknown']) {
+      expect(isPermissionAllowed(permission, appFrame), permission).toBe(false);
+    }
+  });
+
+  it('refuses the clipboard to a subframe, another origin, another window or a request without details', () => {
+    expect(isPermissionAllowed('clipboard-sanitized-write', { ...appFrame, isMainFrame: false })).toBe(false);
+    expect(isPermissionAllowed('clipboard-sanitized-write', { ...appFrame, requestingUrl: 'https://evil.example/' })).toBe(false);
+    expect(isPermissionAllowed('clipboard-sanitized-write', { ...appFrame, requestingUrl: 'app://other/index.html' })).toBe(false);
+    expect(isPermissionAllowed('clipboard-sanitized-write', { ...appFrame, fromAppWindow: false })).toBe(false);
+    expect(isPermissionAllowed('clipboard-sanitized-write', { ...appFrame, embeddingOrigin: 'https://evil.example' })).toBe(false);
+    expect(isPermissionAllowed('clipboard-sanitized-write', { requestingUrl: undefined, isMainFrame: true, fromAppWindow: true })).toBe(false);
   });
 });
 

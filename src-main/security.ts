@@ -67,6 +67,31 @@ export function isAllowedRequestUrl(url: string): boolean {
   }
 }
 
+/** Who asks for a permission: the fields of Electron's permission details that decide it. */
+export interface PermissionRequester {
+  /** The URL of the asking frame (for a check without one, the requesting origin). */
+  requestingUrl: string | undefined;
+  isMainFrame: boolean;
+  /** Set only for a cross-origin subframe. */
+  embeddingOrigin?: string | undefined;
+  /** The asking WebContents is the Layerwise window. */
+  fromAppWindow: boolean;
+}
+
+/** The only permission the app needs: navigator.clipboard.writeText, for the code dialog's Copy. */
+const GRANTABLE_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
+/**
+ * Permission requests and checks: everything is denied (camera, notifications,
+ * geolocation, clipboard reads...), except a sanitized clipboard write asked by the main
+ * frame of our own window showing our own app:// page.
+ */
+export function isPermissionAllowed(permission: string, requester: PermissionRequester): boolean {
+  if (!GRANTABLE_PERMISSIONS.has(permission)) return false;
+  if (!requester.fromAppWindow || !requester.isMainFrame || requester.embeddingOrigin) return false;
+  return typeof requester.requestingUrl === 'string' && isAppUrl(requester.requestingUrl);
+}
+
 /** Content-Security-Policy sent with every app:// response. 'unsafe-inline' styles: Svelte transitions and KaTeX set inline styles. */
 export function cspHeader(): string {
   return [

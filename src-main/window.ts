@@ -81,6 +81,16 @@ export class MainWindow {
     if (process.platform === 'darwin') this.window.setDocumentEdited(this.#dirty);
   }
 
+  /**
+   * The renderer did not save after `file.saveThenClose` (the user cancelled the save
+   * dialog, or the write failed and the renderer shows why): the window stays open and
+   * usable, and a quit that was under way is abandoned, as with Cancel at the prompt.
+   */
+  closeCancelled(): void {
+    this.#closeConfirmed = false;
+    this.onCloseCancelled();
+  }
+
   /** The renderer saved after `file.saveThenClose`: close without asking again. */
   confirmClose(): void {
     this.#closeConfirmed = true;

@@ -148,6 +148,20 @@ test.describe('Network builder', () => {
     expect(saved.tools.answers.layers[4]).toEqual({ output: '25x25x25', params: '147,584', rf: '37' });
   });
 
+  test('the answer sheet names a linear layer by its input size as the table does; 6,554,624 on the flatten row points to the next row', async ({ app, page }) => {
+    await expect(app.row(10).getByTestId('edit-layer-10')).toHaveText(/Linear\s*6400 → 1024/);
+    await page.getByTestId('toggle-answers').click();
+    // the seed's layer 10 is linear 6400 -> 1024 and layer 12 linear 1024 -> 10, as in the main table and the stack
+    await expect(page.getByTestId('answer-row-10').locator('th')).toHaveText(/^Linear\s*6400 → 1024$/);
+    await expect(page.getByTestId('answer-row-12').locator('th')).toHaveText(/^Linear\s*1024 → 10$/);
+    // the seed's row 9 is "flatten + linear": its parameter count typed on the flatten row
+    await page.getByTestId('answer-9-params').fill('6,554,624');
+    await expect(page.getByTestId('mark-9-params')).toHaveAttribute('data-status', 'wrong');
+    await expect(page.getByTestId('mark-9-params-reason')).toHaveText(
+      '6,554,624 is the parameter count of layer 10 (linear), the next row: PyTorch makes flatten and linear two modules, each a row of its own; this row: params = 0 (flatten has no parameters)',
+    );
+  });
+
   test('a pasted PyTorch snippet gives the same table as its JSON spec; bad code names its line and imports nothing', async ({ app, page }) => {
     const code = `import torch.nn as nn
 # input: 3x32x32

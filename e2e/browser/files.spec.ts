@@ -39,7 +39,7 @@ test.describe('Files in the browser', () => {
     const downloadEvent = page.waitForEvent('download');
     await page.getByTestId('file-save').click();
     const download = await downloadEvent;
-    expect(download.suggestedFilename()).toBe('Assignment 1.layerwise.json');
+    expect(download.suggestedFilename()).toBe('Assignment 1.layerwise');
     const savedPath = await download.path();
     const text = await readFile(savedPath, 'utf8');
     expect(JSON.parse(text)).toMatchObject({ format: 'layerwise-project', version: 1, name: 'Assignment 1' });
@@ -49,7 +49,7 @@ test.describe('Files in the browser', () => {
     await expect(page.getByTestId('project-name')).toHaveText('Untitled');
     await expect(app.row(1)).toHaveCount(0);
 
-    await app.open({ name: 'Assignment 1.layerwise.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    await app.open({ name: 'Assignment 1.layerwise', mimeType: 'application/json', buffer: Buffer.from(text) });
     await expect(page.getByTestId('project-name')).toHaveText('Assignment 1');
     await expect(app.notice()).toHaveCount(0);
     await expect(app.cell(1, 'params')).toHaveText('2,368');

@@ -62,3 +62,19 @@ test.describe('Network view: the seed network (Q1)', () => {
     await expect(panel).toHaveCount(0);
   });
 });
+
+test.describe('Network view: parameters are PyTorch parameters(), buffers apart', () => {
+  test('MobileNet v1: batch norm shows its 2C parameters with its 2C buffers as a note; the total leaves the buffers out', async ({ app, page }) => {
+    await page.getByTestId('preset-select').selectOption('mobilenet_v1');
+    await page.getByTestId('preset-load').click();
+    // MobileNet's 88 rows are windowed: bring the top of the table on screen so its first rows are drawn
+    await page.getByTestId('input-row').scrollIntoViewIfNeeded();
+    // layer 2 is BatchNorm2d(32): gamma and beta are 64 parameters; running mean and variance are 64 buffers
+    await expect(app.cell(2, 'params')).toHaveText('6464 buffers');
+    await expect(app.cell(2, 'params').locator('.note')).toHaveText('64 buffers');
+    await expect(app.cell(2, 'params')).toHaveAttribute('title', /not parameters/);
+    await expect(app.cell(1, 'params')).toHaveText('864');
+    await expect(page.getByTestId('total-params').locator('.value')).toHaveText('4,231,976');
+    await expect(page.getByTestId('total-buffers')).toHaveText('21,888 buffers');
+  });
+});

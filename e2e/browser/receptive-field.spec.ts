@@ -49,6 +49,57 @@ test('click unit (0, 0) of layer 3 (max-pool) of the seed network and read its b
   await expect(page.getByTestId('rf-hover')).toHaveText('Layer 3, unit (0, 1): box [-3, 1, 9, 13] in input pixels');
 });
 
+/**
+ * A point of the input grid (1.875 px cells: 240 px / 128) inside cell (row, column) but less
+ * than half a pixel past its top-left edge, so that a whole-pixel position would fall in the
+ * cell before: the readout and the click must still name the same unit.
+ */
+async function pointJustInsideCell(app: LayerwiseApp, layer: number): Promise<{ x: number; y: number; row: number; column: number }> {
+  const canvas = app.page.getByTestId(`rf-canvas-${layer}`);
+  const cell = Number(await canvas.getAttribute('data-cell'));
+  const margin = Number(await canvas.getAttribute('data-margin'));
+  const box = (await canvas.boundingBox())!;
+  const find = (origin: number) => {
+    for (let index = 5; index < 60; index++) {
+      const point = origin + margin + index * cell + 0.2;
+      const fraction = point - Math.floor(point);
+      if (fraction > 0.25 && fraction < 0.45) return { point, index };
+    }
+    throw new Error('no cell edge with the wanted fraction');
+  };
+  const across = find(box.x);
+  const down = find(box.y);
+  return { x: across.point, y: down.point, row: down.index, column: across.index };
+}
+
+test('the unit a click chooses is the one the hover readout names: near a cell edge, and after zooming under a still pointer', async ({ app }) => {
+  await openTool(app);
+  const page = app.page;
+  const { x, y, row, column } = await pointJustInsideCell(app, 0);
+  await page.mouse.move(x, y);
+  await expect(page.getByTestId('rf-hover')).toHaveText(`Input pixel (${row}, ${column})`);
+  await page.mouse.down();
+  await page.mouse.up();
+  await expect(page.getByTestId('rf-selected-unit')).toHaveText(`Layer 0, unit (${row}, ${column})`);
+
+  // Zoom with the wheel over the centre of layer 3's unit (2, 5) without moving the pointer: the grids zoom about the
+  // pointer, so the unit under it stays the same, the readout names it, and a click chooses it.
+  const canvas = page.getByTestId('rf-canvas-3');
+  const cell = Number(await canvas.getAttribute('data-cell'));
+  const margin = Number(await canvas.getAttribute('data-margin'));
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.move(box.x + margin + 5.5 * cell, box.y + margin + 2.5 * cell);
+  const readout = 'Layer 3, unit (2, 5): box [5, 17, 17, 29] in input pixels';
+  await expect(page.getByTestId('rf-hover')).toHaveText(readout);
+  for (let step = 0; step < 4; step++) await page.mouse.wheel(0, -300);
+  await expect.poll(async () => (await canvas.boundingBox())!.width).toBeGreaterThan(box.width * 3);
+  await expect(page.getByTestId('rf-hover')).toHaveText(readout);
+  await page.mouse.down();
+  await page.mouse.up();
+  await expect(page.getByTestId('rf-selected-unit')).toHaveText('Layer 3, unit (2, 5)');
+  await expect(page.getByTestId('rf-selected-box')).toHaveText('[5, 17, 17, 29]');
+});
+
 test('the effective receptive field of the chosen unit: share of the field holding 95% of the gradient', async ({ app }) => {
   await openTool(app);
   await clickUnit(app, 2, 0, 0);
@@ -89,23 +140,41 @@ test('load an image: a PNG chosen in the file input or dropped on the grids is d
   await expect(page.getByTestId('rf-image-status')).toHaveText('dropped.png: 4×3 px, drawn at the input size 128×128');
 });
 
-test("the growth chart overlays the student's receptive-field answers from the project, right and wrong", async ({ app }) => {
-  // the seed's answers: layer 1 "7" (right), layer 2 "1225 px" (the seed's 35x35, wrong: it is 11), layer 3 "13×13" (right)
+test("the growth chart shows the core's marks of the student's receptive fields: the same verdicts and reasons as the answer sheet", async ({ app }) => {
+  // Layer 1 "7" (right); layer 2 "1225 px" (the seed's 35x35 from multiplying kernels; it is 11);
+  // layer 3 "13×13" (right); layer 4 "29x31" (not square: the field is 29x29); layer 5 "whole input"
+  // (a unit of layer 5 sees 37x37 pixels); layer 6 "forty-one" (not a receptive field).
   const project = {
     format: 'layerwise-project',
     version: 1,
     name: 'Answers',
     network: SEED_NETWORK,
-    tools: { answers: { layers: [{ rf: '7' }, { rf: '1225 px' }, { rf: '13×13' }] } },
+    tools: { answers: { layers: [{ rf: '7' }, { rf: '1225 px' }, { rf: '13×13' }, { rf: '29x31' }, { rf: 'whole input' }, { rf: 'forty-one' }] } },
   };
   await app.open({ name: 'answers.layerwise.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(project)) });
   await openTool(app);
   const page = app.page;
+  const multiplied = 'receptive fields do not multiply (35 is the product of the kernel sizes): r = 7 + (5 - 1)*1 = 11';
   await expect(page.getByTestId('rf-answer-1')).toHaveAttribute('data-correct', 'true');
   await expect(page.getByTestId('rf-answer-2')).toHaveAttribute('data-correct', 'false');
   await expect(page.getByTestId('rf-answer-3')).toHaveAttribute('data-correct', 'true');
-  await expect(page.getByTestId('rf-growth-answers-note')).toHaveText('Your receptive-field answers: a ring is right, a cross is wrong (2 of 3 right).');
+  await expect(page.getByTestId('rf-answer-4')).toHaveAttribute('data-correct', 'false');
+  await expect(page.getByTestId('rf-answer-5')).toHaveAttribute('data-correct', 'false');
+  await expect(page.getByTestId('rf-answer-6')).toHaveCount(0);
+  await expect(page.getByTestId('rf-answer-2').locator('title')).toHaveText(`Your answer “1225 px”: wrong. ${multiplied}`);
+  await expect(page.getByTestId('rf-growth-answers-note')).toHaveText('Your receptive-field answers: a ring is right, a cross is wrong (2 of 5 right).');
+  await expect(page.getByTestId('rf-growth-note-2-reason')).toHaveText(multiplied);
+  await expect(page.getByTestId('rf-growth-note-5-reason')).toHaveText('units of this layer see 37x37 input pixels, not the whole input: r = 29 + (3 - 1)*4 = 37');
+  await expect(page.getByTestId('rf-growth-note-6')).toHaveAttribute('data-status', 'unreadable');
+  await expect(page.getByTestId('rf-growth-note-6-reason')).toHaveText('"forty-one" is not a receptive field; write one side (11), both (11x11) or the area (121 px)');
   // the engine's points: size 7, 11, 13 and jump 1, 2, 4 for layers 1 to 3
   await expect(page.getByTestId('rf-growth-size-2').locator('title')).toHaveText('2 conv2d: size 11');
   await expect(page.getByTestId('rf-growth-jump-3').locator('title')).toHaveText('3 maxpool2d: jump 4');
+
+  // The answer sheet shows the same marks: one marker.
+  await page.getByTestId('tool-tab-network').click();
+  await page.getByTestId('toggle-answers').click();
+  for (const index of [2, 4, 5]) await expect(page.getByTestId(`mark-${index}-rf`)).toHaveAttribute('data-status', 'wrong');
+  await expect(page.getByTestId('mark-2-rf-reason')).toHaveText(multiplied);
+  await expect(page.getByTestId('mark-6-rf')).toHaveAttribute('data-status', 'unreadable');
 });

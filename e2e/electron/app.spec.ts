@@ -1,70 +1,32 @@
-import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { electronBinary, launchLayerwise, skipReason, windowTitle, type LaunchedApp } from '../fixtures/electron';
 
 /**
- * The desktop app itself: Electron on the built bundles (out/main, out/preload,
- * out/renderer). Self-contained: builds the main bundles if missing, and skips with a
- * clear line when this machine has no Electron binary (it cannot be downloaded offline).
+ * The desktop app itself: Electron on the built bundles, checked for its security
+ * settings. Skips with a printed reason where this machine has no Electron binary.
  */
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-
-/** Same lookup as require('electron') minus its on-the-spot download. */
-function findElectronBinary(): { ok: true; path: string } | { ok: false; reason: string } {
-  let packageDir: string;
-  try {
-    packageDir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-  } catch {
-    return { ok: false, reason: 'the electron package is not installed' };
-  }
-  const pathFile = path.join(packageDir, 'path.txt');
-  if (!existsSync(pathFile)) return { ok: false, reason: `${pathFile} is missing` };
-  const binary = path.join(process.env['ELECTRON_OVERRIDE_DIST_PATH'] ?? path.join(packageDir, 'dist'), readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? { ok: true, path: binary } : { ok: false, reason: `${binary} does not exist` };
-}
-
-const binary = findElectronBinary();
-if (!binary.ok) console.log(`skipped: no Electron binary (${binary.reason})`);
-
 test.describe('Electron app', () => {
-  test.skip(!binary.ok, `skipped: no Electron binary (${binary.ok ? '' : binary.reason})`);
+  test.skip(!electronBinary.ok, skipReason);
 
+  let launched: LaunchedApp;
   let app: ElectronApplication;
   let page: Page;
-  let userData: string;
 
   test.beforeAll(async () => {
-    if (!binary.ok) return;
-    if (!existsSync(path.join(repoRoot, 'out', 'renderer', 'index.html'))) {
-      throw new Error('out/renderer is missing: run `npx vite build` (npm run test:e2e does) before the Electron specs');
-    }
-    execFileSync(process.execPath, [path.join(repoRoot, 'scripts', 'build-main.mjs')], { cwd: repoRoot, stdio: 'inherit' });
-    userData = mkdtempSync(path.join(os.tmpdir(), 'layerwise-e2e-'));
-    app = await electron.launch({
-      executablePath: binary.path,
-      args: [repoRoot, ...(process.platform === 'linux' ? ['--no-sandbox'] : [])],
-      cwd: repoRoot,
-      env: { ...process.env, LAYERWISE_USER_DATA_DIR: userData },
-    });
-    page = await app.firstWindow();
+    if (!electronBinary.ok) return;
+    launched = await launchLayerwise();
+    ({ app, page } = launched);
   });
 
   test.afterAll(async () => {
-    await app?.close();
-    if (userData) rmSync(userData, { recursive: true, force: true });
+    await launched?.close();
   });
 
   test('opens the default project from the app:// origin', async () => {
     expect(page.url()).toMatch(/^app:\/\/layerwise\//);
-    await expect
-      .poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getTitle() ?? ''))
-      .toContain('Assignment 1');
-    await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getTitle() ?? '')).toMatch(/— Layerwise$/);
+    // main formats the title from the document's name, once
+    await expect.poll(() => windowTitle(app)).toBe('Assignment 1 — Layerwise');
   });
 
   test('the page runs isolated and sandboxed, without Node', async () => {

@@ -59,7 +59,7 @@ const rendererCoreDataModules = ['shared/core/network/spec', 'shared/core/networ
  * Tests sit next to the code (STYLE habit 5) and run in Node: besides their layer's own
  * imports they may use the test tools and the independent oracles.
  */
-const testPackages = ['vitest', 'fast-check', '@tensorflow/*', 'mathjs', 'node:*'];
+const testPackages = ['vitest', 'fast-check', '@tensorflow/*', 'mathjs', 'ml-matrix', 'node:*'];
 
 /** @param {string} rel */
 function isTestFile(rel) {

@@ -18,9 +18,11 @@ describe('createCore', () => {
     overview.layers.forEach((layer, i) => {
       expect(layer).not.toHaveProperty('inputReceptiveField');
       expect(layer).not.toHaveProperty('geometry');
+      expect(layer).not.toHaveProperty('axes');
+      expect(layer).not.toHaveProperty('fieldSpread');
       const record = full.layers[i]!;
       if (record.status !== 'ok') return expect(layer).toEqual(record);
-      const { inputReceptiveField: _input, geometry: _geometry, ...numbers } = record;
+      const { inputReceptiveField: _input, geometry: _geometry, axes: _axes, fieldSpread: _fieldSpread, ...numbers } = record;
       expect(layer).toEqual(numbers);
     });
     // The seed's first layer is a conv: the full record has its geometry, the overview does not.

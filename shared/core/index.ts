@@ -6,6 +6,7 @@ import { explainStep, lossSurface, runOptimization, type FieldError, type LossSu
 import { createBuilderCore, type BuilderCore } from './network/builder-api';
 import { unitRegion, type RegionFailure, type UnitRegion } from './receptive/region';
 import { effectiveReceptiveField, type Cooperation, type EffectiveFieldFailure, type EffectiveFieldRequest, type EffectiveFieldResult } from './receptive/effective-field';
+import { explainBiasVariance, explainDoubleDescent, runBiasVariance, runDoubleDescent, type BiasVarianceExplainRequest, type BiasVarianceRequest, type BiasVarianceResult, type DoubleDescentExplainRequest, type DoubleDescentRequest, type DoubleDescentResult, type RegressionExplanation, type RegressionFailure } from './regression/index';
 import { gradientCheck, runBackprop, type BackpropCaseInput, type BackpropResult, type CaseIssue, type GradientCheck } from './backprop/index';
 import { gradientFlow, linearRegions, sameBudget, trainNetwork, type BudgetProgress, type BudgetResult, type DenseFailure, type GradientFlowRequest, type GradientFlowResult, type Regions1d, type Regions2d, type RegionsProgress, type RegionsRequest, type TrainProgress, type TrainRequest, type TrainResult } from './dense/index';
 
@@ -69,6 +70,18 @@ export interface Core {
    * fits on a grid and both loss curves. Cooperative; reports `BudgetProgress` (with both fits).
    */
   sameBudget(payload: { comparison: unknown }, cooperation?: Cooperation): Promise<BudgetResult | DenseFailure>;
+  /**
+   * Bias-variance lab: bias^2, variance, noise, their sum, test and train error and the mean fit
+   * at every degree (or k); the fan of fits at `chosen` (default: the least expected error).
+   * Issues (codes with values) for a bad case.
+   */
+  biasVariance(payload: BiasVarianceRequest): BiasVarianceResult | RegressionFailure;
+  /** Every number of one complexity (and of one grid point) as its derivation. */
+  biasVarianceExplain(payload: BiasVarianceExplainRequest): { ok: true; explanation: RegressionExplanation } | RegressionFailure;
+  /** Double descent: train and test error for p = 1..P random ReLU features (min-norm or ridge), the drawn features, the fit at `chosen`. */
+  doubleDescent(payload: DoubleDescentRequest): DoubleDescentResult | RegressionFailure;
+  /** Train error, test error, ||c|| (and the fit at a grid point) of one p as derivations. */
+  doubleDescentExplain(payload: DoubleDescentExplainRequest): { ok: true; explanation: RegressionExplanation } | RegressionFailure;
 }
 
 /** What the cooperative methods report while they run (the call's onProgress receives these). */
@@ -95,5 +108,9 @@ export function createCore(): Core {
     trainNetwork: (payload, cooperation) => trainNetwork(payload, cooperation),
     linearRegions: (payload, cooperation) => linearRegions(payload, cooperation),
     sameBudget: (payload, cooperation) => sameBudget(payload, cooperation),
+    biasVariance: (payload) => runBiasVariance(payload),
+    biasVarianceExplain: (payload) => explainBiasVariance(payload),
+    doubleDescent: (payload) => runDoubleDescent(payload),
+    doubleDescentExplain: (payload) => explainDoubleDescent(payload),
   };
 }

@@ -22,10 +22,13 @@ export function shuffleInPlace(order: number[], random: () => number): void {
 }
 
 /**
- * A standard normal sample from two uniforms (Box–Muller, the cosine branch), so every normal
- * draw of the project comes from the one generator above.
+ * One standard normal sample N(0, 1) from two uniforms of `random` (Box–Muller, cosine
+ * branch): sqrt(-2 ln u1) * cos(2 pi u2), with u1 kept above 1e-12 so the log is finite.
+ * The sine partner is not kept, so each sample is a function of the next two uniforms only
+ * and a stream reads the same whichever calls came before. The one normal sampler of the
+ * project (drawn weights, Gaussian noise).
  */
-export function gaussian(random: () => number): number {
+export function normalSample(random: () => number): number {
   const u = Math.max(random(), 1e-12);
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
 }

@@ -6,14 +6,27 @@ import { applyMigrations, type Migration } from './migrate';
 import { toolStatesSchema, type ToolStates } from './tools';
 
 /**
- * Project files (`*.layerwise.json`): a versioned envelope holding the network now and the
- * other tools' state later. Reading is strict about the envelope (so a foreign or newer
- * file is named as such) and migrates older versions forward before validating.
+ * Project files (`*.layerwise`, formerly `*.layerwise.json`): a versioned envelope holding
+ * the network now and the other tools' state later. Reading is strict about the envelope
+ * (so a foreign or newer file is named as such) and migrates older versions forward before
+ * validating.
  */
 
 export const PROJECT_FORMAT = 'layerwise-project';
 export const CURRENT_PROJECT_VERSION = 1;
-export const PROJECT_FILE_EXTENSION = '.layerwise.json';
+/**
+ * What projects are saved as, and the extension the installers associate with the app: a
+ * single extension, because Windows and macOS can only associate the last one (a double
+ * `.layerwise.json` would claim every `.json`).
+ */
+export const PROJECT_FILE_EXTENSION = '.layerwise';
+/** Names a project file may have when opened: `.layerwise`, older `.layerwise.json` saves, any `.json`. */
+const PROJECT_FILE_NAME = /.\.(?:layerwise|json)$/i;
+
+/** Whether a file name is one a project may be opened from (by a double-click, a command line or a dialog). */
+export function isProjectFileName(name: string): boolean {
+  return PROJECT_FILE_NAME.test(name);
+}
 /** Larger files are refused before parsing. */
 export const MAX_PROJECT_BYTES = 20 * 1024 * 1024;
 

@@ -17,10 +17,16 @@ export const IpcChannel = {
   filesOpenRecent: 'files:open-recent',
   appSetDocumentState: 'app:set-document-state',
   appConfirmClose: 'app:confirm-close',
+  /** After `file.saveThenClose` the renderer did not save (dialog cancelled, or an error): the window stays. */
+  appCloseCancelled: 'app:close-cancelled',
   appMenuCommand: 'app:menu-command',
-  /** main → renderer: a file picked in the native Open Recent menu, already read. */
-  appOpenRecent: 'app:open-recent',
+  /** main → renderer: a file main opened (the native Open Recent menu, a double-click in the OS, a second instance), already read. */
+  appOpenFile: 'app:open-file',
+  /** The renderer listens for `appOpenFile` (after each page load): main sends what waited. */
+  appReadyForFiles: 'app:ready-for-files',
   appOpenExternal: 'app:open-external',
+  /** Undo/redo the focused text field natively (the menu's Undo while typing). */
+  appEditText: 'app:edit-text',
 } as const;
 
 export type IpcChannelName = (typeof IpcChannel)[keyof typeof IpcChannel];

@@ -7,14 +7,14 @@ const spec = { input: [1, 4, 4], layers: [{ type: 'relu' }] };
 
 function fakeCore(overrides: Partial<CoreApi> = {}): CoreApi {
   return {
-    summarize: () => ({ input: [1, 4, 4], inputIssues: [], layers: [], totals: { params: 0, trainableParams: 0, nonTrainableParams: 0, macs: 0, flops: 0, memoryBytes: 0 }, ok: true }),
+    summarize: () => ({ input: [1, 4, 4], inputIssues: [], layers: [], totals: { params: 0, trainableParams: 0, buffers: 0, macs: 0, flops: 0, memoryBytes: 0 }, ok: true }),
     explain: () => [],
     optimize: () => ({ ok: false, errors: [] }),
     optimizeSurface: () => ({ ok: false, errors: [] }),
     optimizeExplain: () => ({ ok: false, errors: [] }),
     checkAnswers: () => [],
     solveSettings: () => ({ settings: [], omitted: 0 }),
-    importCode: () => ({ ok: false, errors: [] }),
+    importCode: () => ({ ok: false, errors: [], readAs: 'pytorch', looksLike: null }),
     exportNetwork: () => ({ ok: false, message: '' }),
     backprop: () => ({ ok: false, issues: [] }),
     backpropGradientCheck: () => ({ ok: false, issues: [] }),
@@ -24,6 +24,10 @@ function fakeCore(overrides: Partial<CoreApi> = {}): CoreApi {
     trainNetwork: () => Promise.resolve({ ok: false, issues: [] }),
     linearRegions: () => Promise.resolve({ ok: false, issues: [] }),
     sameBudget: () => Promise.resolve({ ok: false, issues: [] }),
+    biasVariance: () => ({ ok: false, issues: [] }),
+    biasVarianceExplain: () => ({ ok: false, issues: [] }),
+    doubleDescent: () => ({ ok: false, issues: [] }),
+    doubleDescentExplain: () => ({ ok: false, issues: [] }),
     ...overrides,
   };
 }

@@ -7,6 +7,7 @@ import { checkAnswersPayloadSchema, exportNetworkPayloadSchema, importCodePayloa
 import { backpropCaseSchema } from './backprop-schema';
 import { effectiveFieldPayloadSchema, unitRegionPayloadSchema } from './receptive-schema';
 import { budgetPayloadSchema, gradientFlowPayloadSchema, regionsPayloadSchema, trainPayloadSchema } from './dense-schema';
+import { biasVarianceExplainPayloadSchema, biasVariancePayloadSchema, doubleDescentExplainPayloadSchema, doubleDescentPayloadSchema } from './regression-schema';
 
 /**
  * Payload schema of every core method: the worker validates each request before the core
@@ -30,6 +31,10 @@ export const corePayloadSchemas = {
   trainNetwork: trainPayloadSchema,
   linearRegions: regionsPayloadSchema,
   sameBudget: budgetPayloadSchema,
+  biasVariance: biasVariancePayloadSchema,
+  biasVarianceExplain: biasVarianceExplainPayloadSchema,
+  doubleDescent: doubleDescentPayloadSchema,
+  doubleDescentExplain: doubleDescentExplainPayloadSchema,
 } satisfies Record<CoreMethod, z.ZodType>;
 
 export function isCoreMethod(type: unknown): type is CoreMethod {

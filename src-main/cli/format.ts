@@ -1,6 +1,9 @@
 import type { LayerOverview, NetworkOverview, ReceptiveField } from '../../shared/core/network/info';
 
-/** Machine form of a summary, as documented in the README (snake_case, like the spec). */
+/**
+ * Machine form of a summary, as documented in the README (snake_case, like the spec). `params`
+ * are PyTorch's `parameters()`; batch norm's running statistics are `buffers`, never in a parameter count.
+ */
 export function summaryToJson(summary: NetworkOverview) {
   return {
     input: summary.input,
@@ -8,7 +11,7 @@ export function summaryToJson(summary: NetworkOverview) {
     ...(summary.inputIssues.length > 0 ? { input_errors: summary.inputIssues.map((issue) => issue.message) } : {}),
     total_params: summary.totals.params,
     trainable_params: summary.totals.trainableParams,
-    non_trainable_params: summary.totals.nonTrainableParams,
+    total_buffers: summary.totals.buffers,
     total_macs: summary.totals.macs,
     total_flops: summary.totals.flops,
     total_memory_bytes: summary.totals.memoryBytes,
@@ -23,8 +26,9 @@ function layerToJson(layer: LayerOverview) {
       return {
         ...head,
         output: layer.outputShape,
-        params: layer.params.trainable + layer.params.nonTrainable,
+        params: layer.params.trainable,
         trainable_params: layer.params.trainable,
+        buffers: layer.params.buffers,
         macs: layer.macs,
         flops: layer.flops,
         memory_bytes: layer.memoryBytes,
@@ -63,7 +67,7 @@ export function summaryToTable(summary: NetworkOverview): string {
       return [
         name,
         `[${layer.outputShape.join(', ')}]`,
-        integer.format(layer.params.trainable + layer.params.nonTrainable),
+        integer.format(layer.params.trainable),
         integer.format(layer.macs),
         rfText(layer.receptiveField),
       ];
@@ -92,10 +96,17 @@ export function summaryToTable(summary: NetworkOverview): string {
     rule,
     `Total params: ${integer.format(totals.params)}`,
     `Trainable params: ${integer.format(totals.trainableParams)}`,
-    `Non-trainable params: ${integer.format(totals.nonTrainableParams)}`,
+    `Buffers (not parameters: batch-norm running mean and variance): ${integer.format(totals.buffers)}`,
     `Total MACs: ${integer.format(totals.macs)} (FLOPs = 2 x MACs = ${integer.format(totals.flops)})`,
     `Activation memory (float32): ${integer.format(totals.memoryBytes)} bytes`,
     rule,
     '',
   ].join('\n');
+}
+
+/** A table cell: 6 significant digits, in exponent form below 1e-4 and from 1e6 on ("3.30566e+19"). */
+export function tableNumber(value: number): string {
+  const magnitude = Math.abs(value);
+  if (value !== 0 && Number.isFinite(value) && (magnitude < 1e-4 || magnitude >= 1e6)) return value.toExponential(5).replace(/\.?0+e/, 'e');
+  return String(Number(value.toPrecision(6)));
 }

@@ -89,6 +89,17 @@ describe('layerwise summary', () => {
     expect((await run(['summary'])).err).toContain('summary takes exactly one file path');
   });
 
+  it("--help lists every command and each command's own options (one mechanism: the command declares them), which only that command takes", async () => {
+    const help = await run(['--help'], '');
+    expect(help.code).toBe(0);
+    for (const name of ['summary', 'bias-variance', 'double-descent', 'gradient-flow', 'regions', 'train']) expect(help.out).toMatch(new RegExp(`^  ${name} +\\S`, 'm'));
+    expect(help.out).toMatch(/^ {2}--datasets +bias-variance: /m);
+    expect(help.out).toMatch(/^ {2}--features +double-descent: /m);
+    expect(help.out).toMatch(/^ {2}--polygons +regions: /m);
+    expect((await run(['double-descent', '-', '--polygons'], '{}')).err).toContain('--polygons is not an option of double-descent');
+    expect((await run(['regions', '-', '--features'], '{}')).err).toContain('--features is not an option of regions');
+  });
+
   it('runs as `npx layerwise` from the checkout (bin shim)', async () => {
     const file = await tempFile('net.json', JSON.stringify(example));
     const bin = path.resolve(import.meta.dirname, '../../bin/layerwise.mjs');

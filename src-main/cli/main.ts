@@ -20,6 +20,9 @@ export const EXIT_OK = 0;
 export const EXIT_INVALID = 2;
 
 const NAME_WIDTH = Math.max(...COMMANDS.map((command) => command.name.length));
+/** Every command's own options, by name, with the commands that take them. */
+const COMMAND_FLAGS = COMMANDS.flatMap((command) => (command.flags ?? []).map((flag) => ({ ...flag, command: command.name })));
+const FLAG_WIDTH = Math.max(10, ...COMMAND_FLAGS.map((flag) => flag.name.length + 2));
 
 const USAGE = `Usage: layerwise <command> <file|-> [--json]
 
@@ -28,12 +31,9 @@ ${COMMANDS.map((command) => `  ${command.name.padEnd(NAME_WIDTH)} ${command.desc
 
 Options:
   --json      machine-readable output (errors as JSON on stderr)
-${COMMANDS.flatMap((command) => (command.flags ?? []).map((flag) => `  --${flag.name.padEnd(9)} ${command.name}: ${flag.description}`)).join('\n')}
   -h, --help  this text
-`.replace(/\n\n {2}-h/, '\n  -h');
-
-/** Every command's own boolean options, for the argument parser. */
-const COMMAND_FLAGS = [...new Set(COMMANDS.flatMap((command) => (command.flags ?? []).map((flag) => flag.name)))];
+${COMMAND_FLAGS.map((flag) => `  ${`--${flag.name}`.padEnd(FLAG_WIDTH)}  ${flag.command}: ${flag.description}`).join('\n')}
+`;
 
 async function readAll(stream: Readable): Promise<string> {
   const chunks: Buffer[] = [];
@@ -67,7 +67,7 @@ export async function main(argv: string[], io: CliIo, core: CoreApi = createCore
       options: {
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
-        ...Object.fromEntries(COMMAND_FLAGS.map((flag) => [flag, { type: 'boolean' as const, default: false }])),
+        ...Object.fromEntries(COMMAND_FLAGS.map((flag) => [flag.name, { type: 'boolean' as const }])),
       },
     });
   } catch (error) {
@@ -86,14 +86,12 @@ export async function main(argv: string[], io: CliIo, core: CoreApi = createCore
   if (!command) {
     return fail(io, json, [commandName ? `unknown command "${commandName}"; known commands: ${known}` : `no command given; known commands: ${known}`]);
   }
+  const flags = new Set(COMMAND_FLAGS.map((flag) => flag.name).filter((name) => (values as Record<string, unknown>)[name] === true));
+  for (const flag of flags) {
+    if (!(command.flags ?? []).some((own) => own.name === flag)) return fail(io, json, [`--${flag} is not an option of ${command.name}`]);
+  }
   if (!source || extra.length > 0) {
     return fail(io, json, [`${command.name} takes exactly one file path, or - for standard input`]);
-  }
-  const flags: Record<string, boolean> = {};
-  for (const flag of COMMAND_FLAGS) {
-    const given = (values as Record<string, unknown>)[flag] === true;
-    if (given && !(command.flags ?? []).some((each) => each.name === flag)) return fail(io, json, [`--${flag} is not an option of ${command.name}`]);
-    flags[flag] = given;
   }
 
   let text: string;

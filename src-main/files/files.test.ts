@@ -2,7 +2,7 @@ import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeFileAtomic } from './atomic-write';
+import { RENAME_RETRY_DELAYS_MS, writeFileAtomic } from './atomic-write';
 import type { FileHandleLike, FileSystem } from './file-system';
 import { ProjectFiles, suggestedFileName, withProjectExtension, type FileDialogs } from './project-files';
 import { readTextFile } from './read-text';
@@ -97,6 +97,56 @@ describe('writeFileAtomic', () => {
       expect(await listDir()).toEqual(['net.layerwise.json']);
     });
   }
+
+  /** The real file system whose rename fails with `code` the first `failures` times. */
+  function lockedRename(code: string, failures: number, calls: string[]): FileSystem {
+    let remaining = failures;
+    return {
+      ...realFs,
+      async rename(from, to) {
+        calls.push(`rename ${path.basename(to)}`);
+        if (remaining > 0) {
+          remaining--;
+          throw Object.assign(new Error(`${code}: operation not permitted, rename '${from}' -> '${to}'`), { code });
+        }
+        await realFs.rename(from, to);
+      },
+    };
+  }
+
+  for (const code of ['EPERM', 'EBUSY', 'EACCES']) {
+    it(`retries a rename that fails with ${code} (Windows: the target is briefly held by an antivirus, indexer or sync client)`, async () => {
+      const target = path.join(dir, 'net.layerwise');
+      await fsp.writeFile(target, 'original');
+      const calls: string[] = [];
+      const waits: number[] = [];
+      await writeFileAtomic(lockedRename(code, 2, calls), target, 'replacement', { sleep: async (ms) => void waits.push(ms) });
+      expect(await fsp.readFile(target, 'utf8')).toBe('replacement');
+      expect(calls).toEqual(['rename net.layerwise', 'rename net.layerwise', 'rename net.layerwise']);
+      expect(waits).toHaveLength(2);
+      expect(await listDir()).toEqual(['net.layerwise']);
+    });
+  }
+
+  it('gives up after a few attempts when the target stays locked, leaving the original and no temp file', async () => {
+    const target = path.join(dir, 'net.layerwise');
+    await fsp.writeFile(target, 'original');
+    const calls: string[] = [];
+    const waits: number[] = [];
+    await expect(writeFileAtomic(lockedRename('EPERM', Infinity, calls), target, 'replacement', { sleep: async (ms) => void waits.push(ms) })).rejects.toMatchObject({ code: 'EPERM' });
+    expect(calls.length).toBe(RENAME_RETRY_DELAYS_MS.length + 1);
+    expect(waits).toEqual([...RENAME_RETRY_DELAYS_MS]);
+    expect(await fsp.readFile(target, 'utf8')).toBe('original');
+    expect(await listDir()).toEqual(['net.layerwise']);
+  });
+
+  it('does not retry other rename failures', async () => {
+    const target = path.join(dir, 'net.layerwise');
+    const calls: string[] = [];
+    const waits: number[] = [];
+    await expect(writeFileAtomic(lockedRename('EXDEV', 1, calls), target, 'x', { sleep: async (ms) => void waits.push(ms) })).rejects.toMatchObject({ code: 'EXDEV' });
+    expect([calls.length, waits.length]).toEqual([1, 0]);
+  });
 
   it('a failure leaves no file behind when the target did not exist', async () => {
     const target = path.join(dir, 'never.layerwise.json');
@@ -226,13 +276,13 @@ describe('ProjectFiles', () => {
     const { files, asked } = setup({ save: null });
     expect(await files.save({ path: victim, text: 'pwned', suggestedName: 'My net' })).toEqual({ status: 'cancelled' });
     expect(await fsp.readFile(victim, 'utf8')).toBe('precious');
-    expect(asked).toEqual(['save My net.layerwise.json']);
+    expect(asked).toEqual(['save My net.layerwise']);
   });
 
   it('save as appends the extension to a bare name', async () => {
     const { files } = setup({ save: path.join(dir, 'bare') });
     const result = await files.saveAs({ text: '{}', suggestedName: 'x' });
-    expect(result).toEqual({ status: 'saved', path: path.join(dir, 'bare.layerwise.json'), name: 'bare.layerwise.json' });
+    expect(result).toEqual({ status: 'saved', path: path.join(dir, 'bare.layerwise'), name: 'bare.layerwise' });
   });
 
   it('reports a failed save as an error result with the reason', async () => {
@@ -255,13 +305,31 @@ describe('ProjectFiles', () => {
     expect(await recent.has(file)).toBe(false);
   });
 
-  it('suggests safe file names', () => {
-    expect(suggestedFileName('Assignment 1')).toBe('Assignment 1.layerwise.json');
-    expect(suggestedFileName('../../etc/passwd')).toBe('-..-etc-passwd.layerwise.json');
-    expect(suggestedFileName('a:b*c?.layerwise.json')).toBe('a-b-c-.layerwise.json');
-    expect(suggestedFileName('   ')).toBe('Untitled.layerwise.json');
-    expect(suggestedFileName('tab\there\u0007')).toBe('tab-here-.layerwise.json');
+  it('suggests safe file names, saved as .layerwise (the extension the installers associate)', () => {
+    expect(suggestedFileName('Assignment 1')).toBe('Assignment 1.layerwise');
+    expect(suggestedFileName('../../etc/passwd')).toBe('-..-etc-passwd.layerwise');
+    expect(suggestedFileName('a:b*c?.layerwise.json')).toBe('a-b-c-.layerwise');
+    expect(suggestedFileName('old.layerwise')).toBe('old.layerwise');
+    expect(suggestedFileName('   ')).toBe('Untitled.layerwise');
+    expect(suggestedFileName('tab\there\u0007')).toBe('tab-here-.layerwise');
     expect(withProjectExtension('/x/net.json')).toBe('/x/net.json');
-    expect(withProjectExtension('/x/net')).toBe('/x/net.layerwise.json');
+    expect(withProjectExtension('/x/net.layerwise.json')).toBe('/x/net.layerwise.json');
+    expect(withProjectExtension('/x/net.layerwise')).toBe('/x/net.layerwise');
+    expect(withProjectExtension('/x/net')).toBe('/x/net.layerwise');
+  });
+
+  it('opens a file the system asked to open (double-click, command line) and may save back to it', async () => {
+    for (const name of ['lab.layerwise', 'older.layerwise.json']) {
+      const file = path.join(dir, name);
+      await fsp.writeFile(file, 'v1');
+      const { files, asked } = setup();
+      expect(await files.openPath(file)).toEqual({ status: 'opened', file: { path: file, name, text: 'v1' } });
+      expect(await files.save({ path: file, text: 'v2', suggestedName: 'lab' })).toEqual({ status: 'saved', path: file, name });
+      expect(await fsp.readFile(file, 'utf8')).toBe('v2');
+      expect(asked).toEqual([]);
+      expect(await files.recent()).toContain(file);
+    }
+    const missing = path.join(dir, 'gone.layerwise');
+    expect(await setup().files.openPath(missing)).toEqual({ status: 'error', message: `${missing} does not exist (it may have been moved or deleted)` });
   });
 });

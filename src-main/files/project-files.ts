@@ -1,11 +1,11 @@
 import path from 'node:path';
+import { isProjectFileName, PROJECT_FILE_EXTENSION } from '../../shared/project/project';
 import type { OpenResult, SaveResult } from '../../shared/protocol/preload-api';
 import { writeFileAtomic } from './atomic-write';
 import { describeFsError, type FileSystem } from './file-system';
 import { MAX_PROJECT_BYTES, readTextFile } from './read-text';
 import type { RecentFiles } from './recent-files';
 
-export const PROJECT_EXTENSION = '.layerwise.json';
 
 /** Native dialogs, injected (Electron's dialog module in the app, stubs in tests). */
 export interface FileDialogs {
@@ -17,30 +17,30 @@ export interface FileDialogs {
 
 /**
  * A safe default file name from what the renderer suggests: no folders, no characters
- * that some file systems reject, always ending in .layerwise.json.
+ * that some file systems reject, always ending in .layerwise (PROJECT_FILE_EXTENSION).
  */
 export function suggestedFileName(name: string): string {
-  const base = [...name.replace(/\.layerwise\.json$|\.json$/i, '')]
+  const base = [...name.replace(/\.layerwise\.json$|\.layerwise$|\.json$/i, '')]
     .map((char) => (char.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(char) ? '-' : char))
     .join('')
     .trim()
     .replace(/^\.+/, '')
     .slice(0, 120);
-  return `${base === '' ? 'Untitled' : base}${PROJECT_EXTENSION}`;
+  return `${base === '' ? 'Untitled' : base}${PROJECT_FILE_EXTENSION}`;
 }
 
-/** Adds the project extension when the user typed a bare name in the save dialog. */
+/** Adds the project extension when the user typed a bare name in the save dialog (an existing `.layerwise.json` or `.json` name is kept). */
 export function withProjectExtension(filePath: string): string {
-  return /\.json$/i.test(filePath) ? filePath : `${filePath}${PROJECT_EXTENSION}`;
+  return isProjectFileName(path.basename(filePath)) ? filePath : `${filePath}${PROJECT_FILE_EXTENSION}`;
 }
 
 /**
  * Opening and saving project files for the renderer. Main never interprets the contents
  * (the renderer parses them with shared/project); it only moves text, atomically.
  *
- * The renderer can only write to paths main handed to it (chosen in a dialog, opened,
- * saved, or in the recent list): a compromised page cannot make main overwrite an
- * arbitrary file by passing its path. An unknown path falls back to the save dialog.
+ * The renderer can only write to paths main handed to it (chosen in a dialog, opened from
+ * the system, saved, or in the recent list): a compromised page cannot make main overwrite
+ * an arbitrary file by passing its path. An unknown path falls back to the save dialog.
  */
 export class ProjectFiles {
   readonly #fs: FileSystem;
@@ -60,6 +60,15 @@ export class ProjectFiles {
     const chosen = await this.#dialogs.chooseOpenPath();
     if (chosen === null) return { status: 'cancelled' };
     return this.#openPath(chosen);
+  }
+
+  /**
+   * Opens a file the system asked main to open (a double-click, a command line, macOS
+   * `open-file`): the user chose it, so, like a dialog's choice, it may be saved back to.
+   * Never reachable from the renderer.
+   */
+  openPath(filePath: string): Promise<OpenResult> {
+    return this.#openPath(filePath);
   }
 
   /** Opens a path from the recent list; any other path is refused. */

@@ -104,7 +104,10 @@ function fakeServices(overrides: Partial<IpcServices['core']> = {}) {
     recentChanged: () => calls.push('recentChanged'),
     setDocumentState: (id, state) => calls.push(`state ${id} ${state.title} ${state.dirty}`),
     confirmClose: (id) => calls.push(`confirmClose ${id}`),
+    closeCancelled: (id) => calls.push(`closeCancelled ${id}`),
+    readyForFiles: (id) => calls.push(`readyForFiles ${id}`),
     openExternal: async (url) => void calls.push(`external ${url}`),
+    editText: (id, action) => void calls.push(`editText ${id} ${action}`),
   };
   const { ipcMain, handlers, invoke } = fakeIpcMain();
   registerIpcHandlers(createHandle(ipcMain, isOurs, () => undefined), services);
@@ -116,7 +119,7 @@ const spec = { input: [1, 28, 28], layers: [{ type: 'conv2d', out_channels: 8, k
 describe('registered channels', () => {
   it('registers every renderer → main channel and nothing else', () => {
     const { handlers } = fakeServices();
-    const mainToRenderer: string[] = [IpcChannel.coreStatus, IpcChannel.coreProgress, IpcChannel.appMenuCommand, IpcChannel.appOpenRecent];
+    const mainToRenderer: string[] = [IpcChannel.coreStatus, IpcChannel.coreProgress, IpcChannel.appMenuCommand, IpcChannel.appOpenFile];
     const expected = Object.values(IpcChannel).filter((channel) => !mainToRenderer.includes(channel));
     expect([...handlers.keys()].sort()).toEqual([...expected].sort());
   });
@@ -146,6 +149,25 @@ describe('registered channels', () => {
     ]);
     report?.({ kind: 'train', done: 3 });
     expect(sent).toHaveLength(2);
+  });
+
+  it("core:call hands the renderer's time limit to the engine, so a 60 s call is not ended sooner in main", async () => {
+    const { invoke, services } = fakeServices();
+    await invoke(IpcChannel.coreCall, fakeEvent(), { method: 'backpropGradientCheck', payload: { case: {} }, callId: 'c1', timeoutMs: 60_000 });
+    // (the payload is refused before the engine; a valid one reaches it with the limit)
+    await invoke(IpcChannel.coreCall, fakeEvent(), { method: 'summarize', payload: { spec }, callId: 'c2', timeoutMs: 60_000 });
+    expect(services.core.callUnchecked).toHaveBeenCalledOnce();
+    expect(services.core.callUnchecked).toHaveBeenCalledWith('summarize', { spec }, { signal: expect.any(AbortSignal), timeoutMs: 60_000, onProgress: expect.any(Function) });
+  });
+
+  it('core:call refuses a time limit that is not a positive whole number of milliseconds up to the longest limit (15 minutes)', async () => {
+    const { invoke, services } = fakeServices();
+    for (const timeoutMs of [0, -1, 1.5, 15 * 60_000 + 1, '60000']) {
+      await expect(invoke(IpcChannel.coreCall, fakeEvent(), { method: 'summarize', payload: { spec }, callId: 'c', timeoutMs }), String(timeoutMs)).rejects.toThrow(
+        /core:call: invalid request: timeoutMs: /,
+      );
+    }
+    expect(services.core.callUnchecked).not.toHaveBeenCalled();
   });
 
   it('core:call answers an unknown method and a bad payload with typed errors, without calling the engine', async () => {
@@ -193,8 +215,12 @@ describe('registered channels', () => {
     expect(await invoke(IpcChannel.filesSave, fakeEvent(), { path: null, text: '{}', suggestedName: 'n' })).toEqual({ status: 'saved', path: '/chosen', name: 'x' });
     await invoke(IpcChannel.appSetDocumentState, fakeEvent(), { title: 'Net', dirty: true });
     await invoke(IpcChannel.appConfirmClose, fakeEvent());
+    await invoke(IpcChannel.appCloseCancelled, fakeEvent());
+    await invoke(IpcChannel.appReadyForFiles, fakeEvent());
     await invoke(IpcChannel.appOpenExternal, fakeEvent(), { url: 'https://pytorch.org/' });
-    expect(calls).toEqual(['recentChanged', `state ${WINDOW_ID} Net true`, `confirmClose ${WINDOW_ID}`, 'external https://pytorch.org/']);
+    await invoke(IpcChannel.appEditText, fakeEvent(), { action: 'undo' });
+    await expect(invoke(IpcChannel.appEditText, fakeEvent(), { action: 'delete' })).rejects.toThrow(/invalid request: action/);
+    expect(calls).toEqual(['recentChanged', `state ${WINDOW_ID} Net true`, `confirmClose ${WINDOW_ID}`, `closeCancelled ${WINDOW_ID}`, `readyForFiles ${WINDOW_ID}`, 'external https://pytorch.org/', `editText ${WINDOW_ID} undo`]);
   });
 
   it('refuses non-https external links and oversized project text', async () => {

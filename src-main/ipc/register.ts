@@ -3,6 +3,7 @@ import { IpcChannel } from '../../shared/protocol/channels';
 import type { CoreMethod } from '../../shared/protocol/core-api';
 import { corePayloadSchemas, isCoreMethod } from '../../shared/protocol/dispatch';
 import { CoreError } from '../../shared/protocol/messages';
+import { MAX_CORE_TIME_LIMIT_MS } from '../../shared/protocol/time-limits';
 import type { OpenResult, SaveResult } from '../../shared/protocol/preload-api';
 import { MAX_PROJECT_BYTES } from '../files/read-text';
 import { isSafeExternalUrl } from '../security';
@@ -16,7 +17,13 @@ const suggestedName = z.string().max(255);
 
 /** Payload schema of every renderer → main channel. */
 export const ipcSchemas = {
-  coreCall: z.strictObject({ method: z.string().max(64), payload: z.unknown(), callId: z.string().min(1).max(128) }),
+  coreCall: z.strictObject({
+    method: z.string().max(64),
+    payload: z.unknown(),
+    callId: z.string().min(1).max(128),
+    /** The limit the renderer waits for (shared/protocol/time-limits.ts); main uses the same. */
+    timeoutMs: z.number().int().min(1).max(MAX_CORE_TIME_LIMIT_MS).optional(),
+  }),
   coreCancel: z.strictObject({ callId: z.string().min(1).max(128) }),
   coreRestart: noPayload,
   filesOpen: noPayload,
@@ -26,13 +33,16 @@ export const ipcSchemas = {
   filesOpenRecent: z.strictObject({ path: filePath }),
   appSetDocumentState: z.strictObject({ title: z.string().max(300), dirty: z.boolean() }),
   appConfirmClose: noPayload,
+  appCloseCancelled: noPayload,
+  appReadyForFiles: noPayload,
   appOpenExternal: z.strictObject({ url: z.string().max(2048) }),
+  appEditText: z.strictObject({ action: z.enum(['undo', 'redo']) }),
 } as const;
 
 /** What the handlers need from the rest of main; fakes in tests. */
 export interface IpcServices {
   core: {
-    callUnchecked(method: CoreMethod, payload: unknown, options: { signal: AbortSignal; onProgress?(progress: unknown): void }): Promise<unknown>;
+    callUnchecked(method: CoreMethod, payload: unknown, options: { signal: AbortSignal; timeoutMs?: number; onProgress?(progress: unknown): void }): Promise<unknown>;
     restart(): Promise<void>;
   };
   files: {
@@ -46,12 +56,18 @@ export interface IpcServices {
   recentChanged(): void;
   setDocumentState(webContentsId: number, state: { title: string; dirty: boolean }): void;
   confirmClose(webContentsId: number): void;
+  /** The sender listens for opened files now (app:open-file). */
+  readyForFiles(webContentsId: number): void;
+  /** The renderer did not save after `file.saveThenClose`: the close (and any quit) is off. */
+  closeCancelled(webContentsId: number): void;
   openExternal(url: string): Promise<void>;
+  /** Native undo/redo in the sender's focused text field (WebContents.undo / redo). */
+  editText(webContentsId: number, action: 'undo' | 'redo'): void;
 }
 
 /**
  * Registers every invoke channel of `IpcChannel` (coreStatus, coreProgress, appMenuCommand and
- * appOpenRecent go the other way, main → renderer). A core call's partial results go back to
+ * appOpenFile go the other way, main → renderer). A core call's partial results go back to
  * the window that made it, on coreProgress with its call id.
  */
 export function registerIpcHandlers(handle: Handle, services: IpcServices): void {
@@ -59,7 +75,7 @@ export function registerIpcHandlers(handle: Handle, services: IpcServices): void
   const inFlight = new Map<string, AbortController>();
   const key = (webContentsId: number, callId: string) => `${webContentsId}\u0000${callId}`;
 
-  handle(IpcChannel.coreCall, ipcSchemas.coreCall, async ({ method, payload, callId }, event): Promise<CoreCallEnvelope> => {
+  handle(IpcChannel.coreCall, ipcSchemas.coreCall, async ({ method, payload, callId, timeoutMs }, event): Promise<CoreCallEnvelope> => {
     if (!isCoreMethod(method)) {
       return { ok: false, error: { code: 'unknown_type', message: `unknown core method ${JSON.stringify(method)}; known: ${Object.keys(corePayloadSchemas).join(', ')}` } };
     }
@@ -75,7 +91,8 @@ export function registerIpcHandlers(handle: Handle, services: IpcServices): void
       if (inFlight.get(id) === controller && !sender.isDestroyed()) sender.send(IpcChannel.coreProgress, { callId, progress });
     };
     try {
-      return { ok: true, result: await services.core.callUnchecked(method, parsed.data, { signal: controller.signal, onProgress }) };
+      const options = timeoutMs === undefined ? { signal: controller.signal, onProgress } : { signal: controller.signal, timeoutMs, onProgress };
+      return { ok: true, result: await services.core.callUnchecked(method, parsed.data, options) };
     } catch (error) {
       if (error instanceof CoreError) return { ok: false, error: error.toData() };
       return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
@@ -103,6 +120,9 @@ export function registerIpcHandlers(handle: Handle, services: IpcServices): void
 
   handle(IpcChannel.appSetDocumentState, ipcSchemas.appSetDocumentState, (state, event) => services.setDocumentState(event.sender.id, state));
   handle(IpcChannel.appConfirmClose, ipcSchemas.appConfirmClose, (_payload, event) => services.confirmClose(event.sender.id));
+  handle(IpcChannel.appCloseCancelled, ipcSchemas.appCloseCancelled, (_payload, event) => services.closeCancelled(event.sender.id));
+  handle(IpcChannel.appReadyForFiles, ipcSchemas.appReadyForFiles, (_payload, event) => services.readyForFiles(event.sender.id));
+  handle(IpcChannel.appEditText, ipcSchemas.appEditText, ({ action }, event) => services.editText(event.sender.id, action));
   handle(IpcChannel.appOpenExternal, ipcSchemas.appOpenExternal, async ({ url }) => {
     if (!isSafeExternalUrl(url)) throw new Error(`only https links can be opened, not ${JSON.stringify(url.slice(0, 100))}`);
     await services.openExternal(url);

@@ -2,7 +2,7 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { IpcChannel, type IpcChannelName } from '../../shared/protocol/channels';
 import type { AsyncCoreApi, CoreMethod } from '../../shared/protocol/core-api';
 import type { CoreErrorData } from '../../shared/protocol/messages';
-import type { EngineStatus, LayerwiseApi, MenuCommand, OpenRecentCommand } from '../../shared/protocol/preload-api';
+import type { EngineStatus, LayerwiseApi, MenuCommand, OpenFileCommand } from '../../shared/protocol/preload-api';
 import type { CoreCallEnvelope } from '../ipc/core-envelope';
 
 /**
@@ -37,8 +37,9 @@ function subscribe<T>(channel: IpcChannelName, listener: (value: T) => void): ()
 
 const api: LayerwiseApi = {
   core: {
-    call<M extends CoreMethod>(method: M, payload: Parameters<AsyncCoreApi[M]>[0], callId: string) {
-      const reply = ipcRenderer.invoke(IpcChannel.coreCall, { method, payload, callId }).then(
+    call<M extends CoreMethod>(method: M, payload: Parameters<AsyncCoreApi[M]>[0], callId: string, timeoutMs?: number) {
+      const request = timeoutMs === undefined ? { method, payload, callId } : { method, payload, callId, timeoutMs };
+      const reply = ipcRenderer.invoke(IpcChannel.coreCall, request).then(
         (envelope: CoreCallEnvelope) => {
           if (envelope.ok) return envelope.result;
           throw coreErrorObject(envelope.error);
@@ -64,9 +65,15 @@ const api: LayerwiseApi = {
   app: {
     setDocumentState: (state) => fireAndForget(IpcChannel.appSetDocumentState, { title: state.title, dirty: state.dirty }),
     confirmClose: () => fireAndForget(IpcChannel.appConfirmClose),
+    cancelClose: () => fireAndForget(IpcChannel.appCloseCancelled),
     onMenuCommand: (listener) => subscribe<MenuCommand>(IpcChannel.appMenuCommand, listener),
-    onOpenRecent: (listener) => subscribe<OpenRecentCommand>(IpcChannel.appOpenRecent, listener),
+    onOpenFile: (listener) => {
+      const unsubscribe = subscribe<OpenFileCommand>(IpcChannel.appOpenFile, listener);
+      fireAndForget(IpcChannel.appReadyForFiles);
+      return unsubscribe;
+    },
     openExternal: (url) => fireAndForget(IpcChannel.appOpenExternal, { url }),
+    editText: (action) => fireAndForget(IpcChannel.appEditText, { action }),
   },
 };
 

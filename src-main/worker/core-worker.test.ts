@@ -37,6 +37,16 @@ describe('core worker (built bundle) through the supervisor', () => {
     expect(derivations.map((d) => d.quantity)).toContain('params');
   });
 
+  it('runs the bias-variance and double-descent labs, and returns a bad truth as issues (not a refused request)', async () => {
+    const lab = await built.supervisor().call('biasVariance', { case: { truth: 'sin', train_size: 10, resamples: 5, test_points: 20, model: { family: 'polynomial', degrees: [1, 3] } }, chosen: 3 });
+    expect(lab.ok && lab.results.map((entry) => entry.complexity)).toEqual([1, 3]);
+    expect(lab.ok && lab.chosen.fits).toHaveLength(5);
+    const descent = await built.supervisor().call('doubleDescent', { case: { truth: 'cubic', train_size: 5, features: [1, 5, 9] } });
+    expect(descent.ok && descent.threshold).toBe(5);
+    const bad = await built.supervisor().call('biasVarianceExplain', { case: { truth: 'sin(x', model: { family: 'knn' } }, complexity: 1 });
+    expect(bad).toMatchObject({ ok: false, issues: [{ field: 'truth', code: 'formula_syntax', values: { position: 5, reason: 'unclosed_call' } }] });
+  });
+
   it('answers an unknown request type and an invalid payload with typed errors', async () => {
     const unknown = await built.supervisor().callUnchecked('transmogrify' as 'summarize', {}).catch((error: unknown) => error);
     expect(unknown).toBeInstanceOf(CoreError);

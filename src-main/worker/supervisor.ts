@@ -20,8 +20,6 @@ export type WorkerFactory = () => WorkerLike;
 
 export interface SupervisorOptions {
   createWorker: WorkerFactory;
-  /** Time limit of a call without its own `timeoutMs`. */
-  defaultTimeoutMs?: number;
   /** Restarts allowed within `restartWindowMs` before the engine is left stopped. */
   maxRestarts?: number;
   restartWindowMs?: number;
@@ -29,16 +27,19 @@ export interface SupervisorOptions {
   now?: () => number;
 }
 
-export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_RESTARTS = 3;
 export const DEFAULT_RESTART_WINDOW_MS = 5 * 60_000;
 
 interface Pending {
   method: CoreMethod;
+  /** Kept to send the request again if its worker is replaced before answering. */
+  payload: unknown;
   resolve(result: unknown): void;
   reject(error: CoreError): void;
   /** The caller's onProgress (partial results of an asynchronous method). */
   progress: ((progress: unknown) => void) | undefined;
+  /** The caller has received partial results: a rerun would send them again, so it is not re-sent. */
+  reported: boolean;
   /** Clears the timer and the abort listener. */
   cleanup(): void;
 }
@@ -55,15 +56,21 @@ function seconds(ms: number): string {
 
 /**
  * Runs the core in a worker thread and keeps it alive. Every call has an id, a time
- * limit and optional cancellation. The core is synchronous, so a call that runs too
- * long cannot be interrupted inside the worker: the supervisor terminates the worker and
- * starts a new one. Crashes restart the worker too, at most `maxRestarts` times within
- * `restartWindowMs`; after that the engine stays stopped until `restart()`, so a crash
- * loop cannot spin forever.
+ * limit (shared/protocol/time-limits.ts, the same table the renderer reads) and optional
+ * cancellation.
+ *
+ * The core is synchronous, so a call that runs past its limit cannot be interrupted inside
+ * the worker: that call is rejected with `timeout`, the worker is terminated and a new one
+ * started, and the calls still pending (stuck behind it) are sent again to the new worker,
+ * so a timeout fails that call only. A timeout is the caller's limit, not a fault of the
+ * engine, so it does not count towards the restart budget.
+ *
+ * A crash rejects every pending call and restarts the worker, at most `maxRestarts` times
+ * within `restartWindowMs`; after that the engine stays stopped until `restart()`, so a
+ * crash loop cannot spin forever.
  */
 export class CoreSupervisor {
   readonly #createWorker: WorkerFactory;
-  readonly #defaultTimeoutMs: number;
   readonly #maxRestarts: number;
   readonly #restartWindowMs: number;
   readonly #now: () => number;
@@ -79,7 +86,6 @@ export class CoreSupervisor {
 
   constructor(options: SupervisorOptions) {
     this.#createWorker = options.createWorker;
-    this.#defaultTimeoutMs = options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.#maxRestarts = options.maxRestarts ?? DEFAULT_MAX_RESTARTS;
     this.#restartWindowMs = options.restartWindowMs ?? DEFAULT_RESTART_WINDOW_MS;
     this.#now = options.now ?? Date.now;
@@ -117,7 +123,7 @@ export class CoreSupervisor {
     }
     const { signal } = options;
     if (signal?.aborted) return Promise.reject(new CoreError({ code: 'cancelled', message: 'cancelled' }));
-    const timeoutMs = timeLimitFor(method, this.#defaultTimeoutMs, options.timeoutMs);
+    const timeoutMs = timeLimitFor(method, options.timeoutMs);
     const id = this.#nextId++;
 
     return new Promise<unknown>((resolve, reject) => {
@@ -132,9 +138,11 @@ export class CoreSupervisor {
       signal?.addEventListener('abort', onAbort, { once: true });
       this.#pending.set(id, {
         method,
+        payload,
         resolve,
         reject,
         progress: options.onProgress ? (progress) => options.onProgress!(progress) : undefined,
+        reported: false,
         cleanup: () => {
           clearTimeout(timer);
           signal?.removeEventListener('abort', onAbort);
@@ -210,8 +218,10 @@ export class CoreSupervisor {
   #onMessage(message: unknown): void {
     if (isCoreProgress(message)) {
       const entry = this.#pending.get(message.id);
+      if (entry?.progress === undefined) return;
+      entry.reported = true;
       try {
-        entry?.progress?.(message.progress);
+        entry.progress(message.progress);
       } catch {
         // a faulty progress listener must not break supervision
       }
@@ -233,9 +243,30 @@ export class CoreSupervisor {
         message: `the engine did not answer ${entry.method} within ${seconds(timeoutMs)}; it was restarted`,
       }),
     );
-    // The synchronous core cannot be interrupted from outside: replace the worker.
+    // The synchronous core cannot be interrupted from outside: replace the worker, and
+    // hand the calls that were waiting behind the stuck one to its successor.
+    if (this.#disposed || this.#worker === null) return;
     this.#retireWorker();
-    this.#onCrash(`the engine was restarted because ${entry.method} took longer than ${seconds(timeoutMs)}; your request was not completed`);
+    const reason = `the engine was restarted because ${entry.method} took longer than ${seconds(timeoutMs)}`;
+    this.#setStatus({ state: 'restarting', reason });
+    // A call that already handed its caller partial results was running, not waiting: run
+    // again, it would report them a second time, so it fails and the caller starts it anew.
+    for (const [pendingId, pending] of this.#pending) {
+      if (pending.reported) this.#settle(pendingId)?.reject(new CoreError({ code: 'worker_crashed', message: `${reason}; ${pending.method} had sent partial results and was stopped with it: run it again` }));
+    }
+    this.#spawn();
+    const successor = this.#worker as WorkerLike | null;
+    if (successor === null) {
+      this.#rejectAll({ code: 'engine_stopped', message: `the engine is stopped: ${this.#stoppedReason()}` });
+      return;
+    }
+    for (const [pendingId, pending] of this.#pending) {
+      try {
+        successor.postMessage({ kind: 'request', id: pendingId, type: pending.method, payload: pending.payload });
+      } catch {
+        // it was sent once, so it clones; a successor that is already gone reports its exit
+      }
+    }
   }
 
   /** Rejects everything pending and restarts, unless the restart budget is spent. */

@@ -1,4 +1,4 @@
-import { createRandom, gaussian } from '../random';
+import { createRandom, normalSample } from '../random';
 import { calculateGain, type Activation } from './activation';
 import type { MlpLayout } from './mlp';
 
@@ -87,7 +87,7 @@ export function initialParameters(layout: MlpLayout, activation: Activation, ini
       // torch.Tensor.uniform_(from, to): from + (to - from) * u
       for (let k = 0; k < count; k++) params[w + k] = -weights.bound + 2 * weights.bound * random();
     } else if (weights.kind === 'normal') {
-      for (let k = 0; k < count; k++) params[w + k] = weights.std * gaussian(random);
+      for (let k = 0; k < count; k++) params[w + k] = weights.std * normalSample(random);
     }
     const biases = spec.biases;
     if (biases.kind === 'uniform') {

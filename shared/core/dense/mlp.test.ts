@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRandom, gaussian } from '../random';
+import { createRandom, normalSample } from '../random';
 import { ACTIVATIONS, type Activation } from './activation';
 import { lossAndGradient, type LossName, type Targets } from './loss';
 import { backward, createWorkspace, evaluateOutputs, forward, mlpLayout, multiplyTransposed, type MlpLayout } from './mlp';
@@ -60,10 +60,10 @@ function referenceLoss(layout: MlpLayout, activation: Activation, params: Float6
 function randomCase(sizes: number[], loss: LossName, rows: number, seed: number) {
   const random = createRandom(seed);
   const layout = mlpLayout(sizes);
-  const params = Float64Array.from({ length: layout.parameterCount }, () => 0.8 * gaussian(random));
-  const x = Float64Array.from({ length: rows * sizes[0]! }, () => gaussian(random));
+  const params = Float64Array.from({ length: layout.parameterCount }, () => 0.8 * normalSample(random));
+  const x = Float64Array.from({ length: rows * sizes[0]! }, () => normalSample(random));
   const k = sizes.at(-1)!;
-  const values = loss === 'mse' ? Float64Array.from({ length: rows * k }, () => gaussian(random)) : Float64Array.from({ length: rows }, () => Math.floor(random() * k));
+  const values = loss === 'mse' ? Float64Array.from({ length: rows * k }, () => normalSample(random)) : Float64Array.from({ length: rows }, () => Math.floor(random() * k));
   return { layout, params, x, targets: { loss, values, outputs: k } satisfies Targets };
 }
 
@@ -137,8 +137,8 @@ describe('MLP forward', () => {
   it('the blocked kernel computes A B^T for every shape remainder (odd rows, columns not a multiple of 4)', () => {
     const random = createRandom(9);
     for (const [rows, columns, depth] of [[1, 1, 1], [3, 5, 7], [2, 4, 3], [5, 9, 1], [4, 3, 0]] as const) {
-      const a = Float64Array.from({ length: rows * depth }, () => gaussian(random));
-      const b = Float64Array.from({ length: columns * depth }, () => gaussian(random));
+      const a = Float64Array.from({ length: rows * depth }, () => normalSample(random));
+      const b = Float64Array.from({ length: columns * depth }, () => normalSample(random));
       const c = new Float64Array(rows * columns);
       multiplyTransposed(a, 0, rows, b, 0, columns, depth, c);
       for (let r = 0; r < rows; r++) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRandom, gaussian } from '../random';
+import { createRandom, normalSample } from '../random';
 import { regionBounds } from './bounds';
 import { evaluateOutputs, mlpLayout, nestedParameters } from './mlp';
 import { sawtoothNetwork, sawtoothValue } from './presets';
@@ -15,7 +15,7 @@ async function regions(net: unknown, polygons = false): Promise<Regions1d | Regi
 function randomNet(inputDim: number, widths: number[], seed: number) {
   const random = createRandom(seed);
   const layout = mlpLayout([inputDim, ...widths, 1]);
-  const params = Float64Array.from({ length: layout.parameterCount }, () => gaussian(random));
+  const params = Float64Array.from({ length: layout.parameterCount }, () => normalSample(random));
   return { layout, params, net: { input_dim: inputDim, widths, ...nestedParameters(layout, params) } };
 }
 

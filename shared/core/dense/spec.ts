@@ -1,4 +1,4 @@
-import { createRandom, gaussian } from '../random';
+import { createRandom, normalSample } from '../random';
 import { ACTIVATIONS, type Activation } from './activation';
 import { DEFAULT_INIT, GAIN_SCHEMES, INIT_SCHEMES, initialParameters, type InitConfig } from './init';
 import { describeValue, isRecord, joinPath, type IssueCollector } from './issues';
@@ -201,10 +201,10 @@ export function readData(c: IssueCollector, value: unknown, field: string, sizes
 export function drawData(rows: number, seed: number, inputDim: number, outputDim: number, loss: LossName): DataSet {
   const random = createRandom(seed);
   const x = new Float64Array(rows * inputDim);
-  for (let k = 0; k < x.length; k++) x[k] = gaussian(random);
+  for (let k = 0; k < x.length; k++) x[k] = normalSample(random);
   if (loss === 'mse') {
     const y = new Float64Array(rows * outputDim);
-    for (let k = 0; k < y.length; k++) y[k] = gaussian(random);
+    for (let k = 0; k < y.length; k++) y[k] = normalSample(random);
     return { rows, x, targets: { loss, values: y, outputs: outputDim }, drawn: true };
   }
   const classes = new Float64Array(rows);

@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createRandom, gaussian } from '../random';
+import { createRandom, normalSample } from '../random';
 import type { Activation } from './activation';
 import { lossAndGradient, type LossName } from './loss';
 import { backward, createWorkspace, forward, mlpLayout, nestedParameters } from './mlp';
@@ -66,7 +66,7 @@ function tfLoss(loss: LossName, output: tf.Tensor, y: number[][] | number[], cla
 function randomNetwork(sizes: number[], seed: number, scale = 0.7) {
   const random = createRandom(seed);
   const layout = mlpLayout(sizes);
-  const params = Float64Array.from({ length: layout.parameterCount }, () => scale * gaussian(random));
+  const params = Float64Array.from({ length: layout.parameterCount }, () => scale * normalSample(random));
   return { layout, params, random, ...nestedParameters(layout, params) };
 }
 
@@ -88,8 +88,8 @@ describe('gradients against TF.js', () => {
           const outputDim = loss === 'cross_entropy' ? Math.max(2, outputs) : outputs;
           const sizes = [inputDim, ...widths, outputDim];
           const { layout, params, random, weights, biases } = randomNetwork(sizes, seed);
-          const x = Float64Array.from({ length: rows * inputDim }, () => gaussian(random));
-          const values = loss === 'mse' ? Float64Array.from({ length: rows * outputDim }, () => gaussian(random)) : Float64Array.from({ length: rows }, () => Math.floor(random() * outputDim));
+          const x = Float64Array.from({ length: rows * inputDim }, () => normalSample(random));
+          const values = loss === 'mse' ? Float64Array.from({ length: rows * outputDim }, () => normalSample(random)) : Float64Array.from({ length: rows }, () => Math.floor(random() * outputDim));
           const targets = { loss, values, outputs: outputDim };
           const ws = createWorkspace(layout, rows, false);
           const output = forward(layout, activation, params, x, rows, ws);
@@ -153,7 +153,7 @@ describe('training losses against TF.js', () => {
   const sizes = [2, 6, 5, 1];
   const { weights, biases } = randomNetwork(sizes, 21, 0.6);
   const random = createRandom(5);
-  const x = Array.from({ length: 12 }, () => [gaussian(random), gaussian(random)]);
+  const x = Array.from({ length: 12 }, () => [normalSample(random), normalSample(random)]);
   const y = x.map(([a, b]) => [Math.sin(2 * a!) + 0.5 * b!]);
   const classes = x.map(([a, b]) => (a! + b! > 0 ? 1 : 0));
   const cases: { name: string; optimizer: TfOptimizer & { weight_decay?: number }; batchSize: number; loss: LossName; activation: Activation }[] = [

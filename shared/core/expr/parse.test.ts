@@ -43,35 +43,44 @@ describe('parseExpression: the grammar', () => {
 
 describe('parseExpression: what is refused, and where', () => {
   it.each([
-    ['constructor', 0, /"constructor" is not allowed/],
-    ['__proto__', 0, /"__proto__" is not allowed/],
-    ['this', 0, /"this" is not allowed/],
-    ['import(x)', 0, /"import" is not allowed/],
-    ['x.constructor', 1, /member access/],
-    ['a + b.c', 5, /member access/],
-    ['a[0]', 1, /brackets are not allowed/],
-    ['x => 1', 2, /unexpected "="/],
-    ['`x`', 0, /unexpected "`"/],
-    ['"a"', 0, /unexpected/],
-    ['2x', 1, /write "\*" between 2 and "x"/],
-    ['a b', 2, /expected an operator between "a" and "b"/],
-    ['(a + b', 6, /expected "\)" to close the "\(" at character 1/],
-    ['a + b)', 5, /has no matching "\("/],
-    ['a +', 3, /ends too early/],
-    ['', 0, /empty/],
-    ['exp', 0, /exp is a function: write exp\(\.\.\.\)/],
-    ['max(a, b)', 5, /"," is not allowed: every function takes one argument/],
-    ['max(a)', 0, /unknown function "max"/],
-    ['1e999', 0, /too large/],
-  ])('%j → ParseError at %i', (text, position, message) => {
+    ['constructor', 0, /"constructor" is not allowed/, 'reserved_name', { name: 'constructor' }],
+    ['__proto__', 0, /"__proto__" is not allowed/, 'reserved_name', { name: '__proto__' }],
+    ['this', 0, /"this" is not allowed/, 'reserved_name', { name: 'this' }],
+    ['import(x)', 0, /"import" is not allowed/, 'reserved_name', { name: 'import' }],
+    ['x.constructor', 1, /member access/, 'member_access', {}],
+    ['a + b.c', 5, /member access/, 'member_access', {}],
+    ['a[0]', 1, /brackets are not allowed/, 'brackets', {}],
+    ['x => 1', 2, /unexpected "="/, 'unexpected_character', { character: '=' }],
+    ['`x`', 0, /unexpected "`"/, 'unexpected_character', { character: '`' }],
+    ['"a"', 0, /unexpected/, 'unexpected_character', { character: '"' }],
+    ['2x', 1, /write "\*" between 2 and "x"/, 'missing_multiplication', { number: 2, found: 'x' }],
+    ['a b', 2, /expected an operator between "a" and "b"/, 'missing_operator', { name: 'a', found: 'b' }],
+    ['(a + b', 6, /expected "\)" to close the "\(" at character 1/, 'unclosed_parenthesis', { opened_at: 1, found: '' }],
+    ['a + b)', 5, /has no matching "\("/, 'unmatched_parenthesis', {}],
+    ['a +', 3, /ends too early/, 'ends_early', {}],
+    ['', 0, /empty/, 'empty', {}],
+    ['exp', 0, /exp is a function: write exp\(\.\.\.\)/, 'function_without_call', { name: 'exp' }],
+    ['max(a, b)', 5, /"," is not allowed: every function takes one argument/, 'comma', {}],
+    ['max(a)', 0, /unknown function "max"/, 'unknown_function', { name: 'max' }],
+    ['1e999', 0, /too large/, 'number_too_large', { number: '1e999' }],
+    ['a + *', 4, /expected a number, a name or "\(" but found "\*"/, 'expected_value', { found: '*' }],
+    ['(a) b', 4, /expected an operator but found "b"/, 'expected_operator', { found: 'b' }],
+    ['exp(a', 5, /expected "\)" to close exp\( but found the end/, 'unclosed_call', { name: 'exp', found: '' }],
+  ] as const)('%j → ParseError at %i', (text, position, message, code, values) => {
     const error = errorOf(text);
     expect(error.position).toBe(position);
+    // The code and values let any language phrase the error; the message is the English.
+    expect(error.code).toBe(code);
+    expect(error.values).toEqual(values);
     expect(error.message).toMatch(message);
     expect(error.message).toContain(`(at character ${position + 1})`);
   });
 
   it('limits length, depth and node count', () => {
     expect(errorOf('a+'.repeat(MAX_EXPRESSION_LENGTH)).message).toMatch(/longer than 1000 characters/);
+    expect(errorOf('a+'.repeat(MAX_EXPRESSION_LENGTH))).toMatchObject({ code: 'too_long', values: { max: MAX_EXPRESSION_LENGTH } });
+    expect(errorOf('('.repeat(MAX_EXPRESSION_DEPTH + 5) + 'a' + ')'.repeat(MAX_EXPRESSION_DEPTH + 5))).toMatchObject({ code: 'too_deep', values: { max: MAX_EXPRESSION_DEPTH } });
+    expect(errorOf(Array.from({ length: MAX_EXPRESSION_NODES }, () => 'a').join('+'))).toMatchObject({ code: 'too_many_parts', values: { max: MAX_EXPRESSION_NODES } });
     expect(errorOf('('.repeat(MAX_EXPRESSION_DEPTH + 5) + 'a' + ')'.repeat(MAX_EXPRESSION_DEPTH + 5)).message).toMatch(/nests deeper than 64/);
     expect(errorOf('-'.repeat(MAX_EXPRESSION_DEPTH + 5) + 'a').message).toMatch(/nests deeper than 64/);
     expect(errorOf(Array.from({ length: MAX_EXPRESSION_NODES }, () => 'a').join('+')).message).toMatch(/more than 400 parts/);

@@ -104,7 +104,7 @@ function isNegativeLiteral(expr: Expr): boolean {
   return expr.kind === 'number' && (expr.value < 0 || Object.is(expr.value, -0));
 }
 
-const GREEK = new Set(['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'eta', 'theta', 'lambda', 'mu', 'nu', 'rho', 'sigma', 'tau', 'phi', 'omega']);
+const GREEK = new Set(['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'eta', 'theta', 'lambda', 'mu', 'nu', 'pi', 'rho', 'sigma', 'tau', 'phi', 'omega']);
 
 /** `x1` → `x_{1}`, `w_out` → `w_{out}`, `alpha` → `\alpha`, `loss` → `\mathit{loss}`. */
 export function nameToLatex(id: string): string {

@@ -1,13 +1,15 @@
 import { explainLayer } from './explain';
 import { describePair, formatPlain } from './format';
-import type { ComputedLayerInfo, NetworkSummary } from './info';
-import type { NetworkSpec } from './spec';
+import type { ComputedLayerInfo, LayerInfo, NetworkSummary } from './info';
+import type { LayerSpec, NetworkSpec } from './spec';
 import { summarizeNetwork } from './summarize';
 
 /**
  * Answer checking: a student's typed output shape, parameter count and receptive field per
  * layer, read leniently ("62x62x64", "64×62×62", "[64, 62, 62]", "51,264", "۵۱٬۲۶۴", "11",
  * "11x11", "121 px") and marked against the engine's record, with the reason when wrong.
+ * This is the app's one marker: the answer sheet, the receptive-field growth chart and the
+ * CLI all show these marks.
  */
 
 /** What the student typed for one layer (the project file's `LayerAnswer`). */
@@ -31,6 +33,8 @@ export interface AnswerMark {
   expected: string;
   /** Why it is right or wrong, with the formula and values filled in. */
   reason: string;
+  /** How a receptive-field answer was read (only on readable `rf` marks), so a chart can place it. */
+  reading?: ReceptiveFieldAnswer;
 }
 
 export interface LayerAnswerMarks {
@@ -79,9 +83,13 @@ export function parseShapeAnswer(text: string): number[] | null {
   return parts.map(Number);
 }
 
-/** A receptive-field answer: one side ("11"), both sides ("11x11"), an area ("121 px", "121 px²"), or the whole input. */
+/**
+ * A receptive-field answer: the side ("11": one number is always a side, as if the field were
+ * the same on both axes), both sides ("11x11" or "11x11 px", height first), an area ("121 px",
+ * "121 pixels", "121 px²": the unit is what makes one number an area), or the whole input.
+ */
 export type ReceptiveFieldAnswer =
-  | { kind: 'side'; size: [number, number]; area?: number }
+  | { kind: 'side'; size: [number, number]; /** Typed as one number ("11"), not as a pair ("11x11"). */ oneNumber: boolean }
   | { kind: 'area'; area: number }
   | { kind: 'whole' };
 
@@ -91,11 +99,14 @@ export function parseReceptiveFieldAnswer(text: string): ReceptiveFieldAnswer | 
   const area = /^(.+?)\s*(px²|px\^?2|px|pixels?|پیکسل)$/.exec(cleaned);
   if (area?.[1] !== undefined) {
     const value = parseCount(area[1]);
-    return value === null ? null : { kind: 'area', area: value };
+    if (value !== null) return { kind: 'area', area: value };
+    // "11x11 px": both sides, in pixels.
+    const sides = parseShapeAnswer(area[1]);
+    return sides?.length === 2 ? { kind: 'side', size: [sides[0]!, sides[1]!], oneNumber: false } : null;
   }
   const shape = parseShapeAnswer(cleaned);
-  if (shape?.length === 1) return { kind: 'side', size: [shape[0]!, shape[0]!], area: shape[0]! };
-  if (shape?.length === 2) return { kind: 'side', size: [shape[0]!, shape[1]!] };
+  if (shape?.length === 1) return { kind: 'side', size: [shape[0]!, shape[0]!], oneNumber: true };
+  if (shape?.length === 2) return { kind: 'side', size: [shape[0]!, shape[1]!], oneNumber: false };
   return null;
 }
 
@@ -123,7 +134,44 @@ function derivationText(spec: NetworkSpec, index: number, quantity: 'output' | '
   return derivations.find((derivation) => derivation.quantity === quantity)?.text ?? '';
 }
 
-function markOutput(text: string, info: ComputedLayerInfo, explain: () => string): AnswerMark {
+/** The same shape, or a 3-d shape written channels last (62x62x64 for PyTorch's 64x62x62). */
+function sameShape(answer: readonly number[], shape: readonly number[]): boolean {
+  if (sameNumbers(answer, shape)) return true;
+  if (shape.length !== 3) return false;
+  const [c, h, w] = shape as [number, number, number];
+  return sameNumbers(answer, [h, w, c]);
+}
+
+/** The layers in the rows before and after the one being marked. */
+interface Neighbours {
+  previous: LayerInfo | undefined;
+  next: LayerInfo | undefined;
+}
+
+/**
+ * The row next to this one (the next first, then the previous) whose value the answer is, when
+ * this row's value is a different one: e.g. the seed writes "flatten + linear" as one row, so a
+ * student types the linear layer's 6,554,624 parameters on the flatten row.
+ */
+function neighbourWith(neighbours: Neighbours, matches: (info: ComputedLayerInfo) => boolean): ComputedLayerInfo | null {
+  for (const info of [neighbours.next, neighbours.previous]) {
+    if (info?.status === 'ok' && matches(info)) return info;
+  }
+  return null;
+}
+
+/**
+ * "6,554,624 is the parameter count of layer 10 (linear), the next row: PyTorch makes flatten
+ * and linear two modules, each a row of its own; this row: <derivation>"
+ */
+function neighbourReason(typed: string, own: ComputedLayerInfo, neighbour: ComputedLayerInfo, quantityName: string, explanation: string): string {
+  const where = neighbour.index > own.index ? 'the next row' : 'the previous row';
+  const [first, second] = neighbour.index > own.index ? [own, neighbour] : [neighbour, own];
+  const modules = own.type === neighbour.type ? '' : `: PyTorch makes ${first.type} and ${second.type} two modules, each a row of its own`;
+  return `${typed} is the ${quantityName} of layer ${neighbour.index} (${neighbour.type}), ${where}${modules}; this row: ${explanation}`;
+}
+
+function markOutput(text: string, info: ComputedLayerInfo, neighbours: Neighbours, explain: () => string): AnswerMark {
   const expected = expectedShapeText(info.outputShape);
   const answer = parseShapeAnswer(text);
   if (!answer) {
@@ -149,6 +197,8 @@ function markOutput(text: string, info: ComputedLayerInfo, explain: () => string
       }
     }
   }
+  const neighbour = neighbourWith(neighbours, (other) => sameShape(answer, other.outputShape));
+  if (neighbour) return { status: 'wrong', expected, reason: neighbourReason(shapeText(answer), info, neighbour, 'output shape', explain()) };
   if (answer.length !== shape.length) {
     return { status: 'wrong', expected, reason: `the output has ${shape.length} axes (${expected}), not ${answer.length}: ${explain()}` };
   }
@@ -162,73 +212,100 @@ function channelReason(info: ComputedLayerInfo): string {
   return `this layer keeps the ${channels} channels of its input`;
 }
 
-function markParams(text: string, info: ComputedLayerInfo, explain: () => string): AnswerMark {
-  const total = info.params.trainable + info.params.nonTrainable;
-  const expected =
-    info.params.nonTrainable > 0
-      ? `${formatPlain(info.params.trainable)} trainable + ${formatPlain(info.params.nonTrainable)} buffers`
-      : formatPlain(total);
+function markParams(text: string, info: ComputedLayerInfo, layer: LayerSpec | undefined, neighbours: Neighbours, explain: () => string): AnswerMark {
+  // PyTorch's parameters(): batch norm's running mean and variance are buffers, not parameters.
+  const expected = formatPlain(info.params.trainable);
   const answer = parseCount(text);
   if (answer === null) return { status: 'unreadable', expected, reason: `"${text}" is not a whole number; write it as 51,264 or 51264` };
-  if (answer === info.params.trainable || answer === total) return { status: 'right', expected, reason: explain() };
-  const withoutBias = biasFree(info);
-  if (withoutBias !== null && answer === withoutBias) {
+  if (answer === info.params.trainable) return { status: 'right', expected, reason: explain() };
+  if (info.params.buffers > 0 && answer === info.params.trainable + info.params.buffers) {
+    return {
+      status: 'wrong',
+      expected,
+      reason: `${formatPlain(answer)} counts the ${formatPlain(info.params.buffers)} buffers too (the running mean and variance), which PyTorch keeps as buffers, not parameters: ${explain()}`,
+    };
+  }
+  const biases = biasCount(info, layer);
+  if (biases !== null && biases.present && answer === info.params.trainable - biases.count) {
     return { status: 'wrong', expected, reason: `each output unit also has a bias (+1 per filter or output): ${explain()}` };
   }
+  if (biases !== null && !biases.present && answer === info.params.trainable + biases.count) {
+    return { status: 'wrong', expected, reason: `this layer has no bias (bias=False), so there is no +1 per filter or output: ${explain()}` };
+  }
+  // A neighbour with no parameters says nothing: 0 is as likely a slip about this row as the next one's count.
+  const neighbour = neighbourWith(neighbours, (other) => answer > 0 && (answer === other.params.trainable || answer === other.params.trainable + other.params.buffers));
+  if (neighbour) return { status: 'wrong', expected, reason: neighbourReason(formatPlain(answer), info, neighbour, 'parameter count', explain()) };
   return { status: 'wrong', expected, reason: explain() };
 }
 
-/** The weight count without biases, for conv and linear layers with bias (a common slip). */
-function biasFree(info: ComputedLayerInfo): number | null {
-  if (info.type === 'linear') {
-    const outFeatures = info.outputShape[info.outputShape.length - 1]!;
-    const inFeatures = info.inputShape[info.inputShape.length - 1]!;
-    return info.params.trainable === (inFeatures + 1) * outFeatures ? inFeatures * outFeatures : null;
-  }
-  if (info.type === 'conv2d' || info.type === 'convtranspose2d') {
-    const bias = info.outputShape[0]!;
-    return info.params.trainable - bias;
-  }
-  return null;
+/**
+ * The number of biases a conv or linear layer has or would have (one per filter or output),
+ * and whether it has them (PyTorch's `bias=True` default; `bias=False` leaves them out).
+ * Null for the other layer types.
+ */
+function biasCount(info: ComputedLayerInfo, layer: LayerSpec | undefined): { count: number; present: boolean } | null {
+  if (info.type !== 'linear' && info.type !== 'conv2d' && info.type !== 'convtranspose2d') return null;
+  const count = info.type === 'linear' ? info.outputShape[info.outputShape.length - 1]! : info.outputShape[0]!;
+  const present = !(layer && 'bias' in layer && layer.bias === false);
+  return { count, present };
+}
+
+/** Whether a readable receptive-field answer names this field (whole input, both sides, or the area in px). */
+function sameField(answer: ReceptiveFieldAnswer, field: ComputedLayerInfo['receptiveField']): boolean {
+  const [rh, rw] = field.size;
+  if (answer.kind === 'whole') return field.global;
+  if (answer.kind === 'side') return answer.size[0] === rh && answer.size[1] === rw;
+  return answer.area === rh * rw;
 }
 
 function markReceptiveField(
   text: string,
   info: ComputedLayerInfo,
   kernelProduct: [number, number] | null,
+  neighbours: Neighbours,
   explain: () => string,
 ): AnswerMark {
   const field = info.receptiveField;
   const [rh, rw] = field.size;
   const sideText = describePair([rh, rw]);
-  const expected = field.global ? `the whole input (r = ${sideText})` : `${sideText} (${rh}x${rw} = ${formatPlain(rh * rw)} px)`;
+  const area = rh * rw;
+  const expected = field.global ? `the whole input (r = ${sideText})` : `${sideText} (${rh}x${rw} = ${formatPlain(area)} px)`;
   const answer = parseReceptiveFieldAnswer(text);
   if (!answer) {
     return { status: 'unreadable', expected, reason: `"${text}" is not a receptive field; write one side (11), both (11x11) or the area (121 px)` };
   }
+  const mark = (status: AnswerStatus, reason: string): AnswerMark => ({ status, expected, reason, reading: answer });
   if (answer.kind === 'whole') {
-    return field.global
-      ? { status: 'right', expected, reason: explain() }
-      : { status: 'wrong', expected, reason: `units of this layer see ${rh}x${rw} input pixels, not the whole input: ${explain()}` };
+    return field.global ? mark('right', explain()) : mark('wrong', `units of this layer see ${rh}x${rw} input pixels, not the whole input: ${explain()}`);
   }
-  const matchesSide = answer.kind === 'side' && answer.size[0] === rh && answer.size[1] === rw;
-  const matchesArea = (answer.kind === 'area' || answer.area !== undefined) && answer.area === rh * rw;
-  if (matchesSide || matchesArea) return { status: 'right', expected, reason: explain() };
+  if (sameField(answer, field)) return mark('right', explain());
+  // One number is a side: "9" for a 3x3 field means a 9x9 field, however right 3x3 = 9 is as an area.
+  if (answer.kind === 'side' && answer.oneNumber && answer.size[0] === area) {
+    const typed = formatPlain(area);
+    return mark('wrong', `one number is read as the side, so ${typed} means ${typed}x${typed} pixels; for the area ${rh}x${rw} = ${typed}, write ${typed} px: ${explain()}`);
+  }
   if (kernelProduct) {
     const [ph, pw] = kernelProduct;
-    const multiplied =
-      (answer.kind === 'side' && answer.size[0] === ph && answer.size[1] === pw) ||
-      ((answer.kind === 'area' || answer.area !== undefined) && answer.area === ph * pw);
-    if (multiplied && (ph !== rh || pw !== rw)) {
-      return {
-        status: 'wrong',
-        expected,
-        reason: `receptive fields do not multiply (${describePair([ph, pw])} is the product of the kernel sizes): ${explain()}`,
-      };
+    const productText = describePair([ph, pw]);
+    const asSide = answer.kind === 'side' && answer.size[0] === ph && answer.size[1] === pw;
+    const asArea = answer.kind === 'area' && answer.area === ph * pw;
+    // "1225" for the 35x35 of multiplied kernels: both slips at once.
+    const asBareArea = answer.kind === 'side' && answer.oneNumber && answer.size[0] === ph * pw;
+    if ((asSide || asArea || asBareArea) && (ph !== rh || pw !== rw)) {
+      const bare = asBareArea ? `, and one number is read as the side, so ${formatPlain(ph * pw)} means ${formatPlain(ph * pw)}x${formatPlain(ph * pw)} pixels` : '';
+      return mark('wrong', `receptive fields do not multiply (${productText} is the product of the kernel sizes${bare}): ${explain()}`);
     }
   }
-  if (answer.kind === 'area') return { status: 'wrong', expected, reason: `the area is ${rh}x${rw} = ${formatPlain(rh * rw)} px: ${explain()}` };
-  return { status: 'wrong', expected, reason: explain() };
+  // "57x59" for 57x57: one axis right, named as the output shape's channels are.
+  if (answer.kind === 'side' && !answer.oneNumber && (answer.size[0] === rh) !== (answer.size[1] === rw)) {
+    const [rightAxis, wrongAxis, right, wrong, typed] =
+      answer.size[0] === rh ? (['height', 'width', rh, rw, answer.size[1]] as const) : (['width', 'height', rw, rh, answer.size[0]] as const);
+    return mark('wrong', `the ${rightAxis} ${right} is right, but the ${wrongAxis} is ${wrong}, not ${typed}: ${explain()}`);
+  }
+  const neighbour = neighbourWith(neighbours, (other) => !other.receptiveField.global && sameField(answer, other.receptiveField));
+  if (neighbour) return mark('wrong', neighbourReason(text.trim(), info, neighbour, 'receptive field', explain()));
+  if (answer.kind === 'area') return mark('wrong', `the area is ${rh}x${rw} = ${formatPlain(area)} px: ${explain()}`);
+  return mark('wrong', explain());
 }
 
 /** Product of the effective kernel sizes up to a layer (the mistaken "receptive fields multiply" answer). */
@@ -262,6 +339,7 @@ export function checkAnswers(spec: NetworkSpec, answers: { layers: readonly (Typ
     if (!answer) return;
     const index = position + 1;
     const info = summary.layers[position];
+    const neighbours: Neighbours = { previous: summary.layers[position - 1], next: summary.layers[position + 1] };
     const result: LayerAnswerMarks = { index };
     const typed = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
     for (const quantity of ['output', 'params', 'rf'] as const) {
@@ -271,9 +349,9 @@ export function checkAnswers(spec: NetworkSpec, answers: { layers: readonly (Typ
         result[quantity] = info ? notComputed(index) : { status: 'not_computed', expected: '', reason: `the network has no layer ${index}` };
         continue;
       }
-      if (quantity === 'output') result.output = markOutput(text, info, () => derivationText(spec, index, 'output', cache));
-      else if (quantity === 'params') result.params = markParams(text, info, () => derivationText(spec, index, 'params', cache));
-      else result.rf = markReceptiveField(text, info, products[position] ?? null, () => derivationText(spec, index, 'rf_size', cache));
+      if (quantity === 'output') result.output = markOutput(text, info, neighbours, () => derivationText(spec, index, 'output', cache));
+      else if (quantity === 'params') result.params = markParams(text, info, spec.layers[position], neighbours, () => derivationText(spec, index, 'params', cache));
+      else result.rf = markReceptiveField(text, info, products[position] ?? null, neighbours, () => derivationText(spec, index, 'rf_size', cache));
     }
     if (result.output || result.params || result.rf) marks.push(result);
   });

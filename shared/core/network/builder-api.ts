@@ -1,5 +1,5 @@
 import { checkAnswers, type LayerAnswerMarks, type TypedLayerAnswer } from './answers';
-import { exportNetwork, importCode, type ExportFormat, type ExportResult, type ImportLanguage, type ImportResult } from './codegen/index';
+import { exportNetwork, importCode, type ExportFormat, type ExportResult, type ImportLanguage, type CodeImportResult } from './codegen/index';
 import { solveSettings, type SolveRequest, type SolveResult } from './solve';
 import type { NetworkSpec } from './spec';
 
@@ -10,7 +10,7 @@ import type { NetworkSpec } from './spec';
 export interface BuilderCore {
   checkAnswers(payload: { spec: NetworkSpec; answers: { layers: (TypedLayerAnswer | null)[] } }): LayerAnswerMarks[];
   solveSettings(payload: SolveRequest): SolveResult;
-  importCode(payload: { language: ImportLanguage; source: string; defaultInput: number[] }): ImportResult;
+  importCode(payload: { language: ImportLanguage; source: string; defaultInput: number[] }): CodeImportResult;
   exportNetwork(payload: { spec: NetworkSpec; format: ExportFormat }): ExportResult;
 }
 

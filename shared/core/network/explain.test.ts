@@ -39,8 +39,44 @@ describe('explainLayer: every number as formula, numbers filled in, result', () 
     expect(output.text).toBe('output = 64x62x62: H_out = W_out = floor((128 + 2*0 - 1*(5 - 1) - 1)/2) + 1 = 62');
   });
 
-  it('seed layer 4 receptive field uses the dilated kernel: 13 + (5 - 1)*4 = 29', () => {
-    expect(derivationOf(SEED_NETWORK, 4, 'rf_size')?.text).toBe('r = 13 + (5 - 1)*4 = 29');
+  it('seed layer 4 receptive field shows where the dilated kernel 5 comes from: k_eff = (3 - 1)*2 + 1 = 5, then 13 + (5 - 1)*4 = 29', () => {
+    expect(derivationOf(SEED_NETWORK, 4, 'rf_size')).toEqual({
+      quantity: 'rf_size',
+      formula: 'r_{prev} + (k_{eff} - 1)\\,j_{prev}, \\quad k_{eff} = (k - 1)\\,d + 1',
+      substituted: 'k_{eff} = (3 - 1) \\cdot 2 + 1 = 5; \\quad 13 + (5 - 1) \\cdot 4',
+      result: '29',
+      text: 'k_eff = (3 - 1)*2 + 1 = 5; r = 13 + (5 - 1)*4 = 29',
+    });
+    expect(derivationOf(SEED_NETWORK, 4, 'rf_center')?.text).toBe('k_eff = (3 - 1)*2 + 1 = 5; c = 3 + ((5 - 1)/2 - 0)*4 = 11');
+  });
+
+  it('a kernel dilated on one axis only names k_eff per axis', () => {
+    const spec: NetworkSpec = { input: [1, 9, 9], layers: [{ type: 'conv2d', out_channels: 1, kernel: 3, dilation: [1, 3] }] };
+    expect(derivationOf(spec, 1, 'rf_size')?.text).toBe('k_eff,h = 3; k_eff,w = (3 - 1)*3 + 1 = 7; r_h = 1 + (3 - 1)*1 = 3; r_w = 1 + (7 - 1)*1 = 7');
+  });
+
+  it('after a transposed conv the field is the largest exact span over units, naming the widest unit', () => {
+    // the worked example of issue 9: rows of max-pool unit 0 see transposed rows 0 (input row 0 of layer 2) and 1 (rows 0 and 1)
+    const spec: NetworkSpec = {
+      input: [1, 32, 16],
+      layers: [
+        { type: 'conv2d', out_channels: 1, kernel: [2, 3], stride: 2, padding: 1 },
+        { type: 'conv2d', out_channels: 1, kernel: 1, stride: 3, padding: [1, 0] },
+        { type: 'convtranspose2d', out_channels: 1, kernel: 3, stride: 2, padding: 1 },
+        { type: 'maxpool2d', kernel: 2, stride: 1 },
+      ],
+    };
+    expect(derivationOf(spec, 4, 'rf_size')?.text).toBe(
+      'r_h = 4 - (-3) + 1 = 8; r_w = 7 - (-1) + 1 = 9 (units differ: the largest exact span over units, unit (0, 0) sees input rows -3 to 4 and columns -1 to 7)',
+    );
+    expect(derivationOf(spec, 4, 'rf_center')?.text).toBe('c_h = (-3 + 4)/2 = 0.5; c_w = (-1 + 7)/2 = 3 (the centre of the exact span of unit (0, 0))');
+    expect(derivationOf(spec, 4, 'rf_jump')?.text).toBe('j = 3*1 = 3 (the average spacing of units, which differ)');
+  });
+
+  it('a 1x1 adaptive average pool sees the whole input, as global pooling', () => {
+    const spec: NetworkSpec = { input: [2, 5, 7], layers: [{ type: 'adaptiveavgpool2d', output_size: 1 }] };
+    expect(derivationOf(spec, 1, 'rf_size')?.text).toBe('r_h = 1 + (5 - 1)*1 = 5; r_w = 1 + (7 - 1)*1 = 7 (every unit sees the whole input: all units of the previous layer)');
+    expect(derivationOf(spec, 1, 'rf_jump')?.text).toBe('j = 0 (every unit sees the whole input: all units of the previous layer)');
   });
 
   it('seed layer 10 (the seed row 9 linear): (6,400 + 1)*1,024 = 6,554,624', () => {

@@ -1,19 +1,33 @@
+import type { AxisMap, AxisSpread } from './receptive-field';
 import type { LayerType } from './spec';
 
 /** [height, width] */
 export type Pair = [number, number];
 
-/** Receptive field of the units of one layer, per axis [height, width], in input pixels. */
+/**
+ * Receptive field of the units of one layer, per axis [height, width], in input pixels (pixel
+ * centres at 0..H-1). Each unit sees an exact interval of input pixels, padding counted as in
+ * the recurrence r = r_prev + (k_eff - 1) j_prev; when units differ (transposed conv, adaptive
+ * pooling whose input does not divide, and the layers after them) `size` is the widest unit's
+ * exact interval and `center` and `jump` place the units nominally.
+ */
 export interface ReceptiveField {
-  /** Side of the window of input pixels one unit sees (the largest, when `varies`). */
+  /** Pixels of the input one unit sees along each axis, a whole number: the largest over the units when `varies`. */
   size: Pair;
-  /** Effective stride: input pixels between neighbouring units ("jump"). May be fractional after a transposed conv. */
+  /**
+   * Input pixels between neighbouring units ("jump", the effective stride). When `varies` it is
+   * their average spacing (fractional after a transposed conv, e.g. 1/2). 0 along an axis every unit sees whole.
+   */
   jump: Pair;
-  /** Centre of output unit (0, 0) in input pixel coordinates (pixel centres at 0..H-1). */
+  /**
+   * Centre of output unit (0, 0) in input pixel coordinates: the middle of its exact interval
+   * (when it sees nothing, as some transposed-conv outputs, where it would lie on the units' spacing).
+   * When `varies`, unit (y, x) lies near, not at, centre + (y, x) jump.
+   */
   center: Pair;
-  /** True once a unit sees the whole input (after flatten, linear or global pooling). */
+  /** True once a unit sees the whole input (after flatten, linear on a vector, global pooling or a 1x1 adaptive pool). */
   global: boolean;
-  /** True when units of this layer differ in receptive field (transposed conv, adaptive pooling); `size` is then the largest. */
+  /** True when the units of this layer differ in the interval they see, beyond a move by the jump; `size` is then the largest. */
   varies: boolean;
 }
 
@@ -32,10 +46,16 @@ export interface WindowGeometry {
   groups?: number;
 }
 
+/** Parameters as PyTorch's `parameters()` counts them, and buffers, which it does not. */
 export interface ParamCount {
+  /** Parameters (weights, biases, batch norm's gamma and beta): all trainable, as a spec freezes nothing. */
   trainable: number;
-  /** Buffers such as BatchNorm's running mean and variance (num_batches_tracked is not counted, as torchinfo does not). */
-  nonTrainable: number;
+  /**
+   * Buffers: BatchNorm's running mean and variance (2C). They are state, not parameters, so they
+   * are never in a parameter count or total (Keras lists its moving mean and variance as
+   * "non-trainable params"; PyTorch and torchinfo do not count them). num_batches_tracked is not counted.
+   */
+  buffers: number;
 }
 
 /** A problem with one layer, as data (code + values) so any language can phrase it; `message` is the English text. */
@@ -70,6 +90,10 @@ export interface ComputedLayerInfo extends LayerInfoBase {
   receptiveField: ReceptiveField;
   /** Present for conv2d, convtranspose2d, maxpool2d, avgpool2d. */
   geometry?: WindowGeometry;
+  /** How a unit reads the cells of its input, per axis (engine-only; the region code walks it). */
+  axes: [AxisMap, AxisMap];
+  /** The widest unit and unit 0 behind `receptiveField`, per axis (engine-only; derivations name them). */
+  fieldSpread: [AxisSpread, AxisSpread];
 }
 
 export interface ErrorLayerInfo extends LayerInfoBase {
@@ -91,9 +115,12 @@ export interface NetworkSummary {
   layers: LayerInfo[];
   /** Sums over the computed layers. */
   totals: {
+    /** Parameters, as PyTorch's `parameters()` counts them (buffers excluded). */
     params: number;
+    /** The same: every parameter of a spec is trainable. */
     trainableParams: number;
-    nonTrainableParams: number;
+    /** Buffers (batch norm's running statistics), outside `params`. */
+    buffers: number;
     macs: number;
     flops: number;
     memoryBytes: number;
@@ -103,7 +130,7 @@ export interface NetworkSummary {
 }
 
 /** A computed layer as the app and the CLI receive it: its numbers, without the engine's working fields. */
-export type ComputedLayerOverview = Omit<ComputedLayerInfo, 'inputReceptiveField' | 'geometry'>;
+export type ComputedLayerOverview = Omit<ComputedLayerInfo, 'inputReceptiveField' | 'geometry' | 'axes' | 'fieldSpread'>;
 export type LayerOverview = ComputedLayerOverview | ErrorLayerInfo | NotComputedLayerInfo;
 
 /**

@@ -8,13 +8,14 @@ describe('presets match their published parameter counts', () => {
     ['LeNet-5', LENET5, 61_706, 0],
     ['AlexNet (torchvision)', ALEXNET, 61_100_840, 0],
     ['VGG-16 (torchvision)', VGG16, 138_357_544, 0],
-    ['MobileNet v1 (Keras: trainable, batch-norm buffers)', MOBILENET_V1, 4_231_976, 21_888],
+    ['MobileNet v1 (parameters(); the batch-norm running statistics are buffers)', MOBILENET_V1, 4_231_976, 21_888],
     ['seed Q1', SEED_NETWORK, 7_137_482, 0],
-  ] as const)('%s: %i trainable, %i non-trainable', (_name, spec, trainable, nonTrainable) => {
+  ] as const)('%s: %i parameters, %i buffers', (_name, spec, params, buffers) => {
     const summary = summarizeNetwork(spec);
     expect(summary.ok).toBe(true);
-    expect(summary.totals.trainableParams).toBe(trainable);
-    expect(summary.totals.nonTrainableParams).toBe(nonTrainable);
+    expect(summary.totals.params).toBe(params);
+    expect(summary.totals.trainableParams).toBe(params);
+    expect(summary.totals.buffers).toBe(buffers);
   });
 
   it('VGG-16: receptive field 212 at its last (5th) max pool, jump 32, output 512x7x7', () => {

@@ -115,8 +115,10 @@ function depthwiseSeparable(inChannels: number, outChannels: number, stride: num
 }
 
 /**
- * MobileNet v1 (Howard et al. 2017, width 1.0): 4,231,976 trainable parameters and 21,888
- * batch-norm buffers, as Keras' MobileNet reports them.
+ * MobileNet v1 (Howard et al. 2017, width 1.0): 4,231,976 parameters (PyTorch's `parameters()`;
+ * Keras' MobileNet lists the same as its trainable params) and 21,888 batch-norm buffers, the
+ * running means and variances, which are not parameters (Keras adds them as "non-trainable params"
+ * to a total of 4,253,864).
  */
 export const MOBILENET_V1: NetworkSpec = {
   input: [3, 224, 224],

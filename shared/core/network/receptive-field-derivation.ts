@@ -1,7 +1,7 @@
 import { axisDerivation, term, type AxisTerm } from './derivation';
 import { formatLatex as n, formatPlain as p } from './format';
-import type { Derivation, Pair, ReceptiveField, WindowGeometry } from './info';
-import type { AxisSpread, UnitDependency } from './receptive-field';
+import type { ComputedLayerInfo, Derivation, Pair, ReceptiveField } from './info';
+import { dependencyProgression, spanWidth, type AxisSpread, type UnitSpan } from './receptive-field';
 
 const BOTH = [0, 1] as const;
 
@@ -9,8 +9,110 @@ function perAxis(build: (axis: 0 | 1) => AxisTerm): [AxisTerm, AxisTerm] {
   return [build(0), build(1)];
 }
 
-/** r = r_prev + (k_eff - 1) j_prev;  j = j_prev s;  c = c_prev + ((k_eff - 1)/2 - p) j_prev. */
-export function windowReceptiveFieldDerivations(previous: ReceptiveField, geometry: WindowGeometry, result: ReceptiveField): Derivation[] {
+/** A number as an operand after a minus or plus sign: negatives in parentheses. */
+function operand(value: number): { latex: string; plain: string } {
+  return value < 0 ? { latex: `(${n(value)})`, plain: `(${p(value)})` } : { latex: n(value), plain: p(value) };
+}
+
+function withNote(derivation: Derivation, note: string): Derivation {
+  return note ? { ...derivation, text: derivation.text + note } : derivation;
+}
+
+/**
+ * The dilated kernel first, where a kernel is dilated: "k_eff = (3 - 1)*2 + 1 = 5; " (per axis
+ * when the axes differ), so the 5 in "13 + (5 - 1)*4" has a source.
+ */
+function effectiveKernelStep(record: ComputedLayerInfo): { latex: string; plain: string } | undefined {
+  const geometry = record.geometry!;
+  if (geometry.dilation[0] === 1 && geometry.dilation[1] === 1) return undefined;
+  const [height, width] = perAxis((a) => {
+    const [k, d] = [geometry.kernel[a], geometry.dilation[a]];
+    return d === 1 ? term(n(k), p(k), k) : term(`(${n(k)} - 1) \\cdot ${n(d)} + 1`, `(${p(k)} - 1)*${p(d)} + 1`, geometry.effectiveKernel[a]);
+  });
+  const equation = (axis: AxisTerm, sep: { latex: string; plain: string }) => {
+    const result = p(axis.value);
+    return axis.plain === result
+      ? { latex: n(axis.value), plain: result }
+      : { latex: `${axis.latex} ${sep.latex} ${n(axis.value)}`, plain: `${axis.plain} ${sep.plain} ${result}` };
+  };
+  const equals = { latex: '=', plain: '=' };
+  if (height.latex === width.latex && height.value === width.value) {
+    const both = equation(height, equals);
+    return { latex: `k_{eff} = ${both.latex}; \\quad `, plain: `k_eff = ${both.plain}; ` };
+  }
+  const h = equation(height, equals);
+  const w = equation(width, equals);
+  return { latex: `k_{eff,h} = ${h.latex},\\ k_{eff,w} = ${w.latex}; \\quad `, plain: `k_eff,h = ${h.plain}; k_eff,w = ${w.plain}; ` };
+}
+
+function afterKernelStep(derivation: Derivation, step: { latex: string; plain: string } | undefined): Derivation {
+  if (!step) return derivation;
+  return {
+    ...derivation,
+    formula: `${derivation.formula}, \\quad k_{eff} = (k - 1)\\,d + 1`,
+    substituted: step.latex + derivation.substituted,
+    text: step.plain + derivation.text,
+  };
+}
+
+function partialNote(spread: readonly [AxisSpread, AxisSpread]): string {
+  return BOTH.some((a) => !spread[a].exhaustive) ? '; of the units nearest the two ends only: the pattern of units is too long to examine them all' : '';
+}
+
+function unitName(spread: readonly [AxisSpread, AxisSpread], pick: (axis: AxisSpread) => UnitSpan): string {
+  return `(${pick(spread[0]).unit}, ${pick(spread[1]).unit})`;
+}
+
+function spanText(span: UnitSpan, what: string): string {
+  return span.first > span.last ? `no ${what}` : `${what} ${p(span.first)} to ${p(span.last)}`;
+}
+
+/**
+ * Where the units of the layer's input differ, no recurrence holds: every unit's exact span is
+ * composed from the spans of the cells it reads. The size is the widest unit's span,
+ * last - first + 1; the centre the middle of unit (0, 0)'s span; the jump the layer's own rule,
+ * now the average spacing.
+ */
+function exactSpanDerivations(record: ComputedLayerInfo, jump: Derivation, extraNote = ''): Derivation[] {
+  const spread = record.fieldSpread;
+  const result = record.receptiveField;
+  const size = perAxis((a) => {
+    const { first, last } = spread[a].widest;
+    if (first > last) return term('0', '0', 0);
+    const low = operand(first);
+    return term(`${n(last)} - ${low.latex} + 1`, `${p(last)} - ${low.plain} + 1`, spanWidth(first, last));
+  });
+  const center = perAxis((a) => {
+    const { first, last } = spread[a].origin;
+    if (first > last) return term(n(result.center[a]), p(result.center[a]), result.center[a]);
+    const high = operand(last);
+    return term(`(${n(first)} + ${high.latex})/2`, `(${p(first)} + ${high.plain})/2`, result.center[a]);
+  });
+  const widest = unitName(spread, (axis) => axis.widest);
+  const sees = `unit ${widest} sees input ${spanText(spread[0].widest, 'rows')} and ${spanText(spread[1].widest, 'columns')}`;
+  const partial = partialNote(spread);
+  const sizeNote = result.varies ? ` (units differ: the largest exact span over units, ${sees}${partial})` : ` (the exact span of every unit, moved by the jump: ${sees}${partial})`;
+  const originSeen = BOTH.every((a) => spread[a].origin.first <= spread[a].origin.last);
+  const centerNote = originSeen
+    ? ' (the centre of the exact span of unit (0, 0))'
+    : " (unit (0, 0) sees nothing along some axis: its centre there is where the units' spacing puts it)";
+  return [
+    withNote(axisDerivation('rf_size', 'r', '\\max_u\\,(\\text{last}(u) - \\text{first}(u) + 1)', ...size), sizeNote + extraNote),
+    withNote(jump, (result.varies ? ' (the average spacing of units, which differ)' : '') + extraNote),
+    withNote(axisDerivation('rf_center', 'c', '\\tfrac{1}{2}\\,(\\text{first}(0) + \\text{last}(0))', ...center), centerNote + extraNote),
+  ];
+}
+
+/** r = r_prev + (k_eff - 1) j_prev;  j = j_prev s;  c = c_prev + ((k_eff - 1)/2 - p) j_prev (exact spans when the input's units differ). */
+export function windowReceptiveFieldDerivations(record: ComputedLayerInfo): Derivation[] {
+  const previous = record.inputReceptiveField;
+  const result = record.receptiveField;
+  const geometry = record.geometry!;
+  const jump = perAxis((a) =>
+    term(`${n(previous.jump[a])} \\cdot ${n(geometry.stride[a])}`, `${p(previous.jump[a])}*${p(geometry.stride[a])}`, result.jump[a]),
+  );
+  const jumpDerivation = axisDerivation('rf_jump', 'j', 'j_{prev} \\cdot s', ...jump);
+  if (previous.varies) return exactSpanDerivations(record, jumpDerivation);
   const before: Pair = [geometry.padding.top, geometry.padding.left];
   const size = perAxis((a) =>
     term(
@@ -19,9 +121,6 @@ export function windowReceptiveFieldDerivations(previous: ReceptiveField, geomet
       result.size[a],
     ),
   );
-  const jump = perAxis((a) =>
-    term(`${n(previous.jump[a])} \\cdot ${n(geometry.stride[a])}`, `${p(previous.jump[a])}*${p(geometry.stride[a])}`, result.jump[a]),
-  );
   const center = perAxis((a) =>
     term(
       `${n(previous.center[a])} + ((${n(geometry.effectiveKernel[a])} - 1)/2 - ${n(before[a])}) \\cdot ${n(previous.jump[a])}`,
@@ -29,10 +128,11 @@ export function windowReceptiveFieldDerivations(previous: ReceptiveField, geomet
       result.center[a],
     ),
   );
+  const kernelStep = effectiveKernelStep(record);
   return [
-    axisDerivation('rf_size', 'r', 'r_{prev} + (k_{eff} - 1)\\,j_{prev}', ...size),
-    axisDerivation('rf_jump', 'j', 'j_{prev} \\cdot s', ...jump),
-    axisDerivation('rf_center', 'c', 'c_{prev} + \\left(\\frac{k_{eff} - 1}{2} - p_{before}\\right) j_{prev}', ...center),
+    afterKernelStep(axisDerivation('rf_size', 'r', 'r_{prev} + (k_{eff} - 1)\\,j_{prev}', ...size), kernelStep),
+    jumpDerivation,
+    afterKernelStep(axisDerivation('rf_center', 'c', 'c_{prev} + \\left(\\frac{k_{eff} - 1}{2} - p_{before}\\right) j_{prev}', ...center), kernelStep),
   ];
 }
 
@@ -46,76 +146,79 @@ export function passThroughReceptiveFieldDerivations(receptiveField: ReceptiveFi
   return [keep('rf_size', 'r', receptiveField.size), keep('rf_jump', 'j', receptiveField.jump), keep('rf_center', 'c', receptiveField.center)];
 }
 
-/** Whole-axis mixing: r = r_prev + (H - 1) j_prev, c = c_prev + (H - 1)/2 j_prev, j = 0. */
-export function wholeAxisReceptiveFieldDerivations(
-  previous: ReceptiveField,
-  axes: readonly [boolean, boolean],
-  extent: Pair,
-  result: ReceptiveField,
-  note?: string,
-): Derivation[] {
+/** Whole-axis mixing: r = r_prev + (H - 1) j_prev, c = c_prev + (H - 1)/2 j_prev, j = 0 (exact spans when the input's units differ). */
+export function wholeAxisReceptiveFieldDerivations(record: ComputedLayerInfo, axes: readonly [boolean, boolean], extent: Pair, note?: string): Derivation[] {
+  const previous = record.inputReceptiveField;
+  const result = record.receptiveField;
+  const whole = BOTH.every((a) => axes[a]);
+  const alreadyWhole = BOTH.every((a) => !axes[a] || previous.jump[a] === 0);
+  note ??= alreadyWhole
+    ? ' (the input is already seen as a whole)'
+    : whole
+      ? ' (every unit sees the whole input: all units of the previous layer)'
+      : ' (each unit sees the whole width: Linear acts on the last axis)';
+  const jump = perAxis((a) => (axes[a] ? term('0', '0', 0) : term(n(previous.jump[a]), p(previous.jump[a]), result.jump[a])));
+  const jumpDerivation = axisDerivation('rf_jump', 'j', '0', ...jump);
+  if (previous.varies) return exactSpanDerivations(record, jumpDerivation, note);
   const mixes = (a: 0 | 1): boolean => axes[a] && previous.jump[a] !== 0;
   const size = perAxis((a) =>
     mixes(a)
       ? term(`${n(previous.size[a])} + (${n(extent[a])} - 1) \\cdot ${n(previous.jump[a])}`, `${p(previous.size[a])} + (${p(extent[a])} - 1)*${p(previous.jump[a])}`, result.size[a])
       : term(n(previous.size[a]), p(previous.size[a]), result.size[a]),
   );
-  const jump = perAxis((a) => (axes[a] ? term('0', '0', 0) : term(n(previous.jump[a]), p(previous.jump[a]), result.jump[a])));
   const center = perAxis((a) =>
     mixes(a)
       ? term(`${n(previous.center[a])} + \\frac{${n(extent[a])} - 1}{2} \\cdot ${n(previous.jump[a])}`, `${p(previous.center[a])} + (${p(extent[a])} - 1)/2*${p(previous.jump[a])}`, result.center[a])
       : term(n(previous.center[a]), p(previous.center[a]), result.center[a]),
   );
-  const whole = BOTH.every((a) => axes[a]);
-  const alreadyWhole = BOTH.every((a) => !axes[a] || previous.jump[a] === 0);
-  note ??= alreadyWhole
-    ? ' (the input is already seen as a whole)'
-    : whole
-      ? ' (every unit sees the whole input: all units of the previous layer)' : ' (each unit sees the whole width: Linear acts on the last axis)';
-  const withNote = (derivation: Derivation): Derivation => ({ ...derivation, text: derivation.text + note });
   return [
-    withNote(axisDerivation('rf_size', 'r', 'r_{prev} + (H - 1)\\,j_{prev}', ...size)),
-    withNote(axisDerivation('rf_jump', 'j', '0', ...jump)),
-    withNote(axisDerivation('rf_center', 'c', 'c_{prev} + \\frac{H - 1}{2}\\,j_{prev}', ...center)),
+    withNote(axisDerivation('rf_size', 'r', 'r_{prev} + (H - 1)\\,j_{prev}', ...size), note),
+    withNote(jumpDerivation, note),
+    withNote(axisDerivation('rf_center', 'c', 'c_{prev} + \\frac{H - 1}{2}\\,j_{prev}', ...center), note),
   ];
 }
 
 /**
- * Layers whose units differ (transposed conv, adaptive pooling): the largest field is
- * r = r_prev + (i_last - i_first) j_prev for the widest unit, whose inputs are i_first..i_last.
+ * Layers whose units differ (transposed conv, adaptive pooling): on an input whose units agree,
+ * unit o reading input units i_first..i_last sees r_prev + (i_last - i_first) j_prev pixels; the
+ * largest is reported, at the widest unit. On an input whose units differ, the exact spans.
  */
-export function spreadReceptiveFieldDerivations(
-  previous: ReceptiveField,
-  spread: readonly [AxisSpread, AxisSpread],
-  jumpFormula: { latex: string; terms: [AxisTerm, AxisTerm] },
-  dependencyOf: readonly [(unit: number) => UnitDependency, (unit: number) => UnitDependency],
-  result: ReceptiveField,
-): Derivation[] {
+export function spreadReceptiveFieldDerivations(record: ComputedLayerInfo, jumpFormula: { latex: string; terms: [AxisTerm, AxisTerm] }): Derivation[] {
+  const previous = record.inputReceptiveField;
+  const result = record.receptiveField;
+  const spread = record.fieldSpread;
+  const jumpDerivation = axisDerivation('rf_jump', 'j', jumpFormula.latex, ...jumpFormula.terms);
+  if (previous.varies) return exactSpanDerivations(record, jumpDerivation);
+  const inputs = (a: 0 | 1, unit: number) => {
+    const cells = dependencyProgression(record.axes[a], unit);
+    return { first: cells.first, last: cells.first + (cells.count - 1) * cells.step, none: cells.count === 0 };
+  };
   const size = perAxis((a) => {
-    const { widest } = spread[a];
-    if (widest.first > widest.last) return term('0', '0', 0);
+    const read = inputs(a, spread[a].widest.unit);
+    if (read.none) return term('0', '0', 0);
+    const low = operand(read.first);
     return term(
-      `${n(previous.size[a])} + (${n(widest.last)} - ${n(widest.first)}) \\cdot ${n(previous.jump[a])}`,
-      `${p(previous.size[a])} + (${p(widest.last)} - ${p(widest.first)})*${p(previous.jump[a])}`,
+      `${n(previous.size[a])} + (${n(read.last)} - ${low.latex}) \\cdot ${n(previous.jump[a])}`,
+      `${p(previous.size[a])} + (${p(read.last)} - ${low.plain})*${p(previous.jump[a])}`,
       result.size[a],
     );
   });
   const center = perAxis((a) => {
-    const first = dependencyOf[a](0);
-    if (first.first > first.last) return term(n(result.center[a]), p(result.center[a]), result.center[a]);
+    const read = inputs(a, 0);
+    if (read.none) return term(n(result.center[a]), p(result.center[a]), result.center[a]);
+    const high = operand(read.last);
     return term(
-      `${n(previous.center[a])} + \\frac{${n(first.first)} + ${n(first.last)}}{2} \\cdot ${n(previous.jump[a])}`,
-      `${p(previous.center[a])} + (${p(first.first)} + ${p(first.last)})/2*${p(previous.jump[a])}`,
+      `${n(previous.center[a])} + \\frac{${n(read.first)} + ${high.latex}}{2} \\cdot ${n(previous.jump[a])}`,
+      `${p(previous.center[a])} + (${p(read.first)} + ${high.plain})/2*${p(previous.jump[a])}`,
       result.center[a],
     );
   });
-  const widestUnits = BOTH.map((a) => `${spread[a].widest.unit}`).join(', ');
-  const sizeDerivation = axisDerivation('rf_size', 'r', '\\max_o \\; r_{prev} + (i_{last}(o) - i_{first}(o))\\,j_{prev}', ...size);
-  const sizeNote = result.varies ? ` (largest, at output unit (${widestUnits}); units differ)` : '';
-  const centerDerivation = axisDerivation('rf_center', 'c', 'c_{prev} + \\frac{i_{first}(0) + i_{last}(0)}{2}\\,j_{prev}', ...center);
+  const sizeNote = result.varies ? ` (largest, at output unit ${unitName(spread, (axis) => axis.widest)}; units differ${partialNote(spread)})` : '';
+  const originReads = BOTH.every((a) => !inputs(a, 0).none);
+  const centerNote = originReads ? '' : " (unit (0, 0) reads no input along some axis: its centre there is where the units' spacing puts it)";
   return [
-    { ...sizeDerivation, text: sizeDerivation.text + sizeNote },
-    axisDerivation('rf_jump', 'j', jumpFormula.latex, ...jumpFormula.terms),
-    centerDerivation,
+    withNote(axisDerivation('rf_size', 'r', '\\max_o \\; r_{prev} + (i_{last}(o) - i_{first}(o))\\,j_{prev}', ...size), sizeNote),
+    jumpDerivation,
+    withNote(axisDerivation('rf_center', 'c', 'c_{prev} + \\frac{i_{first}(0) + i_{last}(0)}{2}\\,j_{prev}', ...center), centerNote),
   ];
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { explainLayer } from './explain';
-import { adaptiveDependencies, transposedDependencies } from './receptive-field';
+import { dependencyProgression, type AxisMap } from './receptive-field';
 import { LAYER_TYPES, type NetworkSpec } from './spec';
 import { summarizeNetwork } from './summarize';
 
@@ -59,7 +59,7 @@ describe('any spec at all: a summary, never an exception', () => {
         }
         for (const layer of summary.layers) {
           if (layer.status !== 'ok') continue;
-          for (const value of [...layer.outputShape, layer.params.trainable, layer.params.nonTrainable, layer.macs, layer.flops, layer.memoryBytes]) {
+          for (const value of [...layer.outputShape, layer.params.trainable, layer.params.buffers, layer.macs, layer.flops, layer.memoryBytes]) {
             expect(Number.isSafeInteger(value) && value >= 0).toBe(true);
           }
           for (const value of [...layer.receptiveField.size, ...layer.receptiveField.jump, ...layer.receptiveField.center]) {
@@ -78,39 +78,46 @@ describe('any spec at all: a summary, never an exception', () => {
 });
 
 describe('unit dependencies against brute force', () => {
-  it('transposed conv: unit o depends on inputs i with o = i s - p + t d', () => {
+  const listed = (map: AxisMap, cell: number): number[] => {
+    const { first, step, count } = dependencyProgression(map, cell);
+    return Array.from({ length: count }, (_, i) => first + i * step);
+  };
+
+  it('transposed conv: cell o (also beyond the output) is written by every integer input i and tap t with o = i s - p + t d', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 9 }),
+        fc.integer({ min: 1, max: 6 }),
         fc.integer({ min: 1, max: 5 }),
-        fc.integer({ min: 1, max: 4 }),
         fc.integer({ min: 0, max: 4 }),
-        fc.integer({ min: 1, max: 3 }),
-        (inputLength, kernel, stride, padding, dilation) => {
-          const dependencyOf = transposedDependencies(inputLength, kernel, stride, padding, dilation);
-          const outputLength = (inputLength - 1) * stride - 2 * padding + dilation * (kernel - 1) + 1 + (stride - 1);
-          for (let unit = 0; unit < outputLength; unit++) {
-            const inputs: number[] = [];
-            for (let i = 0; i < inputLength; i++) for (let t = 0; t < kernel; t++) if (i * stride - padding + t * dilation === unit) inputs.push(i);
-            const { first, last } = dependencyOf(unit);
-            if (inputs.length === 0) expect(first).toBeGreaterThan(last);
-            else expect([first, last]).toEqual([Math.min(...inputs), Math.max(...inputs)]);
-          }
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: -12, max: 40 }),
+        (kernel, stride, padding, dilation, unit) => {
+          const inputs: number[] = [];
+          for (let i = -80; i <= 80; i++) for (let t = 0; t < kernel; t++) if (i * stride - padding + t * dilation === unit) inputs.push(i);
+          expect(listed({ kind: 'transposed', kernel, stride, padding, dilation }, unit)).toEqual(inputs.sort((a, b) => a - b));
         },
       ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('adaptive pooling: cell o averages floor(o n / m) .. ceil((o + 1) n / m) - 1 (the formula continued beyond the edges)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 40 }), fc.integer({ min: -45, max: 45 }), (inputLength, outputLength, unit) => {
+        const first = Math.floor((unit * inputLength) / outputLength);
+        const end = Math.ceil(((unit + 1) * inputLength) / outputLength);
+        expect(listed({ kind: 'adaptive', inputLength, outputLength }, unit)).toEqual(Array.from({ length: end - first }, (_, i) => first + i));
+      }),
       { numRuns: 300 },
     );
   });
 
-  it('adaptive pooling: unit o averages floor(o n / m) .. ceil((o + 1) n / m) - 1', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 40 }), (inputLength, outputLength) => {
-        const dependencyOf = adaptiveDependencies(inputLength, outputLength);
-        for (let unit = 0; unit < outputLength; unit++) {
-          expect(dependencyOf(unit)).toEqual({ unit, first: Math.floor((unit * inputLength) / outputLength), last: Math.ceil(((unit + 1) * inputLength) / outputLength) - 1 });
-        }
-      }),
-      { numRuns: 200 },
-    );
+  it('adaptive pooling where o n passes 2^53: the bounds stay exact (BigInt)', () => {
+    const n = 2 ** 40 + 1;
+    const m = 2 ** 20 + 7;
+    const unit = 2 ** 20;
+    const first = BigInt(unit) * BigInt(n) / BigInt(m);
+    const end = (BigInt(unit + 1) * BigInt(n) + BigInt(m - 1)) / BigInt(m);
+    expect(dependencyProgression({ kind: 'adaptive', inputLength: n, outputLength: m }, unit)).toEqual({ first: Number(first), step: 1, count: Number(end - first) });
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ComputedLayerInfo, LayerInfo, NetworkSummary } from './info';
-import { SEED_NETWORK } from './presets';
+import { ALEXNET, SEED_NETWORK } from './presets';
 import type { LayerSpec, NetworkSpec } from './spec';
+import { explainLayer } from './explain';
 import { summarizeNetwork } from './summarize';
 
 function computed(layer: LayerInfo | undefined): ComputedLayerInfo {
@@ -39,7 +40,7 @@ describe('seed Q1 network (hand-worked table of SEED-NOTES)', () => {
     const layer = computed(summary.layers[index - 1]);
     expect(layer.type).toBe(type);
     expect(layer.outputShape).toEqual(output);
-    expect(layer.params).toEqual({ trainable: params, nonTrainable: 0 });
+    expect(layer.params).toEqual({ trainable: params, buffers: 0 });
     expect(layer.receptiveField).toEqual({ size: [size, size], jump: [jump, jump], center: [center, center], global: false, varies: false });
     expect(layer.memoryBytes).toBe(4 * output[0]! * output[1]! * output[2]!);
   });
@@ -127,8 +128,15 @@ describe('parameters and MACs', () => {
     ['batch norm track_running_stats=false', [16, 8, 8], { type: 'batchnorm2d', track_running_stats: false }, 32, 0],
     ['linear 6400->1024', [6400], { type: 'linear', out_features: 1024 }, 6_554_624, 0],
     ['linear without bias', [100], { type: 'linear', out_features: 10, bias: false }, 1_000, 0],
-  ] as const)('%s: %i trainable, %i non-trainable', (_name, input, layer, trainable, nonTrainable) => {
-    expect(only([...input], layer as LayerSpec).params).toEqual({ trainable, nonTrainable });
+  ] as const)('%s: %i parameters, %i buffers', (_name, input, layer, trainable, buffers) => {
+    expect(only([...input], layer as LayerSpec).params).toEqual({ trainable, buffers });
+  });
+
+  it('BatchNorm2d(16) has 32 parameters, as PyTorch parameters() counts them: running mean and variance are buffers, outside the total', () => {
+    const summary = summarizeNetwork({ input: [16, 8, 8], layers: [{ type: 'batchnorm2d' }] });
+    expect(summary.totals).toMatchObject({ params: 32, trainableParams: 32, buffers: 32 });
+    const explained = explainLayer({ input: [16, 8, 8], layers: [{ type: 'batchnorm2d' }] }, 1).find((derivation) => derivation.quantity === 'params');
+    expect(explained?.text).toBe('params = 2*16 = 32 (gamma and beta; the running mean and variance are 2*16 = 32 buffers, not parameters)');
   });
 
   it.each([
@@ -178,6 +186,62 @@ describe('receptive fields where units differ', () => {
   it('adaptive pool 6 -> 3 is a 2x2, stride 2 pool: units agree', () => {
     const layer = only([1, 6, 6], { type: 'adaptiveavgpool2d', output_size: 3 });
     expect(layer.receptiveField).toEqual({ size: [2, 2], jump: [2, 2], center: [0.5, 0.5], global: false, varies: false });
+  });
+
+  it('issue 9 worked example: after transposed conv and max-pool the largest field is 8 rows high (spans [6m - 3, 6m + 4]), not 11', () => {
+    const summary = summarizeNetwork({
+      input: [1, 32, 16],
+      layers: [
+        { type: 'conv2d', out_channels: 1, kernel: [2, 3], stride: 2, padding: 1 },
+        { type: 'conv2d', out_channels: 1, kernel: 1, stride: 3, padding: [1, 0] },
+        { type: 'convtranspose2d', out_channels: 1, kernel: 3, stride: 2, padding: 1 },
+        { type: 'maxpool2d', kernel: 2, stride: 1 },
+      ],
+    });
+    // rows: layer 2 unit m sees [6m - 3, 6m - 2]; even transposed rows 2m read unit m, odd rows 2m + 1 read m and m + 1: [6m - 3, 6m + 4]
+    // columns: layer 2 unit m sees [6m - 1, 6m + 1]; odd transposed columns 2m + 1 see [6m - 1, 6m + 7]
+    expect(computed(summary.layers[2]).receptiveField).toEqual({ size: [8, 9], jump: [3, 3], center: [-2.5, 0], global: false, varies: true });
+    expect(computed(summary.layers[3]).receptiveField).toEqual({ size: [8, 9], jump: [3, 3], center: [0.5, 3], global: false, varies: true });
+  });
+
+  it('adaptive pool 5 -> 3 then conv 3x3: the conv unit sees windows [0,1], [1,3], [3,4], so 5 pixels (not 3 + 2 * 5/3)', () => {
+    const summary = summarizeNetwork({ input: [1, 5, 5], layers: [{ type: 'adaptiveavgpool2d', output_size: 3 }, { type: 'conv2d', out_channels: 1, kernel: 3 }] });
+    expect(computed(summary.layers[1]).receptiveField).toEqual({ size: [5, 5], jump: [5 / 3, 5 / 3], center: [2, 2], global: false, varies: false });
+  });
+
+  it('AlexNet at 256x256: the adaptive pool 7 -> 6 reads two units each, so flatten sees 195 + 6 * 32 = 387 pixels (not 413.67)', () => {
+    const summary = summarizeNetwork({ ...ALEXNET, input: [3, 256, 256] });
+    const flatten = summary.layers.find((layer) => layer.type === 'flatten');
+    expect(computed(flatten).inputShape).toEqual([256, 6, 6]);
+    expect(computed(flatten).receptiveField.size).toEqual([387, 387]);
+    expect(computed(flatten).receptiveField.global).toBe(true);
+  });
+
+  it('a 1x1 adaptive average pool is global: every unit sees the whole input, as global pooling', () => {
+    const layer = only([8, 5, 7], { type: 'adaptiveavgpool2d', output_size: 1 });
+    expect(layer.receptiveField).toEqual({ size: [5, 7], jump: [0, 0], center: [2, 3], global: true, varies: false });
+    // one axis pooled to 1 sees that whole axis (jump 0), like Linear on the last axis, but not the whole input
+    expect(only([8, 5, 7], { type: 'adaptiveavgpool2d', output_size: [1, 7] }).receptiveField).toEqual({ size: [5, 1], jump: [0, 1], center: [2, 0], global: false, varies: false });
+  });
+
+  it('a pattern of units too long to store (transposed stride 2^21) is evaluated unit by unit; only the ends are examined, and the derivation says so', () => {
+    const spec: NetworkSpec = {
+      input: [1, 1, 2],
+      layers: [
+        // output columns 0..2 are written by input column 0, columns 2^21..2^21 + 2 by column 1, the rest by none
+        { type: 'convtranspose2d', out_channels: 1, kernel: [1, 3], stride: [1, 2 ** 21] },
+        { type: 'globalmaxpool2d' },
+      ],
+    };
+    const summary = summarizeNetwork(spec);
+    expect(computed(summary.layers[0]).outputShape).toEqual([1, 1, 2 ** 21 + 3]);
+    expect(computed(summary.layers[0]).receptiveField).toEqual({ size: [1, 1], jump: [1, 2 ** -21], center: [0, 0], global: false, varies: true });
+    expect(computed(summary.layers[0]).fieldSpread[1].exhaustive).toBe(false);
+    expect(computed(summary.layers[1]).receptiveField).toMatchObject({ size: [1, 2], global: true });
+    expect(explainLayer(spec, 1).find((derivation) => derivation.quantity === 'rf_size')?.text).toBe(
+      'r = 1 + (0 - 0)*1 = 1 (largest, at output unit (0, 0); units differ; of the units nearest the two ends only: the pattern of units is too long to examine them all)',
+    );
+    expect(explainLayer(spec, 2).find((derivation) => derivation.quantity === 'rf_size')?.text).toContain('of the units nearest the two ends only');
   });
 
   it('layers after a varying layer keep varies=true and grow from its largest field', () => {

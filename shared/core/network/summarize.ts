@@ -3,7 +3,7 @@ import type { ComputedLayerInfo, LayerInfo, LayerIssue, LayerOverview, NetworkOv
 import { isPositiveInteger, LayerChecker, MAX_EXACT_INTEGER } from './issues';
 import { imageExtent, type FeatureMap } from './layers/rule';
 import { LAYER_RULES, ruleFor } from './layers/registry';
-import { PIXEL_RECEPTIVE_FIELD } from './receptive-field';
+import { nextSpans, PIXEL_RECEPTIVE_FIELD, PIXEL_SPANS, receptiveFieldOf, type AxisSpans } from './receptive-field';
 import type { LayerType, NetworkSpec } from './spec';
 
 /** The summary, plus the feature map entering one chosen layer (for derivations). */
@@ -75,7 +75,7 @@ export function traceNetwork(spec: NetworkSpec, stopAfter = Infinity): NetworkTr
   const inputIssues: LayerIssue[] = [];
   const inputShape = readInputShape(spec, inputIssues);
   const rawLayers = readLayers(spec, inputIssues);
-  const totals = { params: 0, trainableParams: 0, nonTrainableParams: 0, macs: 0, flops: 0, memoryBytes: 0 };
+  const totals = { params: 0, trainableParams: 0, buffers: 0, macs: 0, flops: 0, memoryBytes: 0 };
   const layers: LayerInfo[] = [];
   const trace: NetworkTrace = {
     summary: { input: inputShape ?? [], inputIssues, layers, totals, ok: false },
@@ -84,6 +84,7 @@ export function traceNetwork(spec: NetworkSpec, stopAfter = Infinity): NetworkTr
     shape: inputShape,
     spatialExtent: imageExtent(inputShape),
     receptiveField: PIXEL_RECEPTIVE_FIELD,
+    spans: [PIXEL_SPANS, PIXEL_SPANS],
   };
   const count = Math.min(rawLayers.length, stopAfter);
   for (let position = 0; position < count; position++) {
@@ -113,16 +114,20 @@ export function traceNetwork(spec: NetworkSpec, stopAfter = Infinity): NetworkTr
     const outcome = rule && !check.failed ? rule.compute(layer as Record<string, unknown>, current, check) : undefined;
     if (outcome && !check.failed) {
       const memoryBytes = 4 * outputSize(outcome.outputShape);
-      const paramCount = outcome.params.trainable + outcome.params.nonTrainable;
+      const paramCount = outcome.params.trainable;
       const flops = 2 * outcome.macs;
       const countsExact =
         check.withinExactRange('output memory in bytes', memoryBytes) &&
         check.withinExactRange('parameter count', paramCount) &&
+        check.withinExactRange('buffer count', outcome.params.buffers) &&
         check.withinExactRange('FLOP count', flops) &&
         check.withinExactRange('total parameter count', totals.params + paramCount) &&
+        check.withinExactRange('total buffer count', totals.buffers + outcome.params.buffers) &&
         check.withinExactRange('total FLOP count', totals.flops + flops) &&
         check.withinExactRange('total activation memory in bytes', totals.memoryBytes + memoryBytes);
       if (countsExact) {
+        const spans: [AxisSpans, AxisSpans] = [nextSpans(current.spans[0], outcome.axes[0]), nextSpans(current.spans[1], outcome.axes[1])];
+        const { receptiveField, spread } = receptiveFieldOf(spans, outcome.spatialExtent);
         const record: ComputedLayerInfo = {
           index,
           type,
@@ -134,17 +139,19 @@ export function traceNetwork(spec: NetworkSpec, stopAfter = Infinity): NetworkTr
           flops,
           memoryBytes,
           inputReceptiveField: current.receptiveField,
-          receptiveField: outcome.receptiveField,
+          receptiveField,
+          axes: outcome.axes,
+          fieldSpread: spread,
         };
         if (outcome.geometry) record.geometry = outcome.geometry;
         layers.push(record);
         totals.params += paramCount;
         totals.trainableParams += outcome.params.trainable;
-        totals.nonTrainableParams += outcome.params.nonTrainable;
+        totals.buffers += outcome.params.buffers;
         totals.macs += outcome.macs;
         totals.flops += flops;
         totals.memoryBytes += memoryBytes;
-        current = { shape: outcome.outputShape, spatialExtent: outcome.spatialExtent, receptiveField: outcome.receptiveField };
+        current = { shape: outcome.outputShape, spatialExtent: outcome.spatialExtent, receptiveField, spans };
         continue;
       }
     }
@@ -177,7 +184,7 @@ export function summarizeOverview(spec: NetworkSpec): NetworkOverview {
 
 function overviewOf(layer: LayerInfo): LayerOverview {
   if (layer.status !== 'ok') return layer;
-  const { inputReceptiveField: _inputReceptiveField, geometry: _geometry, ...overview } = layer;
+  const { inputReceptiveField: _inputReceptiveField, geometry: _geometry, axes: _axes, fieldSpread: _fieldSpread, ...overview } = layer;
   return overview;
 }
 
@@ -188,7 +195,7 @@ function unreadableSummary(error: unknown): NetworkSummary {
     input: [],
     inputIssues: [inputIssue('unreadable', { reason }, `the network could not be read (${reason})`)],
     layers: [],
-    totals: { params: 0, trainableParams: 0, nonTrainableParams: 0, macs: 0, flops: 0, memoryBytes: 0 },
+    totals: { params: 0, trainableParams: 0, buffers: 0, macs: 0, flops: 0, memoryBytes: 0 },
     ok: false,
   };
 }

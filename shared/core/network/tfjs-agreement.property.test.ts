@@ -11,7 +11,8 @@ import { summarizeNetwork } from './summarize';
  * are converted. Only layers where TF.js and PyTorch agree by construction are compared:
  * valid convolutions (dilation only with stride 1, as TF requires), "same" with stride 1,
  * depthwise conv (= conv2d with groups = C), valid pooling, transposed conv with k >= s and no
- * padding, batch norm (TF counts gamma, beta, moving mean and variance: 4C), global pooling,
+ * padding, batch norm (TF's trainable gamma and beta are the 2C parameters; its moving mean and
+ * variance, non-trainable weights, are the 2C buffers), global pooling,
  * activations, dropout, flatten and dense on vectors.
  */
 
@@ -87,9 +88,14 @@ function channelsFirst(shape: readonly (number | null)[]): number[] {
   return dims.length === 3 ? [dims[2]!, dims[0]!, dims[1]!] : dims;
 }
 
-function tfParams(layer: tfl.layers.Layer): { trainable: number; total: number } {
+/**
+ * TF.js weights as PyTorch splits them: its trainable weights are PyTorch's parameters; its
+ * non-trainable weights (batch norm's moving mean and variance) are PyTorch's buffers, which
+ * `parameters()` does not count.
+ */
+function tfWeights(layer: tfl.layers.Layer): { trainable: number; nonTrainable: number } {
   const count = (weights: tfl.LayerVariable[]) => weights.reduce((sum, weight) => sum + (weight.shape as number[]).reduce((product: number, d: number) => product * d, 1), 0);
-  return { trainable: count(layer.trainableWeights), total: layer.countParams() };
+  return { trainable: count(layer.trainableWeights), nonTrainable: count(layer.nonTrainableWeights) };
 }
 
 describe('agreement with TensorFlow.js layers (CPU backend)', () => {
@@ -146,9 +152,9 @@ describe('agreement with TensorFlow.js layers (CPU backend)', () => {
             const mine = comparable[i]!;
             const context = `layer ${i + 1} ${mine.type} of ${JSON.stringify(specs)}`;
             expect(mine.outputShape, context).toEqual(channelsFirst(tfLayer.outputShape as (number | null)[]));
-            const params = tfParams(tfLayer);
-            expect(mine.params.trainable, context).toBe(params.trainable);
-            expect(mine.params.trainable + mine.params.nonTrainable, context).toBe(params.total);
+            const weights = tfWeights(tfLayer);
+            expect(mine.params.trainable, context).toBe(weights.trainable);
+            expect(mine.params.buffers, context).toBe(weights.nonTrainable);
           });
           model.dispose();
         },

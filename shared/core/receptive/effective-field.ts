@@ -3,7 +3,7 @@ import type { LayerSpec, NetworkSpec } from '../network/spec';
 import { summarizeNetwork } from '../network/summarize';
 import { unitRegion, type Box } from './region';
 import { spatialLayers, type SpatialLayer } from './spatial-layers';
-import { createRandom, gaussian } from '../random';
+import { createRandom, normalSample } from '../random';
 import type { Cooperation } from '../cooperation';
 
 /**
@@ -87,7 +87,6 @@ export interface InputGradient {
 }
 
 // ---------- seeded numbers ----------
-
 
 /** The seeded forward input: [C][H*W] uniform in [-1, 1); one plane repeated when `shared`. */
 export function forwardInput(channels: number, height: number, width: number, seed: number, shared: boolean): Float64Array[] {
@@ -408,7 +407,7 @@ function narrowing(prepared: Prepared, maxChannels: number): { channels: number[
 
 function heWeights(random: () => number, outChannels: number, inPerGroup: number, kernel: number): Float64Array[][] {
   const std = Math.sqrt(2 / (inPerGroup * kernel));
-  return Array.from({ length: outChannels }, () => Array.from({ length: inPerGroup }, () => Float64Array.from({ length: kernel }, () => std * gaussian(random))));
+  return Array.from({ length: outChannels }, () => Array.from({ length: inPerGroup }, () => Float64Array.from({ length: kernel }, () => std * normalSample(random))));
 }
 
 type Cache = { kind: 'max'; argmax: Int32Array[] } | { kind: 'act'; input: Float64Array[] } | { kind: 'none' };

@@ -103,6 +103,34 @@ describe('unitRegion: hand-worked cases', () => {
     expect(region(spec, 1, 1, 2).layers[1]).toMatchObject({ rows: { contributing: [0] }, columns: { contributing: [0, 1] } });
   });
 
+  it('issue 9 worked example: max-pool unit 2 after a transposed conv sees rows [6m - 3, 6m + 4] = [3, 10] (8 pixels)', () => {
+    const spec: NetworkSpec = {
+      input: [1, 32, 16],
+      layers: [
+        { type: 'conv2d', out_channels: 1, kernel: [2, 3], stride: 2, padding: 1 },
+        { type: 'conv2d', out_channels: 1, kernel: 1, stride: 3, padding: [1, 0] },
+        { type: 'convtranspose2d', out_channels: 1, kernel: 3, stride: 2, padding: 1 },
+        { type: 'maxpool2d', kernel: 2, stride: 1 },
+      ],
+    };
+    // pool unit 2 reads transposed units 2 (even: layer-2 unit 1, rows 3..4) and 3 (odd: units 1 and 2, rows 3..10)
+    expect(region(spec, 4, 2, 2).inputBox).toEqual([3, 5, 10, 13]);
+    expect(region(spec, 4, 0, 0).inputBox).toEqual([-3, -1, 4, 7]);
+  });
+
+  it('a dilated window over a transposed conv spans only the cells it reads, not the gaps between them', () => {
+    // transposed k=3 s=3 d=2: output o reads the input i with o = 3i + 2t, so o = 0, 1, 2, 3, 4 read i = 0, -1, 0, 1, 0;
+    // a 2-tap window of dilation 2 at unit 0 reads o = 0 and 2: input 0 only (o = 1 in the gap would add input -1)
+    const spec: NetworkSpec = {
+      input: [1, 4, 4],
+      layers: [
+        { type: 'convtranspose2d', out_channels: 1, kernel: 3, stride: 3, dilation: 2 },
+        { type: 'conv2d', out_channels: 1, kernel: 2, dilation: 2 },
+      ],
+    };
+    expect(region(spec, 2, 0, 0).inputBox).toEqual([0, 0, 0, 0]);
+  });
+
   it('global pooling sees the whole input', () => {
     const spec: NetworkSpec = { input: [2, 5, 4], layers: [{ type: 'conv2d', out_channels: 2, kernel: 3, padding: 1 }, { type: 'globalavgpool2d' }] };
     expect(region(spec, 2, 0, 0).inputBox).toEqual([-1, -1, 5, 4]);

@@ -1,4 +1,5 @@
 import type { NetworkSummary, Pair, ReceptiveField } from '../network/info';
+import { dependencyProgression, PIXEL_RECEPTIVE_FIELD } from '../network/receptive-field';
 import { cellDependencies, spatialLayers, type AxisMap, type SpatialLayer } from './spatial-layers';
 
 /** [top, left, bottom, right], inclusive, in the cells of one layer (input pixels for layer 0). */
@@ -9,7 +10,8 @@ export interface AxisRegion {
   /**
    * Bounding range [first, last] of the unit's field on this axis, unclipped: padding read by
    * an earlier window counts as a full field, exactly as the engine's r = r_prev + (k_eff - 1) j_prev
-   * does, so on the input it is centre ± (r - 1) / 2. first > last when the unit reads nothing.
+   * does, so on the input it is centre ± (r - 1) / 2 when units agree, and the unit's exact span
+   * (the engine's size is the widest of them) when they differ. first > last when the unit reads nothing.
    */
   first: number;
   last: number;
@@ -60,31 +62,36 @@ interface AxisState {
   first: number;
   last: number;
   length: number;
+  /** Cells first..last the unit reaches on the lattice (real cells, padding, and the cells beyond the layer a padded read continues to): reached[i] is cell first + i. */
+  reached: Uint8Array;
   contributing: Uint8Array;
   padding: Set<number>;
 }
 
-/** Hull of the dependencies of the (possibly virtual) cells first..last, unclipped. */
-function hullBelow(map: AxisMap, first: number, last: number): [number, number] {
-  if (first > last) return [1, 0];
-  if (map.kind === 'identity') return [first, last];
-  if (map.kind === 'window') return [first * map.stride - map.padBefore, last * map.stride - map.padBefore + (map.kernel - 1) * map.dilation];
-  if (map.kind === 'whole') return [0, map.inputLength - 1];
-  let low = Infinity;
-  let high = -Infinity;
-  // adaptive windows are monotone in the cell, so the ends decide; transposed dependencies are not, so every cell counts
-  const cells = map.kind === 'adaptive' ? [first, last] : Array.from({ length: last - first + 1 }, (_, i) => first + i);
-  for (const cell of cells) {
-    for (const input of cellDependencies(map, cell)) {
-      if (input < low) low = input;
-      if (input > high) high = input;
-    }
-  }
-  return low <= high ? [low, high] : [1, 0];
-}
-
+/**
+ * One layer down. The box is the hull of every cell reached on the lattice, through padding
+ * too: padding read by a window above counts as a full field (as the engine's
+ * r = r_prev + (k_eff - 1) j_prev does), so its cells continue into the layer below. Only the
+ * cells actually reached count: the gaps of a dilated window or of a transposed conv do not
+ * widen the box. Contributing cells are those reached through real cells only.
+ */
 function stepDown(state: AxisState, map: AxisMap, inputLength: number): AxisState {
-  const [first, last] = hullBelow(map, state.first, state.last);
+  let first = Infinity;
+  let last = -Infinity;
+  const reachedCells: number[] = [];
+  for (let i = 0; i < state.reached.length; i++) {
+    if (!state.reached[i]) continue;
+    const cell = state.first + i;
+    reachedCells.push(cell);
+    const read = dependencyProgression(map, cell);
+    if (read.count === 0) continue;
+    first = Math.min(first, read.first);
+    last = Math.max(last, read.first + (read.count - 1) * read.step);
+  }
+  const empty = first > last;
+  const reached = new Uint8Array(empty ? 0 : last - first + 1);
+  if (!empty && map.kind === 'whole') reached.fill(1);
+  else if (!empty) for (const cell of reachedCells) for (const input of cellDependencies(map, cell)) reached[input - first] = 1;
   const contributing = new Uint8Array(inputLength);
   const padding = new Set<number>();
   for (let cell = 0; cell < state.length; cell++) {
@@ -94,7 +101,7 @@ function stepDown(state: AxisState, map: AxisMap, inputLength: number): AxisStat
       else if (map.kind === 'window') padding.add(input);
     }
   }
-  return { first, last, length: inputLength, contributing, padding };
+  return { first: empty ? 1 : first, last: empty ? 0 : last, length: inputLength, reached, contributing, padding };
 }
 
 function axisRegion(state: AxisState): AxisRegion {
@@ -127,15 +134,17 @@ function layerRegion(layer: number, size: Pair, rowState: AxisState, columnState
 function unitAxis(cell: number, length: number): AxisState {
   const contributing = new Uint8Array(length);
   contributing[cell] = 1;
-  return { first: cell, last: cell, length, contributing, padding: new Set() };
+  return { first: cell, last: cell, length, reached: Uint8Array.of(1), contributing, padding: new Set() };
 }
 
 /**
  * The exact field of unit (y, x) of layer `layer` (1-based; 0 is the input) in every earlier
  * layer down to the input: bounding box, contributing cells, padding read. The box on the input
- * equals the engine's centre + (y, x) jump ± (size - 1) / 2 for every stack of windowed layers
- * (tested by property); layers whose units differ (transposed conv, adaptive pooling) get
- * each unit's own exact box. Never throws: an invalid unit is reported in words.
+ * equals the engine's centre + (y, x) jump ± (size - 1) / 2 for every stack of windowed layers;
+ * where units differ (transposed conv, adaptive pooling) each unit gets its own exact box, and
+ * the engine's size is the widest of them (both tested by property against brute force). The
+ * walk goes down from the unit, the engine's composition up from the input; they share the
+ * per-layer maps (`dependencyProgression`). Never throws: an invalid unit is reported in words.
  */
 export function unitRegion(summary: NetworkSummary, layer: number, y: number, x: number): UnitRegion | RegionFailure {
   const stack = spatialLayers(summary, layer);
@@ -156,11 +165,9 @@ export function unitRegion(summary: NetworkSummary, layer: number, y: number, x:
     regions.push(layerRegion(position, current.inputSize, rows, columns));
   }
   const input = regions[regions.length - 1]!;
-  const receptiveField = layer === 0 ? PIXEL : (layers[layer - 1]!.record.receptiveField as ReceptiveField);
+  const receptiveField = layer === 0 ? PIXEL_RECEPTIVE_FIELD : (layers[layer - 1]!.record.receptiveField as ReceptiveField);
   return { ok: true, unit: { layer, y, x }, inputBox: input.box, inputClippedBox: input.clippedBox, receptiveField, layers: regions };
 }
-
-const PIXEL: ReceptiveField = { size: [1, 1], jump: [1, 1], center: [0, 0], global: false, varies: false };
 
 /** What a cell of a layer is to the chosen unit, for drawing. */
 export type CellKind = 'contributing' | 'gap' | 'padding' | 'outside' | 'none';

@@ -45,7 +45,7 @@ export const regionsCommand: CliCommand = {
   async run(document, core, flags) {
     const parsed = regionsNetSchema.safeParse(document);
     if (!parsed.success) return { text: '', json: undefined, errors: schemaErrors(parsed.error) };
-    const polygons = flags.polygons === true;
+    const polygons = flags.has('polygons');
     const result = await core.linearRegions({ net: document, polygons });
     if (!result.ok) return { text: '', json: undefined, errors: failureErrors(result) };
     return { text: regionsText(result, polygons), json: regionsToJson(result, polygons), errors: [] };

@@ -18,7 +18,8 @@ export interface CliCommand {
   name: string;
   /** One line for the usage text. */
   description: string;
-  /** Boolean options of this command besides --json (e.g. `polygons` for --polygons), with their usage line. */
+  /** Boolean options of this command only (`--datasets`, `--polygons`), each with its line for the usage text. */
   flags?: readonly { name: string; description: string }[];
-  run(document: unknown, core: CoreApi, flags: Readonly<Record<string, boolean>>): CommandOutcome | Promise<CommandOutcome>;
+  /** `flags`: the command's own options that were given. A command that calls a cooperative core method is async. */
+  run(document: unknown, core: CoreApi, flags: ReadonlySet<string>): CommandOutcome | Promise<CommandOutcome>;
 }

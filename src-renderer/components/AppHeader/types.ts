@@ -1,5 +1,9 @@
+import type { LocaleState } from '../../lib/state/locale.svelte';
+
 export interface AppHeaderProps {
   projectName: string;
+  /** The language switch and the digits setting (Persian only). */
+  locale: LocaleState;
   dirty: boolean;
   /** File buttons appear in the browser; Electron has the native File menu. */
   showFileActions: boolean;

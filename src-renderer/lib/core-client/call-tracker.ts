@@ -3,9 +3,6 @@ import type { CoreError } from '../../../shared/protocol/messages';
 import { cancelledError, timeoutError } from './errors';
 import { timeLimitFor } from '../../../shared/protocol/time-limits';
 
-/** Default limit for one core call; the Q1 network summarizes in well under a millisecond. */
-export const DEFAULT_TIMEOUT_MS = 30_000;
-
 export interface PendingCall {
   resolve(value: unknown): void;
   reject(error: CoreError): void;
@@ -15,18 +12,22 @@ export interface PendingCall {
 
 /**
  * The part of a call both transports share: abort and timeout reject the promise at once
- * (then `onGiveUp` tells the other side to drop it); `settle` runs at most once.
+ * (then `onGiveUp` tells the other side to drop it); `settle` runs at most once. The time
+ * limit comes from shared/protocol/time-limits.ts (or the caller); `start` is told it so a
+ * transport can hand it on, and `marginMs` is how much longer this side waits.
  */
 export function trackCall<T>(
   method: string,
   options: CallOptions | undefined,
-  start: (pending: PendingCall) => void,
+  start: (pending: PendingCall, timeLimitMs: number) => void,
   /** Called when the caller stops waiting: cancelled by its signal, or out of time. */
   onGiveUp: (reason: 'cancelled' | 'timeout') => void,
+  marginMs = 0,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const signal = options?.signal;
-    const timeoutMs = timeLimitFor(method, DEFAULT_TIMEOUT_MS, options?.timeoutMs);
+    const timeLimitMs = timeLimitFor(method, options?.timeoutMs);
+    const timeoutMs = timeLimitMs + marginMs;
     let done = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const cleanup = () => {
@@ -51,29 +52,32 @@ export function trackCall<T>(
         if (done) return;
         cleanup();
         onGiveUp('timeout');
-        reject(timeoutError(method, timeoutMs));
+        reject(timeoutError(method, timeLimitMs));
       }, timeoutMs);
     }
-    start({
-      progress(value) {
-        if (done || !options?.onProgress) return;
-        try {
-          options.onProgress(value);
-        } catch (error) {
-          console.error('layerwise: an onProgress listener failed', error);
-        }
+    start(
+      {
+        progress(value) {
+          if (done || !options?.onProgress) return;
+          try {
+            options.onProgress(value);
+          } catch (error) {
+            console.error('layerwise: an onProgress listener failed', error);
+          }
+        },
+        resolve(value) {
+          if (done) return;
+          cleanup();
+          resolve(value as T);
+        },
+        reject(error) {
+          if (done) return;
+          cleanup();
+          reject(error);
+        },
       },
-      resolve(value) {
-        if (done) return;
-        cleanup();
-        resolve(value as T);
-      },
-      reject(error) {
-        if (done) return;
-        cleanup();
-        reject(error);
-      },
-    });
+      timeLimitMs,
+    );
   });
 }
 

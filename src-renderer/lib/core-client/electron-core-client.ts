@@ -1,14 +1,16 @@
 import type { CallOptions, CoreMethod, CorePayload, CoreResult } from '../../../shared/protocol/core-api';
 import type { LayerwiseApi } from '../../../shared/protocol/preload-api';
 import { CoreError } from '../../../shared/protocol/messages';
+import { IPC_TIME_LIMIT_MARGIN_MS, MAX_CORE_TIME_LIMIT_MS } from '../../../shared/protocol/time-limits';
 import { createListeners, trackCall } from './call-tracker';
 import { toCoreError } from './errors';
 import type { CoreClient, EngineStatus } from './types';
 
 /**
  * The core through Electron's preload: main hosts the engine in a worker thread and
- * supervises it (restarts, the stopped state); this adapter only adds ids, abort and
- * timeouts, and mirrors the status main reports.
+ * supervises it (time limits, restarts, the stopped state); this adapter adds ids and
+ * abort, hands main the call's time limit, and mirrors the status main reports. Its own
+ * timer runs a little longer than main's limit, only to end a call whose reply was lost.
  */
 export function createElectronCoreClient(api: LayerwiseApi): CoreClient {
   const statusListeners = createListeners<EngineStatus>();
@@ -30,10 +32,12 @@ export function createElectronCoreClient(api: LayerwiseApi): CoreClient {
     return trackCall<CoreResult<M>>(
       method,
       options,
-      (pending) => {
+      (pending, timeLimitMs) => {
         rejectors.set(callId, pending.reject);
         progressTargets.set(callId, pending.progress);
-        const result = api.core.call(method, payload, callId) as Promise<unknown>;
+        // main accepts whole milliseconds up to its maximum ("no limit" from a caller is that maximum)
+        const forMain = Number.isFinite(timeLimitMs) && timeLimitMs > 0 ? Math.min(Math.ceil(timeLimitMs), MAX_CORE_TIME_LIMIT_MS) : MAX_CORE_TIME_LIMIT_MS;
+        const result = api.core.call(method, payload, callId, forMain) as Promise<unknown>;
         result.then(
           (value) => {
             rejectors.delete(callId);
@@ -52,6 +56,7 @@ export function createElectronCoreClient(api: LayerwiseApi): CoreClient {
         progressTargets.delete(callId);
         api.core.cancel(callId);
       },
+      IPC_TIME_LIMIT_MARGIN_MS,
     );
   }
 
@@ -76,6 +81,10 @@ export function createElectronCoreClient(api: LayerwiseApi): CoreClient {
     trainNetwork: (payload, options) => call('trainNetwork', payload, options),
     linearRegions: (payload, options) => call('linearRegions', payload, options),
     sameBudget: (payload, options) => call('sameBudget', payload, options),
+    biasVariance: (payload, options) => call('biasVariance', payload, options),
+    biasVarianceExplain: (payload, options) => call('biasVarianceExplain', payload, options),
+    doubleDescent: (payload, options) => call('doubleDescent', payload, options),
+    doubleDescentExplain: (payload, options) => call('doubleDescentExplain', payload, options),
     onStatus: (listener) => statusListeners.add(listener),
     restart: () => api.core.restart(),
     dispose() {

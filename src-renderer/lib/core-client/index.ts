@@ -7,9 +7,10 @@ import { createWebWorkerCoreClient } from './web-worker-core-client';
 export type { CoreClient, DocumentHost, EngineStatus, MenuCommand, OpenResult, SaveRequest, SaveResult } from './types';
 export { createElectronCoreClient } from './electron-core-client';
 export { createWebWorkerCoreClient, type WorkerFactory, type WorkerPort } from './web-worker-core-client';
-export { createBrowserDocumentHost, createElectronDocumentHost, menuCommandForKey, readFileForOpen } from './document-host';
+export { createBrowserDocumentHost, createElectronDocumentHost, editTargetOf, isTextEditing, menuCommandForKey, readFileForOpen } from './document-host';
 export { isCancelled, toCoreError } from './errors';
 export { LatestCall } from './latest-call';
+export { createBrowserLocaleHost, createElectronLocaleHost, createLocaleHost, type LocaleHost, type LocaleSettings } from './locale-host';
 
 declare global {
   interface Window {
@@ -24,5 +25,5 @@ export function createCoreClient(win: Window = window): CoreClient {
 }
 
 export function createDocumentHost(win: Window = window): DocumentHost {
-  return win.layerwise ? createElectronDocumentHost(win.layerwise) : createBrowserDocumentHost(win);
+  return win.layerwise ? createElectronDocumentHost(win.layerwise, win) : createBrowserDocumentHost(win);
 }

@@ -1,7 +1,7 @@
 import type { AsyncCoreApi } from '../../../shared/protocol/core-api';
-import type { EngineStatus, MenuCommand, OpenRecentCommand, OpenResult, SaveResult } from '../../../shared/protocol/preload-api';
+import type { EngineStatus, MenuCommand, OpenFileCommand, OpenResult, SaveResult } from '../../../shared/protocol/preload-api';
 
-export type { EngineStatus, MenuCommand, OpenRecentCommand, OpenResult, SaveResult };
+export type { EngineStatus, MenuCommand, OpenFileCommand, OpenResult, SaveResult };
 
 /**
  * The renderer's only handle on the numeric core. Every method of `CoreApi`, asynchronous,
@@ -23,7 +23,7 @@ export interface SaveRequest {
   /** Where the document was last saved; null asks for a place (a download in the browser). */
   path: string | null;
   text: string;
-  /** File name to offer, with the `.layerwise.json` extension. */
+  /** File name to offer, with the `.layerwise` extension. */
   suggestedName: string;
 }
 
@@ -37,12 +37,18 @@ export interface DocumentHost {
   open(): Promise<OpenResult>;
   save(request: SaveRequest): Promise<SaveResult>;
   saveAs(request: Omit<SaveRequest, 'path'>): Promise<SaveResult>;
-  /** Title bar text and whether closing must ask about unsaved changes. */
-  setDocumentState(state: { title: string; dirty: boolean }): void;
+  /**
+   * The document's name, whether closing must ask about unsaved changes, and the finished
+   * title ("name • — Layerwise"). The browser shows `title` as `document.title`; Electron
+   * hands main the name, and main formats the title bar itself (messages.windowTitle).
+   */
+  setDocumentState(state: { name: string; title: string; dirty: boolean }): void;
   /** After `file.saveThenClose` saved: let the window close. */
   confirmClose(): void;
+  /** After `file.saveThenClose` did not save: the window stays open (and a quit is abandoned). */
+  cancelClose(): void;
   /** Native menu (Electron) or keyboard shortcuts (browser); returns the unsubscribe. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
-  /** A file picked in the native Open Recent menu (Electron); never fires in the browser. */
-  onOpenRecent(listener: (result: OpenResult) => void): () => void;
+  /** A file main opened: the native Open Recent menu, a double-click in the OS, a second instance (Electron); never fires in the browser. */
+  onOpenFile(listener: (result: OpenResult) => void): () => void;
 }

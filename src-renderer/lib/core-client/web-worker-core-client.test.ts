@@ -117,19 +117,57 @@ describe('createWebWorkerCoreClient', () => {
     expect(workers[0]!.sent.at(-1)).toEqual({ kind: 'cancel', id: 1 });
   });
 
-  it('a timeout replaces the worker (a stuck synchronous call cannot see the cancel) and other pending calls fail with worker_crashed', async () => {
+  it('a timeout replaces the worker (a stuck synchronous call cannot see the cancel) and fails that call only: the others go to the new worker', async () => {
     const { client, workers, statuses } = setup();
     const slow = rejection(client.summarize({ spec }, { timeoutMs: 50 }));
-    const queued = rejection(client.explain({ spec, index: 1 }, { timeoutMs: 10_000 }));
+    const queued = client.explain({ spec, index: 1 }, { timeoutMs: 10_000 });
     vi.advanceTimersByTime(50);
     expect((await slow).code).toBe('timeout');
-    expect((await queued).code).toBe('worker_crashed');
     expect(workers).toHaveLength(2);
     expect(workers[0]!.terminated).toBe(true);
+    expect(workers[1]!.sent).toEqual([{ kind: 'request', id: 2, type: 'explain', payload: { spec, index: 1 } }]);
+    workers[1]!.reply(2, 'answered by the new worker');
+    await expect(queued).resolves.toBe('answered by the new worker');
     expect(statuses.map((status) => status.state)).toEqual(['restarting', 'ready']);
     const next = client.summarize({ spec });
-    workers[1]!.reply(workers[1]!.sent[0]!.id, 'fresh');
+    workers[1]!.reply(workers[1]!.sent.at(-1)!.id, 'fresh');
     await expect(next).resolves.toBe('fresh');
+  });
+
+  it('a call that already sent partial results is not re-run by the replacement worker (it would send them again): it fails, the waiting ones are re-sent', async () => {
+    const { client, workers } = setup();
+    const seen: unknown[] = [];
+    const training = rejection(client.trainNetwork({ run: {} }, { onProgress: (update) => seen.push(update) }));
+    const quiet = client.linearRegions({ net: {} });
+    const slow = rejection(client.summarize({ spec }, { timeoutMs: 50 }));
+    const queued = client.explain({ spec, index: 1 }, { timeoutMs: 10_000 });
+    workers[0]!.handlers.onMessage({ kind: 'progress', id: 1, progress: { kind: 'train', done: 5 } });
+    // progress for a call without onProgress reaches nobody, so that call may still be re-run
+    workers[0]!.handlers.onMessage({ kind: 'progress', id: 2, progress: { kind: 'regions' } });
+    vi.advanceTimersByTime(50);
+    expect((await slow).code).toBe('timeout');
+    const failed = await training;
+    expect([failed.code, failed.message]).toEqual(['worker_crashed', 'the engine was restarted because summarize did not answer in time; trainNetwork had sent partial results and was stopped with it: run it again']);
+    expect(seen).toEqual([{ kind: 'train', done: 5 }]);
+    expect(workers[1]!.sent.map((message) => message.id)).toEqual([2, 4]);
+    workers[1]!.reply(2, 'regions');
+    workers[1]!.reply(4, 'explained');
+    await expect(quiet).resolves.toBe('regions');
+    await expect(queued).resolves.toBe('explained');
+  });
+
+  it('timeouts do not use up the crash-restart budget', async () => {
+    const { client, workers, latest } = setup();
+    for (let i = 0; i < 5; i++) {
+      const call = rejection(client.summarize({ spec }, { timeoutMs: 50 }));
+      vi.advanceTimersByTime(50);
+      expect((await call).code).toBe('timeout');
+    }
+    expect(workers).toHaveLength(6);
+    for (let crash = 1; crash <= 3; crash++) latest().handlers.onCrash(`crash ${crash}`);
+    expect(client.status).toEqual({ state: 'ready' });
+    latest().handlers.onCrash('crash 4');
+    expect(client.status.state).toBe('stopped');
   });
 
   it('a crash rejects pending calls with worker_crashed and starts a new worker', async () => {

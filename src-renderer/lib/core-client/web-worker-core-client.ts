@@ -47,9 +47,13 @@ function isReply(data: unknown): data is CoreReply {
 
 /**
  * The core in a module Web Worker (browser mode), speaking the same request / reply / cancel
- * messages as the Electron worker thread. When the worker crashes, pending calls reject with
- * `worker_crashed` and a fresh worker starts; after `maxRestarts` crashes within
- * `restartWindowMs` it stays `stopped` until `restart()`.
+ * messages as the Electron worker thread, with the same time limits
+ * (shared/protocol/time-limits.ts) and the same rules as main's supervisor: a call that runs
+ * past its limit fails alone with `timeout` and the worker is replaced (a synchronous call
+ * cannot see a cancel), the calls waiting behind it going to the new worker; that does not
+ * count as a crash. When the worker crashes, pending calls reject with `worker_crashed` and
+ * a fresh worker starts; after `maxRestarts` crashes within `restartWindowMs` it stays
+ * `stopped` until `restart()`.
  */
 export function createWebWorkerCoreClient(options: WebWorkerCoreClientOptions = {}): CoreClient {
   const createWorker = options.createWorker ?? createModuleWorker;
@@ -57,7 +61,11 @@ export function createWebWorkerCoreClient(options: WebWorkerCoreClientOptions = 
   const restartWindowMs = options.restartWindowMs ?? 5 * 60_000;
   const now = options.now ?? (() => Date.now());
 
-  const pending = new Map<number, PendingCall>();
+  /**
+   * In-flight calls with their request, to send again to a replacement worker, and whether
+   * the caller has received partial results (such a call is not re-sent: it would repeat them).
+   */
+  const pending = new Map<number, PendingCall & { request: ToWorker; method: CoreMethod; listens: boolean; reported: boolean }>();
   const statusListeners = createListeners<EngineStatus>();
   let restartTimes: number[] = [];
   let nextId = 1;
@@ -83,7 +91,10 @@ export function createWebWorkerCoreClient(options: WebWorkerCoreClientOptions = 
       onMessage(data) {
         if (myGeneration !== generation) return;
         if (isCoreProgress(data)) {
-          pending.get(data.id)?.progress(data.progress);
+          const call = pending.get(data.id);
+          if (!call?.listens) return;
+          call.reported = true;
+          call.progress(data.progress);
           return;
         }
         if (!isReply(data)) return;
@@ -97,6 +108,21 @@ export function createWebWorkerCoreClient(options: WebWorkerCoreClientOptions = 
         if (myGeneration === generation) crashed(reason);
       },
     });
+  }
+
+  /** The worker is stuck past a call's limit: a new one takes over the calls still waiting. */
+  function replaceStuckWorker(reason: string) {
+    generation++;
+    worker?.terminate();
+    setStatus({ state: 'restarting', reason });
+    for (const [id, call] of pending) {
+      if (!call.reported) continue;
+      pending.delete(id);
+      call.reject(new CoreError({ code: 'worker_crashed', message: `the engine was restarted because ${reason}; ${call.method} had sent partial results and was stopped with it: run it again` }));
+    }
+    start();
+    for (const call of pending.values()) worker?.post(call.request);
+    setStatus({ state: 'ready' });
   }
 
   function crashed(reason: string) {
@@ -122,21 +148,20 @@ export function createWebWorkerCoreClient(options: WebWorkerCoreClientOptions = 
       return Promise.reject(new CoreError({ code: 'engine_stopped', message: `the engine is stopped (${reason})` }));
     }
     const id = nextId++;
-    const port = worker;
     return trackCall<CoreResult<M>>(
       method,
       callOptions,
       (call) => {
-        pending.set(id, call);
-        port.post({ kind: 'request', id, type: method, payload });
+        const request: ToWorker = { kind: 'request', id, type: method, payload };
+        pending.set(id, { ...call, request, method, listens: callOptions?.onProgress !== undefined, reported: false });
+        worker?.post(request);
       },
       (reason) => {
-        pending.delete(id);
-        if (worker !== port) return;
-        port.post({ kind: 'cancel', id });
+        if (!pending.delete(id) || !worker) return;
+        worker.post({ kind: 'cancel', id });
         // A synchronous core call that overran cannot see the cancel: replace the worker, as
         // the Electron supervisor does, so later calls are not stuck behind it.
-        if (reason === 'timeout') crashed(`${method} did not answer in time`);
+        if (reason === 'timeout') replaceStuckWorker(`${method} did not answer in time`);
       },
     );
   }
@@ -164,6 +189,10 @@ export function createWebWorkerCoreClient(options: WebWorkerCoreClientOptions = 
     trainNetwork: (payload, callOptions) => call('trainNetwork', payload, callOptions),
     linearRegions: (payload, callOptions) => call('linearRegions', payload, callOptions),
     sameBudget: (payload, callOptions) => call('sameBudget', payload, callOptions),
+    biasVariance: (payload, callOptions) => call('biasVariance', payload, callOptions),
+    biasVarianceExplain: (payload, callOptions) => call('biasVarianceExplain', payload, callOptions),
+    doubleDescent: (payload, callOptions) => call('doubleDescent', payload, callOptions),
+    doubleDescentExplain: (payload, callOptions) => call('doubleDescentExplain', payload, callOptions),
     onStatus: (listener) => statusListeners.add(listener),
     async restart() {
       if (disposed) return;

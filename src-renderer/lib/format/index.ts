@@ -1,10 +1,13 @@
 import type { Pair, ReceptiveField } from '../../../shared/core/network/info';
 import type { IntOrPair, LayerSpec } from '../../../shared/core/network/spec';
-import { formatDecimal, formatInteger, formatPlain, t } from '../i18n';
+import { formatDecimal, formatInteger, formatPlain, ltr, t } from '../i18n';
 
-/** [32, 128, 128] → "32×128×128"; [1024] → "1024" (dimensions are not grouped). */
+/**
+ * [32, 128, 128] → "32×128×128"; [1024] → "1024" (dimensions are not grouped). Shapes,
+ * sizes, jumps and centres read left to right in every language, like the formulas (`ltr`).
+ */
 export function formatShape(shape: readonly number[]): string {
-  return shape.map(formatPlain).join('×');
+  return ltr(shape.map(formatPlain).join('×'));
 }
 
 /** Binary units, as memory is allocated: 2,097,152 → "2 MiB". */
@@ -21,13 +24,13 @@ export function formatBytes(bytes: number): string {
 }
 
 function pairText(pair: Pair, join: string): string {
-  return pair[0] === pair[1] ? formatDecimal(pair[0], 3) : pair.map((v) => formatDecimal(v, 3)).join(join);
+  return pair[0] === pair[1] ? formatDecimal(pair[0], 3) : ltr(pair.map((v) => formatDecimal(v, 3)).join(join));
 }
 
 /** "7×7", "whole input", or "up to 9×9" when units differ. */
 export function formatReceptiveFieldSize(field: ReceptiveField): string {
   if (field.global) return t('network.wholeInput');
-  const size = `${formatDecimal(field.size[0], 3)}×${formatDecimal(field.size[1], 3)}`;
+  const size = ltr(`${formatDecimal(field.size[0], 3)}×${formatDecimal(field.size[1], 3)}`);
   return field.varies ? t('network.upTo', { size }) : size;
 }
 
@@ -40,11 +43,11 @@ export function formatJump(field: ReceptiveField): string {
 /** Centre of output unit (0, 0) in input pixels: "(3, 3)", or "(3.5, 0)"; a dash once the unit sees the whole input. */
 export function formatCenter(field: ReceptiveField): string {
   if (field.global) return t('network.notApplicable');
-  return `(${formatDecimal(field.center[0], 3)}, ${formatDecimal(field.center[1], 3)})`;
+  return ltr(`(${formatDecimal(field.center[0], 3)}, ${formatDecimal(field.center[1], 3)})`);
 }
 
 function sizeArg(value: IntOrPair): string {
-  return typeof value === 'number' ? formatPlain(value) : value.map(formatPlain).join('×');
+  return typeof value === 'number' ? formatPlain(value) : ltr(value.map(formatPlain).join('×'));
 }
 
 function isDefault(value: IntOrPair | undefined, fallback: number): boolean {
@@ -61,8 +64,9 @@ export function layerArguments(layer: LayerSpec, inputShape?: readonly number[])
       parts.push(t('args.kernel', { value: sizeArg(typeof layer.kernel === 'number' ? [layer.kernel, layer.kernel] : layer.kernel) }));
       parts.push(t('args.outChannels', { value: formatPlain(layer.out_channels) }));
       if (!isDefault(layer.stride, 1)) parts.push(t('args.stride', { value: sizeArg(layer.stride ?? 1) }));
-      if (layer.padding !== undefined && !(typeof layer.padding !== 'string' && isDefault(layer.padding, 0)))
-        parts.push(t('args.padding', { value: typeof layer.padding === 'string' ? layer.padding : sizeArg(layer.padding) }));
+      // 'same' / 'valid' are PyTorch's padding modes, shown as words; only a number gets the "p" of "p3".
+      if (typeof layer.padding === 'string') parts.push(t(layer.padding === 'same' ? 'args.paddingSame' : 'args.paddingValid'));
+      else if (!isDefault(layer.padding, 0)) parts.push(t('args.padding', { value: sizeArg(layer.padding ?? 0) }));
       if (!isDefault(layer.dilation, 1)) parts.push(t('args.dilation', { value: sizeArg(layer.dilation ?? 1) }));
       if (layer.groups !== undefined && layer.groups !== 1) parts.push(t('args.groups', { value: formatPlain(layer.groups) }));
       if (layer.bias === false) parts.push(t('args.noBias'));
@@ -93,5 +97,5 @@ export function layerArguments(layer: LayerSpec, inputShape?: readonly number[])
     default:
       break;
   }
-  return parts.join(', ');
+  return parts.join(t('list.separator'));
 }

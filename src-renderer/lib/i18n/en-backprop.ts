@@ -53,6 +53,11 @@ export const enBackprop = {
   'backprop.fill.apply': 'Apply',
   'backprop.fill.cancel': 'Cancel',
   'backprop.notNumber': 'Enter a number',
+  'backprop.paste.notNumber': 'line {line}, cell {cell}: "{text}" is not a number',
+  'backprop.paste.rowLength': 'line {line}: {count} cells, expected {expected} like the first row',
+  'backprop.paste.empty': 'nothing to paste',
+  'backprop.paste.blockShape': 'block {block} is {shape}, expected {expected} like the first',
+  'backprop.paste.kernels': '{count} kernels pasted; filters need a multiple of {channels} (one per input channel)',
 
   'backprop.tensor.input': 'Input X',
   'backprop.tensor.filters': 'Filters W',
@@ -99,7 +104,7 @@ export const enBackprop = {
   'backprop.check.run': 'Gradient check',
   'backprop.check.running': 'Checking…',
   'backprop.check.result': 'Largest difference from central finite differences: {error} (at {tensor} {index}: analytic {analytic}, numeric {numeric}); {checked} of {total} values checked, h = {step}.',
-  'backprop.check.kinks': '{count} kink(s) (max-pool ties or ReLU at 0): finite differences are not defined there.',
+  'backprop.check.kinks': { one: '{count} kink (a max-pool tie or ReLU at 0): finite differences are not defined there.', other: '{count} kinks (max-pool ties or ReLU at 0): finite differences are not defined there.' },
   'backprop.check.failed': 'The gradient check failed: {message}',
 
   'backprop.text.where.window': 'the {kh}×{kw} window at rows {top}–{bottom}, columns {left}–{right} of map {f}',

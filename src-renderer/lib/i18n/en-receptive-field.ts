@@ -7,7 +7,7 @@ export const enReceptiveField = {
   'rf.noImageLayers': 'This network has no image layers to explore: its input must be [C, H, W].',
   'rf.networkError': 'Only the layers before the first error are shown: {message}',
   'rf.computing': 'Computing…',
-  'rf.hover': 'Layer {layer}, unit ({y}, {x}): box [{top}, {left}, {bottom}, {right}] in input pixels',
+  'rf.hover': 'Layer {layer}, unit ({y}, {x}): box {box} in input pixels',
   'rf.hoverInput': 'Input pixel ({y}, {x})',
   'rf.hoverVaries': '{text} (approximate: units of this layer see different fields; click the unit for its exact box)',
   'rf.hoverNone': 'Hover a unit to see its coordinates and its box in input pixels.',
@@ -58,5 +58,6 @@ export const enReceptiveField = {
   'rf.growth.answer': 'your answer',
   'rf.growth.axis': 'Input pixels (height axis)',
   'rf.growth.answers': 'Your receptive-field answers: a ring is right, a cross is wrong ({right} of {total} right).',
-  'rf.growth.unread': 'Could not read your answer for layer {index}: “{text}”.',
+  'rf.growth.answerTitle': 'Your answer “{text}”: {verdict}. {reason}',
+  'rf.growth.noteLayer': 'Layer {index}:',
 } as const;

@@ -5,11 +5,26 @@ import { enOptimizer } from './en-optimizer';
 
 /**
  * English catalog: every string the user sees. Keys are dotted by place; `{name}` marks a
- * parameter (the `t` function types them from this file). Engine messages (layer issues,
- * project-file errors) arrive already phrased in English and are shown as they come.
+ * parameter (the `t` function types them from this file); a message that depends on a
+ * number is `{ one, other }` plural forms picked by its numeric `{count}` (Intl.PluralRules).
+ *
+ * Adding a string: add its key here (or in the tool's en-*.ts file) AND its Persian text in
+ * the matching fa*.ts file (fa.ts, fa-network-builder.ts, ...). Each Persian file is typed
+ * `Translation<typeof en...>`, so a key without Persian fails `npm run typecheck`, and
+ * catalog.test.ts fails a Persian text that is empty or a copy of the English.
+ *
+ * Engine messages (layer issues, project-file errors, parser errors) still arrive phrased in
+ * English by the core and are shown as they come (marked `data-engine-text` where shown)
+ * until the core sends them as codes with values.
  */
 export const en = {
+  'app.language': 'Language',
+  'app.digits': 'Digits',
+  'app.digits.native': 'Persian digits',
+  'app.digits.latin': 'Latin digits',
+  'app.defaultProjectName': 'Assignment 1',
   'app.name': 'Layerwise',
+  'list.separator': ', ',
   'app.documentTitle': '{name}{dirtyMarker} — Layerwise',
   'app.dirtyMarker': ' •',
   'app.unsavedChanges': 'Unsaved changes',
@@ -66,7 +81,8 @@ export const en = {
   'network.wholeInput': 'whole input',
   'network.notApplicable': '—',
   'network.upTo': 'up to {size}',
-  'network.nonTrainable': '+{count} non-trainable',
+  'network.buffers': '{count} buffers',
+  'network.buffersHint': 'Buffers: batch norm’s running mean and variance. They are state, not parameters (PyTorch’s parameters() leaves them out), so they are in neither Params nor the total.',
   'network.bytesExact': '{bytes} bytes',
   'network.cellHint': 'Select to see how this number is computed, with the values filled in.',
   'network.editLayer': 'Edit layer {index}',
@@ -100,6 +116,7 @@ export const en = {
   'editor.moveUp': 'Move up',
   'editor.moveDown': 'Move down',
   'editor.default': 'default {value}',
+  'editor.defaultKernel': 'default: the kernel',
   'editor.required': 'Required',
   'editor.notANumber': 'Enter a number',
   'editor.notANumberOrPair': 'Enter a number or two numbers “height, width”',
@@ -151,6 +168,8 @@ export const en = {
   'args.kernel': '{value}',
   'args.stride': 's{value}',
   'args.padding': 'p{value}',
+  'args.paddingSame': 'same',
+  'args.paddingValid': 'valid',
   'args.dilation': 'd{value}',
   'args.groups': 'g{value}',
   'args.noBias': 'no bias',

@@ -2,12 +2,29 @@ export { en, type MessageKey } from './en';
 export {
   catalogs,
   formatDecimal,
+  formatExact,
+  formatInput,
   formatInteger,
+  formatPercent,
   formatPlain,
   getCatalog,
+  getDigitStyle,
+  getLocale,
+  isLocaleId,
+  localizeDigits,
+  LOCALES,
+  ltr,
+  numberLocale,
+  pluralForm,
+  setDigitStyle,
   setLocale,
   t,
   type Catalog,
+  type DigitStyle,
   type LocaleId,
   type MessageParams,
 } from './locale.svelte';
+export { normalizeListSeparators, normalizeNumerals, parseNumber, type ParseNumberOptions } from './parse-number';
+export { firstStrongIsolate, hasStrongRtl, ltrIsolate, stripBidiControls } from './bidi';
+export type { Messages, PluralForms, Translation } from './types';
+export { initialPreferences, isDigitStyle, localeFromTag, type LocalePreferences } from './preferences';

@@ -39,3 +39,40 @@ export function formatNumberCached(locale: string, options: Intl.NumberFormatOpt
   }
   return text;
 }
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/** One Intl.PluralRules per language (a message's plural form is picked on every `t()`). */
+export function cachedPluralRules(lang: string): Intl.PluralRules {
+  let rules = pluralRules.get(lang);
+  if (!rules) {
+    rules = new Intl.PluralRules(lang);
+    pluralRules.set(lang, rules);
+  }
+  return rules;
+}
+
+export interface NumberSymbols {
+  /** The ten digits, 0 to 9. */
+  digits: string[];
+  decimal: string;
+  /** With its bidi mark where Intl writes one (Persian: LRM + U+2212). */
+  minus: string;
+}
+const symbolsByLocale = new Map<string, NumberSymbols>();
+
+/** The digits, decimal separator and minus sign Intl writes for a locale. */
+export function numberSymbols(locale: string): NumberSymbols {
+  let symbols = symbolsByLocale.get(locale);
+  if (!symbols) {
+    const format = new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 1 });
+    const parts = format.formatToParts(-1.5);
+    symbols = {
+      digits: Array.from({ length: 10 }, (_, digit) => format.format(digit)),
+      decimal: parts.find((part) => part.type === 'decimal')?.value ?? '.',
+      minus: parts.filter((part) => part.type === 'minusSign' || part.type === 'literal').map((part) => part.value).join('') || '-',
+    };
+    symbolsByLocale.set(locale, symbols);
+  }
+  return symbols;
+}

@@ -266,7 +266,7 @@ export class BackpropState {
     this.checkPending = true;
     this.checkError = null;
     try {
-      const outcome = await this.#client.backpropGradientCheck({ case: parsed.value }, { timeoutMs: 60_000 });
+      const outcome = await this.#client.backpropGradientCheck({ case: parsed.value }); // its time limit is in shared/protocol/time-limits.ts
       if (outcome.ok) this.check = outcome.check;
       else this.checkError = outcome.issues.map((issue) => issue.message).join('; ');
     } catch (error) {

@@ -1,5 +1,5 @@
 import type { LayerAnswerMarks } from '../../../shared/core/network/answers';
-import type { ExportFormat, ExportResult, ImportResult } from '../../../shared/core/network/codegen/types';
+import type { CodeImportResult, ExportFormat, ExportResult } from '../../../shared/core/network/codegen/types';
 import type { SolveResult } from '../../../shared/core/network/solve';
 import { PRESETS } from '../../../shared/core/network/presets';
 import type { LayerSpec, LayerType, NetworkSpec } from '../../../shared/core/network/spec';
@@ -19,7 +19,13 @@ export interface ImportProblem {
   message: string;
 }
 
-export type BuilderImportResult = { ok: true; spec: NetworkSpec } | { ok: false; problems: ImportProblem[] };
+/** `readAs`: the language the text was read as (Keras pasted with PyTorch chosen is read as Keras). */
+export type BuilderImportResult = { ok: true; spec: NetworkSpec; readAs: ImportLanguage } | { ok: false; problems: ImportProblem[]; readAs: ImportLanguage };
+
+function fromCode(result: CodeImportResult): BuilderImportResult {
+  if (result.ok) return { ok: true, spec: result.spec, readAs: result.readAs };
+  return { ok: false, problems: result.errors.map((error) => ({ line: error.line, message: error.message })), readAs: result.readAs };
+}
 
 /** A preset's name in the UI language (the core's English name when the catalog has none). */
 export function presetName(id: string): string {
@@ -156,10 +162,15 @@ export class BuilderState {
    * a JSON spec is validated here with the same structural schema as project files.
    */
   async importSource(language: ImportLanguage, source: string): Promise<BuilderImportResult> {
-    if (language === 'json') return importJson(source);
-    const result: ImportResult = await this.#client.importCode({ language, source, defaultInput: [...this.#project.network.input] });
-    if (result.ok) return { ok: true, spec: result.spec };
-    return { ok: false, problems: result.errors.map((error) => ({ line: error.line, message: error.message })) };
+    const defaultInput = [...this.#project.network.input];
+    if (language === 'json') {
+      const json = importJson(source);
+      if (json.ok || /^\s*[[{]/.test(source)) return { ...json, readAs: 'json' };
+      // Not JSON at all: model code is read as the language it is; anything else keeps the JSON error.
+      const code = await this.#client.importCode({ language: 'pytorch', source, defaultInput });
+      return code.looksLike === 'pytorch' || code.looksLike === 'keras' ? fromCode(code) : { ...json, readAs: 'json' };
+    }
+    return fromCode(await this.#client.importCode({ language, source, defaultInput }));
   }
 
   exportNetwork(format: ExportFormat): Promise<ExportResult> {
@@ -179,7 +190,7 @@ function lineOf(text: string, position: number): number {
 }
 
 /** A JSON network spec ({ input, layers }) or a whole project file; structural errors name the layer and field. */
-export function importJson(source: string): BuilderImportResult {
+export function importJson(source: string): { ok: true; spec: NetworkSpec } | { ok: false; problems: ImportProblem[] } {
   let value: unknown;
   try {
     value = JSON.parse(source);

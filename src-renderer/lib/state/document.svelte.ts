@@ -47,12 +47,12 @@ export class DocumentState {
   }
 
   #mayDiscard(): boolean {
-    return !this.#project.dirty || this.#confirmDiscard(this.#project.name);
+    return !this.#project.dirty || this.#confirmDiscard(this.#project.displayName);
   }
 
   newProject(): void {
     if (!this.#mayDiscard()) return;
-    this.#project.replace(createEmptyProject(t('file.untitled')));
+    this.#project.replace(createEmptyProject());
     this.notice = null;
   }
 
@@ -66,8 +66,8 @@ export class DocumentState {
     }
   }
 
-  /** A file from the native Open Recent menu: same checks as Open. */
-  openRecent(result: OpenResult): void {
+  /** A file main opened (Open Recent menu, a double-click in the OS, a second instance): same checks as Open. */
+  openFromMain(result: OpenResult): void {
     if (result.status === 'opened' && !this.#mayDiscard()) return;
     this.openResult(result);
   }
@@ -122,6 +122,18 @@ export class DocumentState {
     return true;
   }
 
+  /** Save at the close prompt: close once saved; otherwise (cancelled, failed) the window stays and stays usable. */
+  async #saveThenClose(): Promise<void> {
+    let saved = false;
+    try {
+      saved = await this.save();
+    } catch (error) {
+      this.notice = { tone: 'error', heading: t('file.saveError', { message: error instanceof Error ? error.message : String(error) }), detail: '' };
+    }
+    if (saved) this.#host.confirmClose();
+    else this.#host.cancelClose();
+  }
+
   async handleMenuCommand(command: MenuCommand): Promise<void> {
     switch (command) {
       case 'file.new':
@@ -137,7 +149,7 @@ export class DocumentState {
         await this.saveAs();
         return;
       case 'file.saveThenClose':
-        if (await this.save()) this.#host.confirmClose();
+        await this.#saveThenClose();
         return;
       case 'edit.undo':
         this.#project.undo();

@@ -5,3 +5,4 @@ export { EditHistory } from './history.svelte';
 export { NetworkState } from './network.svelte';
 export { OptimizerState, STARTER_PROBLEM, parameterNamesOf } from './optimizer.svelte';
 export { ProjectState, type DocumentLocation } from './project.svelte';
+export { LocaleState } from './locale.svelte';

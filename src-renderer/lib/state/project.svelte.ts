@@ -1,7 +1,18 @@
 import type { LayerSpec, NetworkSpec } from '../../../shared/core/network/spec';
-import { createDefaultProject, serializeProject, type Project, type ToolStates } from '../../../shared/project/index';
+import { createDefaultProject, createEmptyProject, PROJECT_FILE_EXTENSION, serializeProject, type Project, type ToolStates } from '../../../shared/project/index';
 import { t } from '../i18n';
 import { EditHistory } from './history.svelte';
+
+/** The names the app gives a project, stored as they are (files are language-neutral) and shown in the current language. */
+const DEFAULT_NAME = createDefaultProject().name;
+const UNTITLED_NAME = createEmptyProject().name;
+
+/** A project's name as shown: the app's own default names ("Assignment 1", "Untitled") in the current language, a user's name as typed. */
+export function displayProjectName(name: string): string {
+  if (name === DEFAULT_NAME) return t('app.defaultProjectName');
+  if (name === UNTITLED_NAME) return t('file.untitled');
+  return name;
+}
 
 /** Where the open document lives: a path in Electron, a file name in the browser. */
 export interface DocumentLocation {
@@ -32,9 +43,11 @@ export class ProjectState {
   text = $derived(serializeProject({ name: this.name, network: this.network, tools: this.tools }));
   /** Differs from the last save or open (undoing back to it makes the project clean again). */
   dirty = $derived(this.text !== this.#savedText);
-  title = $derived(t('app.documentTitle', { name: this.name, dirtyMarker: this.dirty ? t('app.dirtyMarker') : '' }));
-  /** `Assignment 1.layerwise.json` unless the file already has a name. */
-  suggestedFileName = $derived(this.location.fileName ?? `${this.name}.layerwise.json`);
+  /** The name as shown (the file keeps `name`). */
+  displayName = $derived(displayProjectName(this.name));
+  title = $derived(t('app.documentTitle', { name: this.displayName, dirtyMarker: this.dirty ? t('app.dirtyMarker') : '' }));
+  /** `Assignment 1.layerwise` unless the file already has a name. */
+  suggestedFileName = $derived(this.location.fileName ?? `${this.name}${PROJECT_FILE_EXTENSION}`);
 
   constructor(project: Project = createDefaultProject()) {
     this.replace(project);

@@ -1,4 +1,6 @@
+import type { LayerAnswerMarks } from '../../../shared/core/network/answers';
 import type { NetworkSpec } from '../../../shared/core/network/spec';
+import type { Answers } from '../../../shared/project/tools';
 import type { EffectiveFieldResult } from '../../../shared/core/receptive/effective-field';
 import type { UnitRegion } from '../../../shared/core/receptive/region';
 import { LatestCall, type CoreClient } from '../core-client';
@@ -24,7 +26,8 @@ export interface InputImage {
 /**
  * The receptive-field explorer: the chosen unit, its exact region (from the core) and its
  * effective receptive field (computed in the worker; a new request cancels the one running),
- * the ERF options, and the image shown as input.
+ * the ERF options, the image shown as input, and the core's marks of the student's typed
+ * receptive fields (the growth chart shows them; the core is the only marker).
  */
 export class ReceptiveFieldState {
   selected: UnitRef | null = $state.raw(null);
@@ -40,10 +43,14 @@ export class ReceptiveFieldState {
   seed: number = $state(1);
   image: InputImage | null = $state.raw(null);
   imageError: string | null = $state(null);
+  /** The core's marks of the typed receptive fields (`rf` only), for the spec they were asked for. */
+  marks: LayerAnswerMarks[] = $state.raw([]);
+  marksError: string | null = $state(null);
 
   readonly #client: CoreClient;
   readonly #region = new LatestCall();
   readonly #field = new LatestCall();
+  readonly #marks = new LatestCall();
 
   constructor(client: CoreClient) {
     this.#client = client;
@@ -113,6 +120,29 @@ export class ReceptiveFieldState {
     this.computingField = false;
   }
 
+  /** Asks the core to mark the typed receptive fields against `spec`; a newer request cancels the older one. */
+  requestMarks(spec: NetworkSpec, answers: Answers): void {
+    // Only the receptive fields: the chart has no use for the other marks (and their derivations).
+    const layers = answers.layers.map((entry) => (entry?.rf?.trim() ? { rf: entry.rf } : null));
+    if (!layers.some((entry) => entry !== null)) {
+      this.#marks.cancel();
+      this.marks = [];
+      this.marksError = null;
+      return;
+    }
+    this.#marks.run(
+      (signal) => this.#client.checkAnswers({ spec, answers: { layers } }, { signal }),
+      (marks) => {
+        this.marks = marks;
+        this.marksError = null;
+      },
+      (error) => {
+        this.marks = [];
+        this.marksError = error.message;
+      },
+    );
+  }
+
   setImage(image: InputImage | null, error: string | null = null): void {
     this.image = image;
     this.imageError = error;
@@ -120,6 +150,7 @@ export class ReceptiveFieldState {
 
   dispose(): void {
     this.#region.cancel();
+    this.#marks.cancel();
     this.cancelField();
   }
 }

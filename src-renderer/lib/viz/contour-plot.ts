@@ -1,20 +1,33 @@
-import { contours, extent, geoPath, interpolateViridis, range, scaleLinear, scaleSequentialLog, select, axisBottom, axisLeft, type Selection } from 'd3';
+import { contours, extent, geoPath, interpolateViridis, range, scaleLinear, scaleSequentialLog, select, axisBottom, axisLeft, type ScaleLinear, type Selection } from 'd3';
 import type { LossSurface } from '../../../shared/core/optim/index';
+import { axisMargins, clipSegment, compactTickFormat, tickLabelWidths, type Pixel, type PlotBox } from './plot-geometry';
 
 export interface ContourPoint {
   x: number;
   y: number;
 }
 
+/**
+ * One real update of the optimizer on the two axes: the parameters before and after a step,
+ * as the trace (and the step table) has them. Never a scaled or normalised gradient.
+ */
+export interface StepArrow {
+  /** 1-based step number. */
+  step: number;
+  from: ContourPoint;
+  to: ContourPoint;
+}
+
 export interface ContourPlotOptions {
   surface: LossSurface | null;
   /** Parameter values on the two axes: the initial point, then after each shown step. */
   path: ContourPoint[];
-  /** The plain gradient step -lr*g at the current point (axes' components), or null. */
-  gradient: ContourPoint | null;
-  /** The last update actually made (momentum's velocity), or null. */
-  velocity: ContourPoint | null;
-  labels: { x: string; y: string; title: string; gradient: string; velocity: string };
+  /** The update the next step makes, from the current point; null at the end of the run. */
+  nextStep: StepArrow | null;
+  /** The update the shown step made, ending at the current point; null at the start. */
+  lastStep: StepArrow | null;
+  /** `offPlot`: what the chevron at the border says when a step leaves the plot. */
+  labels: { x: string; y: string; title: string; nextStep: string; lastStep: string; offPlot: string };
   /** CSS colour variable of this run's path, e.g. '--accent'. */
   colorVar: string;
 }
@@ -26,8 +39,10 @@ export interface ContourPlot {
 
 const WIDTH = 420;
 const HEIGHT = 360;
-const MARGIN = { top: 16, right: 16, bottom: 40, left: 48 };
+/** The least room around the plot; the left and right grow to fit the tick labels. */
+const BASE_MARGIN = { top: 16, right: 16, bottom: 40, left: 48 };
 const LEVELS = 14;
+const TICKS = 6;
 
 function cssColor(node: Element, name: string, fallback: string): string {
   return getComputedStyle(node).getPropertyValue(name).trim() || fallback;
@@ -36,22 +51,74 @@ function cssColor(node: Element, name: string, fallback: string): string {
 /**
  * The loss surface over two parameters as filled contours (d3.contours; levels spaced
  * logarithmically so the valley floor keeps its rings), the path of the parameters so far,
- * and two arrows at the current point: the plain gradient step and the last update made.
+ * and two arrows, each a real update from the trace: the step just made (ending at the
+ * current point) and the step the optimizer makes next (starting there). Tick labels are
+ * compact and the margins fit them.
  */
 export function createContourPlot(node: HTMLElement, initial: ContourPlotOptions): ContourPlot {
   const svg = select(node).append('svg').attr('viewBox', `0 0 ${WIDTH} ${HEIGHT}`).attr('role', 'img').style('inline-size', '100%').style('max-inline-size', `${WIDTH}px`);
-  const defs = svg.append('defs');
-  const markerId = (name: string) => `arrow-${name}-${Math.random().toString(36).slice(2, 8)}`;
-  const markers = { gradient: markerId('g'), velocity: markerId('v') };
-  const addMarker = (id: string) =>
-    defs.append('marker').attr('id', id).attr('viewBox', '0 0 10 10').attr('refX', 9).attr('refY', 5).attr('markerWidth', 7).attr('markerHeight', 7).attr('orient', 'auto-start-reverse').append('path').attr('d', 'M0,0 L10,5 L0,10 z');
-  const gradientHead = addMarker(markers.gradient);
-  const velocityHead = addMarker(markers.velocity);
+  const clip = `contour-clip-${Math.random().toString(36).slice(2, 8)}`;
   const layer = svg.append('g');
 
-  function arrow(group: Selection<SVGGElement, unknown, null, undefined>, from: [number, number], to: [number, number], color: string, marker: string, testid: string, dashed: boolean) {
-    if (Math.hypot(to[0] - from[0], to[1] - from[1]) < 1) return;
-    group.append('line').attr('x1', from[0]).attr('y1', from[1]).attr('x2', to[0]).attr('y2', to[1]).attr('stroke', color).attr('stroke-width', 2.5).attr('stroke-dasharray', dashed ? '5 3' : null).attr('marker-end', `url(#${marker})`).attr('data-testid', testid);
+  /**
+   * A step's real update as an arrow from its `from` to its `to` parameters, clipped to the
+   * plot: when the head leaves the plot the line stops at the border and a double chevron
+   * there says the step continues. The data attributes carry the step's numbers.
+   */
+  function stepArrow(group: Selection<SVGGElement, unknown, null, undefined>, arrow: StepArrow, scales: { x: ScaleLinear<number, number>; y: ScaleLinear<number, number>; box: PlotBox }, style: { color: string; testid: string; dashed: boolean; label: string; offPlot: string }) {
+    const from: Pixel = [scales.x(arrow.from.x), scales.y(arrow.from.y)];
+    const to: Pixel = [scales.x(arrow.to.x), scales.y(arrow.to.y)];
+    const shown = clipSegment(from, to, scales.box);
+    // Under a pixel there is nothing to draw (the point itself shows where it is).
+    const drawn = shown ? Math.hypot(shown.to[0] - shown.from[0], shown.to[1] - shown.from[1]) : 0;
+    if (!shown || drawn < 1) return;
+    const length = Math.hypot(to[0] - from[0], to[1] - from[1]);
+    const [ux, uy] = [(to[0] - from[0]) / length, (to[1] - from[1]) / length];
+    // The head's tip is the step's end; a short step gets a smaller head so the arrow keeps its length.
+    const head = shown.endClipped ? 0 : Math.min(11, 0.45 * drawn);
+    // The line stops under the head, so its square end never shows beside the tip.
+    const lineEnd: Pixel = [shown.to[0] - ux * head * 0.6, shown.to[1] - uy * head * 0.6];
+    const line = group
+      .append('line')
+      .attr('x1', shown.from[0])
+      .attr('y1', shown.from[1])
+      .attr('x2', lineEnd[0])
+      .attr('y2', lineEnd[1])
+      .attr('stroke', style.color)
+      .attr('stroke-width', 2.5)
+      .attr('stroke-dasharray', style.dashed ? '5 3' : null)
+      .attr('data-testid', style.testid)
+      .attr('data-step', arrow.step)
+      .attr('data-from-x', arrow.from.x)
+      .attr('data-from-y', arrow.from.y)
+      .attr('data-to-x', arrow.to.x)
+      .attr('data-to-y', arrow.to.y)
+      .attr('data-clipped', shown.endClipped || shown.startClipped ? 'true' : 'false');
+    line.append('title').text(style.label);
+    /** The point `back` pixels behind `tip` along the step, moved `side` pixels across it. */
+    const offset = (tip: Pixel, back: number, side: number): string => `${tip[0] - ux * back - uy * side},${tip[1] - uy * back + ux * side}`;
+    if (!shown.endClipped) {
+      group
+        .append('path')
+        .attr('d', `M${shown.to[0]},${shown.to[1]} L${offset(shown.to, head, head * 0.45)} L${offset(shown.to, head, -head * 0.45)} Z`)
+        .attr('fill', style.color)
+        .attr('data-testid', `${style.testid}-head`);
+      return;
+    }
+    // Two chevrons pointing on, their tips on the border.
+    const chevron = (back: number) => {
+      const tip: Pixel = [shown.to[0] - ux * back, shown.to[1] - uy * back];
+      return `M${offset(tip, 6, 5)} L${tip[0]},${tip[1]} L${offset(tip, 6, -5)}`;
+    };
+    group
+      .append('path')
+      .attr('d', `${chevron(0)} ${chevron(5)}`)
+      .attr('fill', 'none')
+      .attr('stroke', style.color)
+      .attr('stroke-width', 2)
+      .attr('data-testid', `${style.testid}-continues`)
+      .append('title')
+      .text(style.offPlot);
   }
 
   function draw(options: ContourPlotOptions) {
@@ -62,16 +129,24 @@ export function createContourPlot(node: HTMLElement, initial: ContourPlotOptions
     const pathColor = cssColor(node, options.colorVar, '#2f6fdb');
     const danger = cssColor(node, '--danger', '#cf222e');
     const warning = cssColor(node, '--warning', '#bf8700');
-    gradientHead.attr('fill', danger);
-    velocityHead.attr('fill', warning);
     const { surface } = options;
     if (!surface) return;
     const nx = surface.xs.length;
     const ny = surface.ys.length;
     const [x0, x1] = [surface.xs[0]!, surface.xs[nx - 1]!];
     const [y0, y1] = [surface.ys[0]!, surface.ys[ny - 1]!];
+    // Tick values do not depend on the pixel range: format them first, then make room for them.
+    const xTicks = scaleLinear().domain([x0, x1]).ticks(TICKS);
+    const yTicks = scaleLinear().domain([y0, y1]).ticks(TICKS);
+    const formatX = compactTickFormat(xTicks, scaleLinear().domain([x0, x1]).tickFormat(TICKS));
+    const formatY = compactTickFormat(yTicks, scaleLinear().domain([y0, y1]).tickFormat(TICKS));
+    const xWidths = tickLabelWidths(svg, xTicks.map(formatX));
+    const MARGIN = axisMargins(BASE_MARGIN, { yLabels: tickLabelWidths(svg, yTicks.map(formatY)), xFirst: xWidths[0] ?? 0, xLast: xWidths.at(-1) ?? 0 });
     const x = scaleLinear().domain([x0, x1]).range([MARGIN.left, WIDTH - MARGIN.right]);
     const y = scaleLinear().domain([y0, y1]).range([HEIGHT - MARGIN.bottom, MARGIN.top]);
+    const box: PlotBox = { left: MARGIN.left, right: WIDTH - MARGIN.right, top: MARGIN.top, bottom: HEIGHT - MARGIN.bottom };
+    // The data-to-pixel map, for tests and tools that check a drawn step against the step table.
+    svg.attr('data-x-domain', `${x0},${x1}`).attr('data-x-range', `${box.left},${box.right}`).attr('data-y-domain', `${y0},${y1}`).attr('data-y-range', `${box.bottom},${box.top}`);
 
     // Levels on a log scale above the minimum; undefined points (NaN) count as the top level.
     const floor = Number.isFinite(surface.min) ? surface.min : 0;
@@ -84,7 +159,6 @@ export function createContourPlot(node: HTMLElement, initial: ContourPlotOptions
     // Grid index space → pixels: column i ↦ x(xs[i]), row j ↦ y(ys[j]).
     const sx = (WIDTH - MARGIN.right - MARGIN.left) / (nx - 1);
     const sy = (HEIGHT - MARGIN.bottom - MARGIN.top) / (ny - 1);
-    const clip = `clip-${markers.gradient}`;
     layer.append('clipPath').attr('id', clip).append('rect').attr('x', MARGIN.left).attr('y', MARGIN.top).attr('width', WIDTH - MARGIN.left - MARGIN.right).attr('height', HEIGHT - MARGIN.top - MARGIN.bottom);
     // The clip rectangle is in the clipped element's user space: clip an untransformed group, scale inside it.
     layer
@@ -103,8 +177,8 @@ export function createContourPlot(node: HTMLElement, initial: ContourPlotOptions
       .attr('stroke-width', 0.6 / Math.max(sx, sy))
       .attr('data-testid', 'contour-band');
 
-    layer.append('g').attr('transform', `translate(0, ${HEIGHT - MARGIN.bottom})`).call(axisBottom(x).ticks(6)).attr('color', text);
-    layer.append('g').attr('transform', `translate(${MARGIN.left}, 0)`).call(axisLeft(y).ticks(6)).attr('color', text);
+    layer.append('g').attr('transform', `translate(0, ${HEIGHT - MARGIN.bottom})`).call(axisBottom(x).tickValues(xTicks).tickFormat((value) => formatX(Number(value)))).attr('color', text).attr('data-testid', 'contour-x-axis');
+    layer.append('g').attr('transform', `translate(${MARGIN.left}, 0)`).call(axisLeft(y).tickValues(yTicks).tickFormat((value) => formatY(Number(value)))).attr('color', text).attr('data-testid', 'contour-y-axis');
     layer.append('text').attr('x', WIDTH - MARGIN.right).attr('y', HEIGHT - 6).attr('text-anchor', 'end').attr('fill', text).attr('font-size', 12).text(options.labels.x);
     layer.append('text').attr('x', 6).attr('y', MARGIN.top - 4).attr('fill', text).attr('font-size', 12).text(options.labels.y);
 
@@ -127,16 +201,10 @@ export function createContourPlot(node: HTMLElement, initial: ContourPlotOptions
       .attr('fill', pathColor)
       .attr('stroke', cssColor(node, '--surface', '#fff'))
       .attr('stroke-width', 1);
-    const current = points.at(-1);
-    if (current) {
-      const arrows = layer.append('g');
-      const from: [number, number] = [x(current.x), y(current.y)];
-      if (options.gradient) arrow(arrows, from, [x(current.x + options.gradient.x), y(current.y + options.gradient.y)], danger, markers.gradient, 'gradient-arrow', false);
-      if (options.velocity) {
-        const previous = points.at(-2) ?? current;
-        arrow(arrows, [x(previous.x), y(previous.y)], [x(previous.x + options.velocity.x), y(previous.y + options.velocity.y)], warning, markers.velocity, 'velocity-arrow', true);
-      }
-    }
+    const arrows = layer.append('g');
+    const scales = { x, y, box };
+    if (options.lastStep) stepArrow(arrows, options.lastStep, scales, { color: warning, testid: 'last-step-arrow', dashed: true, label: options.labels.lastStep, offPlot: options.labels.offPlot });
+    if (options.nextStep) stepArrow(arrows, options.nextStep, scales, { color: danger, testid: 'next-step-arrow', dashed: false, label: options.labels.nextStep, offPlot: options.labels.offPlot });
     const [lo, hi] = extent(surface.values.filter(Number.isFinite));
     svg.attr('data-min', lo ?? '').attr('data-max', hi ?? '');
   }

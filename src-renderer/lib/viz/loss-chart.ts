@@ -1,4 +1,5 @@
 import { axisBottom, axisLeft, line, max, min, scaleLinear, scaleLog, select } from 'd3';
+import { axisMargins, compactTickFormat, tickLabelWidths } from './plot-geometry';
 
 export interface LossSeries {
   label: string;
@@ -22,7 +23,8 @@ export interface LossChart {
 
 const WIDTH = 640;
 const HEIGHT = 220;
-const MARGIN = { top: 20, right: 16, bottom: 36, left: 56 };
+/** The least room around the chart; the left and right grow to fit the tick labels. */
+const BASE_MARGIN = { top: 20, right: 16, bottom: 36, left: 56 };
 
 function cssColor(node: Element, name: string, fallback: string): string {
   return getComputedStyle(node).getPropertyValue(name).trim() || fallback;
@@ -41,13 +43,27 @@ export function createLossChart(node: HTMLElement, initial: LossChartOptions): L
     const text = cssColor(node, '--text-muted', '#57606a');
     const all = options.series.flatMap((s) => s.values).filter(Number.isFinite);
     const steps = max(options.series, (s) => s.values.length - 1) ?? 1;
-    const x = scaleLinear().domain([0, Math.max(steps, 1)]).range([MARGIN.left, WIDTH - MARGIN.right]);
     const lo = min(all) ?? 0;
     const hi = max(all) ?? 1;
     const logScale = lo > 0 && hi / lo > 100;
-    const y = logScale ? scaleLog().domain([lo, hi]).range([HEIGHT - MARGIN.bottom, MARGIN.top]) : scaleLinear().domain([Math.min(0, lo), hi === lo ? hi + 1 : hi]).nice().range([HEIGHT - MARGIN.bottom, MARGIN.top]);
-    svg.append('g').attr('transform', `translate(0, ${HEIGHT - MARGIN.bottom})`).call(axisBottom(x).ticks(Math.min(steps, 10))).attr('color', text);
-    svg.append('g').attr('transform', `translate(${MARGIN.left}, 0)`).call(axisLeft(y).ticks(5, logScale ? '~g' : undefined)).attr('color', text);
+    // Tick values do not depend on the pixel range: format them first, then make room for them.
+    const yScale = logScale ? scaleLog().domain([lo, hi]) : scaleLinear().domain([Math.min(0, lo), hi === lo ? hi + 1 : hi]).nice();
+    const xScale = scaleLinear().domain([0, Math.max(steps, 1)]);
+    const xTicks = xScale.ticks(Math.min(steps, 10));
+    const formatX = xScale.tickFormat(Math.min(steps, 10));
+    const yTicks = yScale.ticks(5);
+    // A log axis labels only some of its ticks (d3 leaves the others blank); keep that choice.
+    const shownByD3 = yScale.tickFormat(5, logScale ? '~g' : undefined);
+    const labelled = yTicks.filter((tick) => shownByD3(tick) !== '');
+    const compact = compactTickFormat(labelled, (value) => shownByD3(value));
+    const formatY = (value: number) => (shownByD3(value) === '' ? '' : compact(value));
+    const widths = (texts: string[]) => tickLabelWidths(svg, texts);
+    const xWidths = widths(xTicks.map(formatX));
+    const MARGIN = axisMargins(BASE_MARGIN, { yLabels: widths(yTicks.map(formatY)), xFirst: xWidths[0] ?? 0, xLast: xWidths.at(-1) ?? 0 });
+    const x = xScale.range([MARGIN.left, WIDTH - MARGIN.right]);
+    const y = yScale.range([HEIGHT - MARGIN.bottom, MARGIN.top]);
+    svg.append('g').attr('transform', `translate(0, ${HEIGHT - MARGIN.bottom})`).call(axisBottom(x).tickValues(xTicks).tickFormat(formatX)).attr('color', text);
+    svg.append('g').attr('transform', `translate(${MARGIN.left}, 0)`).call(axisLeft(y).tickValues(yTicks).tickFormat((value) => formatY(Number(value)))).attr('color', text);
     svg.append('text').attr('x', WIDTH - MARGIN.right).attr('y', HEIGHT - 4).attr('text-anchor', 'end').attr('fill', text).attr('font-size', 12).text(options.labels.x);
     svg.append('text').attr('x', 8).attr('y', 12).attr('fill', text).attr('font-size', 12).text(options.labels.y);
     const path = line<[number, number]>()

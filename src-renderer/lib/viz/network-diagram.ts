@@ -6,6 +6,8 @@ export interface DiagramLayer {
   index: number;
   /** "Conv2d", "input" ... */
   label: string;
+  /** The layer number as shown (the current language's digits); the index itself when absent. */
+  indexText?: string;
   /** [C, H, W] or [N]; null when the layer has an error or is not computed. */
   shape: readonly number[] | null;
   status: 'ok' | 'error' | 'not_computed';
@@ -300,7 +302,7 @@ export function createNetworkDiagram(container: HTMLElement, initial: NetworkDia
         'stroke-dasharray': dash,
       });
       setAttributes(name, { x: String(block.width / 2), y: String(faceBottom + 15), 'font-weight': isSelected ? '700' : '400', fill: colours.text });
-      setText(name, block.layer.index > 0 ? `${block.layer.index} ${block.layer.label}` : block.layer.label);
+      setText(name, block.layer.index > 0 ? `${block.layer.indexText ?? block.layer.index} ${block.layer.label}` : block.layer.label);
       setAttributes(shape, { x: String(block.width / 2), y: String(faceBottom + 30), fill: block.layer.status === 'error' ? colours.error : colours.muted });
       setText(shape, block.layer.shapeText);
     }

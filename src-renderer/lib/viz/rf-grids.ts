@@ -59,6 +59,9 @@ export function createRfGrids(node: HTMLElement, initial: RfGridsOptions): RfGri
   const surface = document.createElement('div');
   surface.className = 'rf-grids-surface';
   surface.style.transformOrigin = '0 0';
+  // d3-zoom measures the pointer from the node's padding box, so the surface must start there
+  // (its gutter is its own padding, not the node's) for a zoom to stay centred on the pointer.
+  surface.style.padding = '0.5rem';
   // Layers wrap into rows as wide as the view, so every layer is on screen at zoom 1.
   surface.style.display = 'flex';
   surface.style.flexWrap = 'wrap';
@@ -66,29 +69,54 @@ export function createRfGrids(node: HTMLElement, initial: RfGridsOptions): RfGri
   surface.style.gap = '1rem 1.25rem';
   node.append(surface);
 
+  /**
+   * Where the pointer last was over a grid, in client pixels as pointer events give them
+   * (fractions of a pixel). The unit under it is the one the readout names and a click
+   * chooses: a click event's own coordinates are whole pixels in Chromium, which with cells
+   * under 2 px wide lands in the neighbouring cell.
+   */
+  let pointer: { panel: Panel; clientX: number; clientY: number } | null = null;
+
   const behavior: ZoomBehavior<HTMLElement, unknown> = zoom<HTMLElement, unknown>()
     .scaleExtent([0.25, 16])
     .on('zoom', (event: { transform: { x: number; y: number; k: number } }) => {
       const { x, y, k } = event.transform;
       surface.style.transform = `translate(${x}px, ${y}px) scale(${k})`;
+      // The grids moved under a pointer that did not: the unit under it may be another one now.
+      if (pointer) setHover(pointer.panel, cellAt(pointer.panel, pointer.clientX, pointer.clientY));
     });
   const selection = select<HTMLElement, unknown>(node);
   selection.call(behavior).on('dblclick.zoom', null);
 
-  function cellAt(panel: Panel, event: MouseEvent): [number, number] | null {
+  function cellAt(panel: Panel, clientX: number, clientY: number): [number, number] | null {
     const rect = panel.canvas.getBoundingClientRect();
     const metrics = gridMetrics(panel.layer.size);
     const scale = rect.width / metrics.width;
-    const localX = (event.clientX - rect.left) / scale - metrics.margin;
-    const localY = (event.clientY - rect.top) / scale - metrics.margin;
+    const localX = (clientX - rect.left) / scale - metrics.margin;
+    const localY = (clientY - rect.top) / scale - metrics.margin;
     const x = Math.floor(localX / metrics.cell);
     const y = Math.floor(localY / metrics.cell);
     if (y < 0 || x < 0 || y >= panel.layer.size[0] || x >= panel.layer.size[1]) return null;
     return [y, x];
   }
 
+  /** Outlines the unit under the pointer and tells the view, when it changed. */
+  function setHover(panel: Panel, cell: [number, number] | null) {
+    const same = cell && panel.hover && cell[0] === panel.hover[0] && cell[1] === panel.hover[1];
+    if (same || (!cell && !panel.hover)) return;
+    panel.hover = cell;
+    draw(panel);
+    options.onHover(cell ? { layer: panel.layer.layer, y: cell[0], x: cell[1] } : null);
+  }
+
+  function trackPointer(panel: Panel, event: PointerEvent) {
+    pointer = { panel, clientX: event.clientX, clientY: event.clientY };
+    setHover(panel, cellAt(panel, event.clientX, event.clientY));
+  }
+
   function build() {
     surface.replaceChildren();
+    pointer = null;
     panels = options.layers.map((layer) => {
       const figure = document.createElement('figure');
       figure.style.margin = '0';
@@ -113,21 +141,15 @@ export function createRfGrids(node: HTMLElement, initial: RfGridsOptions): RfGri
       figure.append(canvas, caption);
       surface.append(figure);
       const panel: Panel = { layer, figure, canvas, hover: null };
-      canvas.addEventListener('pointermove', (event) => {
-        const cell = cellAt(panel, event);
-        const same = cell && panel.hover && cell[0] === panel.hover[0] && cell[1] === panel.hover[1];
-        if (same || (!cell && !panel.hover)) return;
-        panel.hover = cell;
-        draw(panel);
-        options.onHover(cell ? { layer: layer.layer, y: cell[0], x: cell[1] } : null);
-      });
+      canvas.addEventListener('pointermove', (event) => trackPointer(panel, event));
+      // A touch or pen press may come without a move before it.
+      canvas.addEventListener('pointerdown', (event) => trackPointer(panel, event));
       canvas.addEventListener('pointerleave', () => {
-        panel.hover = null;
-        draw(panel);
-        options.onHover(null);
+        if (pointer?.panel === panel) pointer = null;
+        setHover(panel, null);
       });
       canvas.addEventListener('click', (event) => {
-        const cell = cellAt(panel, event);
+        const cell = panel.hover ?? cellAt(panel, event.clientX, event.clientY);
         if (cell) options.onSelect(layer.layer, cell[0], cell[1]);
       });
       return panel;

@@ -10,12 +10,15 @@ export interface GrowthPoint {
   jump: number;
 }
 
-/** A student's typed receptive field for a layer, parsed to a side length. */
+/** A student's typed receptive field for a layer, as the core marked it. */
 export interface AnswerPoint {
   layer: number;
+  /** Where to draw it: the side (height axis) the answer names. */
   size: number;
-  /** Equal to the engine's size. */
+  /** The core marked it right. */
   correct: boolean;
+  /** Tooltip: the typed text, the verdict and the core's reason. */
+  title: string;
 }
 
 export interface RfGrowthChartOptions {
@@ -35,7 +38,8 @@ const MARGIN = { top: 28, right: 16, bottom: 70, left: 48 };
 
 /**
  * Receptive-field size and jump per layer as two lines on one linear axis (pixels), with the
- * student's own answers as rings (right) or crosses (wrong) on the size line's layers.
+ * student's own answers as rings (right) or crosses (wrong) on the size line's layers, as the
+ * core marked them (this chart reads no answer itself).
  */
 export function createRfGrowthChart(node: HTMLElement, initial: RfGrowthChartOptions): RfGrowthChart {
   const svg = select(node).append('svg').attr('viewBox', `0 0 ${WIDTH} ${HEIGHT}`).attr('role', 'img').attr('data-testid', 'rf-growth-svg').style('inline-size', '100%').style('max-inline-size', `${WIDTH}px`);
@@ -91,7 +95,7 @@ export function createRfGrowthChart(node: HTMLElement, initial: RfGrowthChartOpt
         .attr('fill', colour)
         .attr('data-testid', (point) => `rf-growth-${key}-${point.layer}`)
         .append('title')
-        .text((point) => `${point.label}: ${key} ${point[key]}`);
+        .text((point) => `${point.label}: ${options.labels[key]} ${point[key]}`);
     }
     const answers = svg.append('g').attr('data-testid', 'rf-growth-answers');
     for (const answer of options.answers) {
@@ -108,7 +112,7 @@ export function createRfGrowthChart(node: HTMLElement, initial: RfGrowthChartOpt
           .attr('stroke', danger)
           .attr('stroke-width', 2);
       }
-      mark.append('title').text(`${options.labels.answer}: ${answer.size}`);
+      mark.append('title').text(answer.title);
     }
     const legend = svg.append('g').attr('transform', `translate(${WIDTH - MARGIN.right - 300}, 10)`);
     [...series.map((s) => ({ colour: s.colour, label: s.label })), ...(options.answers.length > 0 ? [{ colour: danger, label: options.labels.answer }] : [])].forEach((entry, i) => {

@@ -13,4 +13,9 @@ describe('parsePastedGrid', () => {
     expect(parsePastedGrid('1 2\n\n1 2 3')).toEqual({ ok: false, message: 'block 2 is 1×3, expected 1×2 like the first' });
     expect(parsePastedGrid('  \n')).toEqual({ ok: false, message: 'nothing to paste' });
   });
+
+  it('reads Persian and Arabic-Indic digits and the Arabic comma as a separator', () => {
+    expect(parsePastedGrid('-۱ ۵\n۳ ۰')).toEqual({ ok: true, blocks: [[[-1, 5], [3, 0]]] });
+    expect(parsePastedGrid('١،٢٫٥\n−٣،٠')).toEqual({ ok: true, blocks: [[[1, 2.5], [-3, 0]]] });
+  });
 });

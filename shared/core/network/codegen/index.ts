@@ -1,18 +1,40 @@
 import type { NetworkSpec } from '../spec';
+import { detectCodeLanguage } from './detect';
 import { exportKeras, importKeras } from './keras';
 import { exportPytorch, importPytorch } from './pytorch';
 import { tableCsv, tableMarkdown } from './table';
-import type { ExportFormat, ExportResult, ImportLanguage, ImportResult } from './types';
+import type { CodeImportResult, ExportFormat, ExportResult, ImportLanguage, ImportResult } from './types';
 
-export type { CodeError, ExportFormat, ExportResult, ImportLanguage, ImportResult } from './types';
+export type { CodeError, CodeImportResult, ExportFormat, ExportResult, ImportLanguage, ImportResult } from './types';
+export { detectCodeLanguage } from './detect';
 export { importPytorch, exportPytorch, PYTORCH_MODULES } from './pytorch';
 export { importKeras, exportKeras } from './keras';
 export { tableCsv, tableMarkdown } from './table';
 
-/** Reads model code; `defaultInput` is used when the code does not state the input shape. Never throws. */
-export function importCode(language: ImportLanguage, source: string, defaultInput: readonly number[]): ImportResult {
-  if (typeof source !== 'string') return { ok: false, errors: [{ line: 1, column: 1, message: 'the code must be text' }] };
+function importAs(language: ImportLanguage, source: string, defaultInput: readonly number[]): ImportResult {
   return language === 'keras' ? importKeras(source, defaultInput) : importPytorch(source, defaultInput);
+}
+
+const LANGUAGE_NAMES: Record<ImportLanguage | 'json', string> = { pytorch: 'PyTorch', keras: 'Keras', json: 'a JSON network spec' };
+
+/**
+ * Reads model code; `defaultInput` is used when the code does not state the input shape.
+ * Code whose names say it is the other language (Keras pasted with PyTorch chosen) is read
+ * as that language; if that fails and the chosen language reads it, the chosen one wins.
+ * Never throws.
+ */
+export function importCode(language: ImportLanguage, source: string, defaultInput: readonly number[]): CodeImportResult {
+  const chosen: ImportLanguage = language === 'keras' ? 'keras' : 'pytorch';
+  if (typeof source !== 'string') return { ok: false, errors: [{ line: 1, column: 1, message: 'the code must be text' }], readAs: chosen, looksLike: null };
+  const looksLike = detectCodeLanguage(source);
+  if (looksLike === 'json') {
+    return { ok: false, errors: [{ line: 1, column: 1, message: `this looks like ${LANGUAGE_NAMES.json}, not ${LANGUAGE_NAMES[chosen]} code; choose JSON to import it` }], readAs: chosen, looksLike };
+  }
+  if (looksLike === null || looksLike === chosen) return { ...importAs(chosen, source, defaultInput), readAs: chosen, looksLike };
+  const detected = importAs(looksLike, source, defaultInput);
+  if (detected.ok) return { ...detected, readAs: looksLike, looksLike };
+  const asChosen = importAs(chosen, source, defaultInput);
+  return asChosen.ok ? { ...asChosen, readAs: chosen, looksLike } : { ...detected, readAs: looksLike, looksLike };
 }
 
 /** The network in one of the export formats. JSON is the spec as the project file holds it. Never throws. */

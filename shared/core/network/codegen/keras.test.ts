@@ -50,6 +50,26 @@ model.add(layers.GlobalAveragePooling2D())`;
     });
   });
 
+  it('evaluates integer arithmetic in arguments (issue 9): filters, sizes, units and the input shape', () => {
+    const code = `model = keras.Sequential([
+    keras.Input(shape=(4*7, 28, 2 - 1)),
+    layers.Conv2D(32*2, (3, 3), strides=(2 // 2)),
+    layers.MaxPooling2D(pool_size=2**1),
+    layers.Flatten(),
+    layers.Dense(units=16*16, activation='relu'),
+    layers.Dropout(rate=1/2),
+])`;
+    expect(importKeras(code, [1])).toEqual({
+      ok: true,
+      inputFromCode: true,
+      spec: {
+        input: [1, 28, 28],
+        layers: [{ type: 'conv2d', out_channels: 64, kernel: [3, 3], stride: 1 }, { type: 'maxpool2d', kernel: 2 }, { type: 'flatten' }, { type: 'linear', out_features: 256 }, { type: 'relu' }, { type: 'dropout', p: 0.5 }],
+      },
+    });
+    expect(importKeras('keras.Sequential([\n  layers.Dense(64 / 2),\n])', [8])).toMatchObject({ ok: false, errors: [{ line: 2, message: expect.stringContaining('Dense units must be a whole number (an int), got 32.0') }] });
+  });
+
   it('uneven same padding and unknown layers are errors with line numbers, nothing imported', () => {
     const uneven = importKeras("keras.Sequential([\n  keras.Input(shape=(8, 8, 3)),\n  layers.Conv2D(4, 3, strides=2, padding='same'),\n])", [1]);
     expect(uneven).toMatchObject({ ok: false, errors: [{ line: 3, message: expect.stringContaining("padding='same' on a 8x8 input pads unevenly") }] });
@@ -78,7 +98,7 @@ model.add(layers.GlobalAveragePooling2D())`;
 describe('table export', () => {
   it('CSV: one row per layer with exact numbers, a totals row', () => {
     const rows = tableCsv(SEED_NETWORK).trim().split('\r\n');
-    expect(rows[0]).toBe('#,layer,output (CxHxW),params,non-trainable,MACs,memory (bytes),receptive field,jump,centre');
+    expect(rows[0]).toBe('#,layer,output (CxHxW),params,buffers,MACs,memory (bytes),receptive field,jump,centre');
     expect(rows[3]).toBe('2,conv2d,64x62x62,51264,0,196812800,984064,11x11,2,"(2, 2)"');
     expect(rows.at(-1)).toBe(',total,,7137482,0,455845888,4256040,,,');
   });

@@ -62,7 +62,7 @@ interface KerasContext {
 
 function inputShapeFrom(value: PyValue, where: string): number[] {
   if (value.kind !== 'sequence') read.fail(value, `${where} must be a tuple such as (128, 128, 3)`);
-  const numbers = value.items.filter((item) => item.kind !== 'none').map((item) => read.number(item, where));
+  const numbers = value.items.filter((item) => item.kind !== 'none').map((item) => read.integer(item, where));
   if (numbers.length === 3) return [numbers[2]!, numbers[0]!, numbers[1]!];
   if (numbers.length === 1) return numbers;
   read.fail(value, `${where} must be (height, width, channels) or (features,), got ${numbers.length} numbers`);
@@ -135,18 +135,18 @@ function readKerasLayer(ctx: KerasContext, call: PyCall): void {
       const filters = args.get('filters');
       const kernelValue = args.get('kernel_size');
       if (!filters || !kernelValue) read.fail(call, `${name} needs filters and kernel_size`);
-      const kernel = read.numberOrPair(kernelValue, `${name} kernel_size`);
-      const layer: Record<string, unknown> = { type: transposed ? 'convtranspose2d' : 'conv2d', out_channels: read.number(filters, `${name} filters`), kernel };
-      const strides = args.get('strides') ? read.numberOrPair(args.get('strides')!, `${name} strides`) : 1;
-      const dilation = args.get('dilation_rate') ? read.numberOrPair(args.get('dilation_rate')!, `${name} dilation_rate`) : 1;
+      const kernel = read.integerOrPair(kernelValue, `${name} kernel_size`);
+      const layer: Record<string, unknown> = { type: transposed ? 'convtranspose2d' : 'conv2d', out_channels: read.integer(filters, `${name} filters`), kernel };
+      const strides = args.get('strides') ? read.integerOrPair(args.get('strides')!, `${name} strides`) : 1;
+      const dilation = args.get('dilation_rate') ? read.integerOrPair(args.get('dilation_rate')!, `${name} dilation_rate`) : 1;
       if (args.get('strides')) layer.stride = strides;
       if (args.get('dilation_rate')) layer.dilation = dilation;
-      if (args.get('groups')) layer.groups = read.number(args.get('groups')!, `${name} groups`);
+      if (args.get('groups')) layer.groups = read.integer(args.get('groups')!, `${name} groups`);
       if (args.get('use_bias')) layer.bias = read.boolean(args.get('use_bias')!, `${name} use_bias`);
       const padding = paddingArg(args, name);
       if (transposed) {
         if (padding === 'same') read.fail(args.get('padding')!, "Conv2DTranspose padding='same' is not read; use padding='valid' (and cropping) or write the PyTorch model");
-        if (args.get('output_padding') && args.get('output_padding')!.kind !== 'none') layer.output_padding = read.numberOrPair(args.get('output_padding')!, `${name} output_padding`);
+        if (args.get('output_padding') && args.get('output_padding')!.kind !== 'none') layer.output_padding = read.integerOrPair(args.get('output_padding')!, `${name} output_padding`);
         push(ctx, call, { layer: layer as unknown as LayerSpec }, activationLayer(args, name));
         return;
       }
@@ -163,10 +163,10 @@ function readKerasLayer(ctx: KerasContext, call: PyCall): void {
       const args = bind(['pool_size', 'strides', 'padding', 'data_format']);
       checkDataFormat(args, name);
       readInputShapeKeyword(ctx, args, name);
-      const kernel = args.get('pool_size') ? read.numberOrPair(args.get('pool_size')!, `${name} pool_size`) : 2;
+      const kernel = args.get('pool_size') ? read.integerOrPair(args.get('pool_size')!, `${name} pool_size`) : 2;
       const layer: Record<string, unknown> = { type: max ? 'maxpool2d' : 'avgpool2d', kernel };
       const strideValue = args.get('strides');
-      const stride = strideValue && strideValue.kind !== 'none' ? read.numberOrPair(strideValue, `${name} strides`) : kernel;
+      const stride = strideValue && strideValue.kind !== 'none' ? read.integerOrPair(strideValue, `${name} strides`) : kernel;
       if (strideValue && strideValue.kind !== 'none') layer.stride = stride;
       const pending: Omit<PendingLayer, 'line' | 'column'> = { layer: layer as unknown as LayerSpec };
       if (paddingArg(args, name) === 'same') pending.samePadding = { kernel: pairOf(kernel), stride: pairOf(stride), dilation: [1, 1], pool: true };
@@ -194,7 +194,7 @@ function readKerasLayer(ctx: KerasContext, call: PyCall): void {
         if (value.kind === 'sequence' && value.items.some((item) => item.kind === 'sequence')) {
           read.fail(value, 'ZeroPadding2D with different padding on each side cannot be expressed as PyTorch padding');
         }
-        padding = pairOf(read.numberOrPair(value, 'ZeroPadding2D padding'));
+        padding = pairOf(read.integerOrPair(value, 'ZeroPadding2D padding'));
       }
       ctx.pendingZeroPadding = { padding, line: call.line, column: call.column };
       return;
@@ -218,7 +218,7 @@ function readKerasLayer(ctx: KerasContext, call: PyCall): void {
       readInputShapeKeyword(ctx, args, name);
       const units = args.get('units');
       if (!units) read.fail(call, 'Dense needs units');
-      const layer: Record<string, unknown> = { type: 'linear', out_features: read.number(units, 'Dense units') };
+      const layer: Record<string, unknown> = { type: 'linear', out_features: read.integer(units, 'Dense units') };
       if (args.get('use_bias')) layer.bias = read.boolean(args.get('use_bias')!, 'Dense use_bias');
       push(ctx, call, { layer: layer as unknown as LayerSpec }, activationLayer(args, name));
       return;

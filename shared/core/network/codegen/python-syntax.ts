@@ -1,8 +1,9 @@
 /**
  * A small reader for the Python that model code is written in: call expressions with
- * positional and keyword arguments, numbers, strings, True/False/None, tuples and lists.
- * No eval: the text is tokenized and parsed into plain values; anything else is an error
- * naming its line.
+ * positional and keyword arguments, numbers, strings, True/False/None, tuples and lists,
+ * and arithmetic on numbers (`16*16*16`, `64//2`, `-(3 + 1)`) with Python's precedence and
+ * int/float rules. No eval: the text is tokenized and parsed into plain values; anything
+ * else is an error naming its line.
  */
 
 export interface Token {
@@ -25,8 +26,20 @@ export class CodeSyntaxError extends Error {
   }
 }
 
+/**
+ * A number and its Python type: `integer` is true for an int (`3`, `4*4*64`, `7//2`) and false
+ * for a float (`0.5`, `1e-3`, `32.0`, `64/2`): PyTorch's sizes must be ints.
+ */
+export interface PyNumber {
+  kind: 'number';
+  value: number;
+  integer: boolean;
+  line: number;
+  column: number;
+}
+
 export type PyValue =
-  | { kind: 'number'; value: number; line: number; column: number }
+  | PyNumber
   | { kind: 'string'; value: string; line: number; column: number }
   | { kind: 'bool'; value: boolean; line: number; column: number }
   | { kind: 'none'; line: number; column: number }
@@ -51,6 +64,8 @@ export interface Tokenized {
 }
 
 const OPS = new Set(['(', ')', '[', ']', '{', '}', ',', '=', '.', ':', '-', '+', '*', '/', ';', '@', '<', '>', '!', '%', '&', '|', '^', '~']);
+/** Two-character operators read as one token (so `2**3` is not `2 * *3`). */
+const DOUBLE_OPS = new Set(['**', '//', '<<', '>>', '==', '!=', '<=', '>=']);
 
 export function tokenize(source: string): Tokenized {
   const tokens: Token[] = [];
@@ -116,6 +131,11 @@ export function tokenize(source: string): Tokenized {
       i = j + quote.length;
       continue;
     }
+    if (DOUBLE_OPS.has(source.slice(i, i + 2))) {
+      tokens.push({ kind: 'op', text: source.slice(i, i + 2), line, column });
+      i += 2;
+      continue;
+    }
     if (OPS.has(char)) {
       tokens.push({ kind: 'op', text: char, line, column });
       i++;
@@ -131,6 +151,111 @@ function describeToken(token: Token): string {
   if (token.kind === 'eof') return 'the end of the code';
   if (token.kind === 'string') return `the string ${JSON.stringify(token.text)}`;
   return `"${token.text}"`;
+}
+
+/** The operators `arithmetic` computes, for messages. */
+const ARITHMETIC_OPERATORS = '+ - * / // % **';
+/** Python operators this reader does not compute (bitwise, comparison, matrix product). */
+const UNSUPPORTED_OPERATORS = new Set(['@', '<', '>', '&', '|', '^', '~', '<<', '>>', '==', '!=', '<=', '>=', '!']);
+
+/**
+ * `left operator right` with Python's rules for int and float:
+ * - `+ - * // % **` of two ints is an int, computed exactly (BigInt for `//`, `%`, `**`);
+ *   `//` and `%` floor towards minus infinity (`-7 // 2` is -4, `7 % -3` is -2).
+ * - `/` always gives a float (`64 / 2` is 32.0), as in Python 3; PyTorch then refuses it
+ *   as a size, and so does `read.integer`, with the line and "use //".
+ * - any float operand, or an int to a negative power, gives a float.
+ * Division by zero, non-numbers, results beyond 2^53 (ints) and non-finite floats are
+ * errors at the left operand's position.
+ */
+function arithmetic(operator: Token, left: PyValue, right: PyValue): PyNumber {
+  const where = { line: left.line, column: left.column };
+  const fail = (message: string): never => {
+    throw new CodeSyntaxError({ ...where, message });
+  };
+  for (const operand of [left, right]) {
+    if (operand.kind !== 'number') {
+      throw new CodeSyntaxError({ line: operand.line, column: operand.column, message: `"${operator.text}" computes numbers only (${ARITHMETIC_OPERATORS}), got ${describePy(operand)}` });
+    }
+  }
+  const a = left as PyNumber;
+  const b = right as PyNumber;
+  const op = operator.text;
+  if ((op === '/' || op === '//' || op === '%') && b.value === 0) fail(`${describePy(a)} ${op} ${describePy(b)} divides by zero`);
+  const bothInt = a.integer && b.integer;
+  let value: number;
+  let integer = bothInt;
+  if (bothInt && op !== '/') {
+    const [x, y] = [BigInt(a.value), BigInt(b.value)];
+    let exact: bigint;
+    switch (op) {
+      case '+':
+        exact = x + y;
+        break;
+      case '-':
+        exact = x - y;
+        break;
+      case '*':
+        exact = x * y;
+        break;
+      case '//': {
+        const quotient = x / y;
+        // BigInt division truncates; Python floors.
+        exact = (x % y !== 0n && (x < 0n) !== (y < 0n)) ? quotient - 1n : quotient;
+        break;
+      }
+      case '%': {
+        const remainder = x % y;
+        exact = remainder !== 0n && (remainder < 0n) !== (y < 0n) ? remainder + y : remainder;
+        break;
+      }
+      default: {
+        // '**'
+        if (y < 0n) {
+          if (x === 0n) fail('0 cannot be raised to a negative power');
+          integer = false;
+          exact = 0n;
+          break;
+        }
+        // |x| >= 2 to a power above 53 is beyond 2^53 anyway; stop before computing it.
+        if ((x > 1n || x < -1n) && y > 53n) fail(`${describePy(a)} ** ${describePy(b)} is larger than this reader computes exactly (${Number.MAX_SAFE_INTEGER})`);
+        exact = x ** y;
+      }
+    }
+    value = integer ? Number(exact) : a.value ** b.value;
+    if (integer && (exact > BigInt(Number.MAX_SAFE_INTEGER) || exact < -BigInt(Number.MAX_SAFE_INTEGER))) {
+      fail(`${describePy(a)} ${op} ${describePy(b)} is larger than this reader computes exactly (${Number.MAX_SAFE_INTEGER})`);
+    }
+  } else {
+    integer = false;
+    const [x, y] = [a.value, b.value];
+    switch (op) {
+      case '+':
+        value = x + y;
+        break;
+      case '-':
+        value = x - y;
+        break;
+      case '*':
+        value = x * y;
+        break;
+      case '/':
+        value = x / y;
+        break;
+      case '//':
+        value = Math.floor(x / y);
+        break;
+      case '%':
+        value = x - y * Math.floor(x / y);
+        break;
+      default:
+        if (x === 0 && y < 0) fail('0 cannot be raised to a negative power');
+        if (x < 0 && !Number.isInteger(y)) fail(`${describePy(a)} ** ${describePy(b)} is a complex number`);
+        value = x ** y;
+    }
+  }
+  if (!Number.isFinite(value)) fail(`${describePy(a)} ${op} ${describePy(b)} is too large to compute`);
+  return { kind: 'number', value, integer, ...where };
 }
 
 /** Recursive-descent parser over the tokens; `position` moves forward only. */
@@ -175,19 +300,63 @@ export class PyParser {
     return { name, token: first };
   }
 
+  /**
+   * One value: an atom, or arithmetic on numbers with Python's precedence, lowest first:
+   * `+ -`, then `* / // %`, then unary `+ -`, then `**` (right-associative, and tighter than
+   * a unary minus on its left: `-2**2` is -4). See `arithmetic` for the int/float rules.
+   */
   value(): PyValue {
+    return this.sum();
+  }
+
+  private sum(): PyValue {
+    let left = this.product();
+    while (this.isOp('+') || this.isOp('-')) {
+      const operator = this.next();
+      left = arithmetic(operator, left, this.product());
+    }
+    return left;
+  }
+
+  private product(): PyValue {
+    let left = this.unary();
+    while (this.isOp('*') || this.isOp('/') || this.isOp('//') || this.isOp('%')) {
+      const operator = this.next();
+      left = arithmetic(operator, left, this.unary());
+    }
+    return left;
+  }
+
+  private unary(): PyValue {
     const token = this.peek();
     if (token.kind === 'op' && (token.text === '-' || token.text === '+')) {
       this.next();
-      const operand = this.value();
-      if (operand.kind !== 'number') this.fail(token, `"${token.text}" must be followed by a number`);
-      return { ...operand, value: token.text === '-' ? -operand.value : operand.value, line: token.line, column: token.column };
+      const operand = this.unary();
+      if (operand.kind !== 'number') this.fail(token, `"${token.text}" must be followed by a number, found ${describePy(operand)}`);
+      // 0 - value keeps an int zero from becoming -0.
+      const value = token.text === '-' ? (operand.integer ? 0 - operand.value : -operand.value) : operand.value;
+      return { ...operand, value, line: token.line, column: token.column };
     }
+    return this.power();
+  }
+
+  private power(): PyValue {
+    const base = this.atom();
+    if (!this.isOp('**')) return base;
+    const operator = this.next();
+    return arithmetic(operator, base, this.unary());
+  }
+
+  private atom(): PyValue {
+    const token = this.peek();
     if (token.kind === 'number') {
       this.next();
       const value = Number(token.text.replace(/_/g, ''));
       if (!Number.isFinite(value)) this.fail(token, `${token.text} is not a number this reader understands`);
-      return { kind: 'number', value, line: token.line, column: token.column };
+      // Python: a literal with a point or an exponent is a float (32.0, 1e3); digits alone are an int.
+      const integer = !/[.eE]/.test(token.text);
+      if (integer && !Number.isSafeInteger(value)) this.fail(token, `${token.text} is larger than this reader computes exactly (${Number.MAX_SAFE_INTEGER})`);
+      return { kind: 'number', value, integer, line: token.line, column: token.column };
     }
     if (token.kind === 'string') {
       this.next();
@@ -204,7 +373,7 @@ export class PyParser {
           this.next();
           sawComma = true;
         } else if (!this.isOp(close)) {
-          this.fail(this.peek(), `expected "," or "${close}", found ${describeToken(this.peek())}`);
+          this.failAfterValue(`expected "," or "${close}"`);
         }
       }
       this.next();
@@ -228,13 +397,21 @@ export class PyParser {
     this.fail(token, `expected a value, found ${describeToken(token)}`);
   }
 
+  /** A token that cannot follow a value: an operator this reader does not compute gets its own message. */
+  private failAfterValue(expected: string): never {
+    const token = this.peek();
+    if (token.kind === 'op' && UNSUPPORTED_OPERATORS.has(token.text)) {
+      this.fail(token, `"${token.text}" cannot be computed here; a value may use numbers with ${ARITHMETIC_OPERATORS} and parentheses`);
+    }
+    this.fail(token, `${expected}, found ${describeToken(token)}`);
+  }
   /** The argument list of a call whose name was just read. */
   callAfterName(callee: string, at: Token): PyCall {
     this.expectOp('(', `after ${callee}`);
     const call: PyCall = { kind: 'call', callee, args: [], keywords: [], line: at.line, column: at.column };
     while (!this.isOp(')')) {
       const token = this.peek();
-      if (token.kind === 'op' && token.text === '*') this.fail(token, '*args and **kwargs cannot be read; write the arguments out');
+      if (token.kind === 'op' && (token.text === '*' || token.text === '**')) this.fail(token, '*args and **kwargs cannot be read; write the arguments out');
       if (token.kind === 'name' && this.isOp('=', 1)) {
         this.next();
         this.next();
@@ -245,7 +422,7 @@ export class PyParser {
         call.args.push(this.value());
       }
       if (this.isOp(',')) this.next();
-      else if (!this.isOp(')')) this.fail(this.peek(), `expected "," or ")" in the arguments of ${callee}, found ${describeToken(this.peek())}`);
+      else if (!this.isOp(')')) this.failAfterValue(`expected "," or ")" in the arguments of ${callee}`);
     }
     this.next();
     return call;
@@ -298,7 +475,8 @@ function locatedFail(value: PyValue, message: string): never {
 function describePy(value: PyValue): string {
   switch (value.kind) {
     case 'number':
-      return String(value.value);
+      // Python's repr: the float 32.0 keeps its point, so a message can tell it from the int 32.
+      return !value.integer && Number.isInteger(value.value) && Math.abs(value.value) < 1e16 ? `${value.value}.0` : String(value.value);
     case 'string':
       return JSON.stringify(value.value);
     case 'bool':
@@ -308,7 +486,7 @@ function describePy(value: PyValue): string {
     case 'sequence':
       return value.brackets === '()' ? 'a tuple' : 'a list';
     case 'name':
-      return `the name ${value.name} (only literal values can be read)`;
+      return `the name ${value.name} (a variable; only numbers, arithmetic on them and other literal values can be read)`;
     case 'call':
       return `a call of ${value.callee}`;
   }
@@ -316,8 +494,12 @@ function describePy(value: PyValue): string {
 
 /** Readers of one argument's value; `where` names it in messages ("Conv2d kernel_size"). */
 export interface ValueReaders {
+  /** Any number, int or float (eps, momentum, p). */
   number(value: PyValue, where: string): number;
-  numberOrPair(value: PyValue, where: string): number | [number, number];
+  /** A Python int, as PyTorch and Keras need for sizes; the float 32.0 (or 64/2) is refused with "use //". */
+  integer(value: PyValue, where: string): number;
+  /** An int or a pair of ints (kernel_size=3, kernel_size=(3, 5)). */
+  integerOrPair(value: PyValue, where: string): number | [number, number];
   boolean(value: PyValue, where: string): boolean;
   string(value: PyValue, where: string, allowed?: readonly string[]): string;
   /** Throws a located error (typed `never` so callers narrow after it). */
@@ -330,12 +512,21 @@ export const read: ValueReaders = {
     if (value.kind !== 'number') locatedFail(value, `${where} must be a number, got ${describePy(value)}`);
     return value.value;
   },
-  numberOrPair(value: PyValue, where: string): number | [number, number] {
-    if (value.kind === 'number') return value.value;
-    if (value.kind === 'sequence' && value.items.length === 2 && value.items.every((item) => item.kind === 'number')) {
-      return [(value.items[0] as { value: number }).value, (value.items[1] as { value: number }).value];
+  integer(value: PyValue, where: string): number {
+    if (value.kind !== 'number') locatedFail(value, `${where} must be a whole number, got ${describePy(value)}`);
+    if (!value.integer) {
+      const hint = Number.isInteger(value.value) ? ' (a float: in Python / always gives a float; // gives an int)' : '';
+      locatedFail(value, `${where} must be a whole number (an int), got ${describePy(value)}${hint}`);
     }
-    locatedFail(value, `${where} must be a number or a pair (h, w), got ${describePy(value)}`);
+    return value.value;
+  },
+  integerOrPair(value: PyValue, where: string): number | [number, number] {
+    if (value.kind === 'sequence') {
+      if (value.items.length !== 2) locatedFail(value, `${where} must be a whole number or a pair (h, w), got a ${value.brackets === '()' ? 'tuple' : 'list'} of ${value.items.length}`);
+      return [read.integer(value.items[0]!, `${where}[0]`), read.integer(value.items[1]!, `${where}[1]`)];
+    }
+    if (value.kind !== 'number') locatedFail(value, `${where} must be a whole number or a pair (h, w), got ${describePy(value)}`);
+    return read.integer(value, where);
   },
   boolean(value: PyValue, where: string): boolean {
     if (value.kind !== 'bool') locatedFail(value, `${where} must be True or False, got ${describePy(value)}`);

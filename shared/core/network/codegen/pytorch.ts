@@ -41,14 +41,14 @@ const NO_ARGS: readonly string[] = [];
 function declared(args: BoundArguments, name: string, axis: Declared['axis'], where: string): Declared | undefined {
   const value = args.get(name);
   if (!value) return undefined;
-  return { name, value: read.number(value, `${where} ${name}`), axis, line: value.line, column: value.column };
+  return { name, value: read.integer(value, `${where} ${name}`), axis, line: value.line, column: value.column };
 }
 
 /** Copies optional arguments that map one-to-one onto spec fields. */
 function copyOptional(
   layer: Record<string, unknown>,
   args: BoundArguments,
-  fields: Record<string, [specName: string, kind: 'number' | 'pair' | 'boolean' | 'padding']>,
+  fields: Record<string, [specName: string, kind: 'number' | 'integer' | 'pair' | 'boolean' | 'padding']>,
   display: string,
 ): void {
   for (const [argName, [specName, kind]] of Object.entries(fields)) {
@@ -56,9 +56,10 @@ function copyOptional(
     if (!value) continue;
     const where = `${display} ${argName}`;
     if (kind === 'number') layer[specName] = read.number(value, where);
-    else if (kind === 'pair') layer[specName] = read.numberOrPair(value, where);
+    else if (kind === 'integer') layer[specName] = read.integer(value, where);
+    else if (kind === 'pair') layer[specName] = read.integerOrPair(value, where);
     else if (kind === 'boolean') layer[specName] = read.boolean(value, where);
-    else layer[specName] = value.kind === 'string' ? read.string(value, where, ['same', 'valid']) : read.numberOrPair(value, where);
+    else layer[specName] = value.kind === 'string' ? read.string(value, where, ['same', 'valid']) : read.integerOrPair(value, where);
   }
 }
 
@@ -74,10 +75,10 @@ const conv2d: LayerReader = {
   build(args) {
     const layer: Record<string, unknown> = {
       type: 'conv2d',
-      out_channels: read.number(args.get('out_channels')!, 'Conv2d out_channels'),
-      kernel: read.numberOrPair(args.get('kernel_size')!, 'Conv2d kernel_size'),
+      out_channels: read.integer(args.get('out_channels')!, 'Conv2d out_channels'),
+      kernel: read.integerOrPair(args.get('kernel_size')!, 'Conv2d kernel_size'),
     };
-    copyOptional(layer, args, { stride: ['stride', 'pair'], padding: ['padding', 'padding'], dilation: ['dilation', 'pair'], groups: ['groups', 'number'], bias: ['bias', 'boolean'] }, 'Conv2d');
+    copyOptional(layer, args, { stride: ['stride', 'pair'], padding: ['padding', 'padding'], dilation: ['dilation', 'pair'], groups: ['groups', 'integer'], bias: ['bias', 'boolean'] }, 'Conv2d');
     // Padding modes other than zeros change values, not shapes.
     ignoreNoneOr(args, 'padding_mode', (value) => value.kind === 'string' && ['zeros', 'reflect', 'replicate', 'circular'].includes(value.value), 'Conv2d');
     return { layer: layer as unknown as LayerSpec, declared: declared(args, 'in_channels', 'channels', 'Conv2d') };
@@ -90,13 +91,13 @@ const convTranspose2d: LayerReader = {
   build(args) {
     const layer: Record<string, unknown> = {
       type: 'convtranspose2d',
-      out_channels: read.number(args.get('out_channels')!, 'ConvTranspose2d out_channels'),
-      kernel: read.numberOrPair(args.get('kernel_size')!, 'ConvTranspose2d kernel_size'),
+      out_channels: read.integer(args.get('out_channels')!, 'ConvTranspose2d out_channels'),
+      kernel: read.integerOrPair(args.get('kernel_size')!, 'ConvTranspose2d kernel_size'),
     };
     copyOptional(
       layer,
       args,
-      { stride: ['stride', 'pair'], padding: ['padding', 'pair'], output_padding: ['output_padding', 'pair'], groups: ['groups', 'number'], bias: ['bias', 'boolean'], dilation: ['dilation', 'pair'] },
+      { stride: ['stride', 'pair'], padding: ['padding', 'pair'], output_padding: ['output_padding', 'pair'], groups: ['groups', 'integer'], bias: ['bias', 'boolean'], dilation: ['dilation', 'pair'] },
       'ConvTranspose2d',
     );
     ignoreNoneOr(args, 'padding_mode', (value) => value.kind === 'string' && value.value === 'zeros', 'ConvTranspose2d');
@@ -106,14 +107,14 @@ const convTranspose2d: LayerReader = {
 
 function poolStride(layer: Record<string, unknown>, args: BoundArguments, display: string): void {
   const stride = args.get('stride');
-  if (stride && stride.kind !== 'none') layer.stride = read.numberOrPair(stride, `${display} stride`);
+  if (stride && stride.kind !== 'none') layer.stride = read.integerOrPair(stride, `${display} stride`);
 }
 
 const maxPool2d: LayerReader = {
   signature: ['kernel_size', 'stride', 'padding', 'dilation', 'return_indices', 'ceil_mode'],
   required: ['kernel_size'],
   build(args) {
-    const layer: Record<string, unknown> = { type: 'maxpool2d', kernel: read.numberOrPair(args.get('kernel_size')!, 'MaxPool2d kernel_size') };
+    const layer: Record<string, unknown> = { type: 'maxpool2d', kernel: read.integerOrPair(args.get('kernel_size')!, 'MaxPool2d kernel_size') };
     poolStride(layer, args, 'MaxPool2d');
     copyOptional(layer, args, { padding: ['padding', 'pair'], dilation: ['dilation', 'pair'], ceil_mode: ['ceil_mode', 'boolean'] }, 'MaxPool2d');
     ignoreNoneOr(args, 'return_indices', (value) => value.kind === 'bool' && !value.value, 'MaxPool2d');
@@ -125,7 +126,7 @@ const avgPool2d: LayerReader = {
   signature: ['kernel_size', 'stride', 'padding', 'ceil_mode', 'count_include_pad', 'divisor_override'],
   required: ['kernel_size'],
   build(args) {
-    const layer: Record<string, unknown> = { type: 'avgpool2d', kernel: read.numberOrPair(args.get('kernel_size')!, 'AvgPool2d kernel_size') };
+    const layer: Record<string, unknown> = { type: 'avgpool2d', kernel: read.integerOrPair(args.get('kernel_size')!, 'AvgPool2d kernel_size') };
     poolStride(layer, args, 'AvgPool2d');
     copyOptional(layer, args, { padding: ['padding', 'pair'], ceil_mode: ['ceil_mode', 'boolean'], count_include_pad: ['count_include_pad', 'boolean'] }, 'AvgPool2d');
     ignoreNoneOr(args, 'divisor_override', (value) => value.kind === 'none' || value.kind === 'number', 'AvgPool2d');
@@ -142,7 +143,7 @@ const adaptiveAvgPool2d: LayerReader = {
   signature: ['output_size'],
   required: ['output_size'],
   build(args) {
-    const size = read.numberOrPair(args.get('output_size')!, 'AdaptiveAvgPool2d output_size');
+    const size = read.integerOrPair(args.get('output_size')!, 'AdaptiveAvgPool2d output_size');
     return { layer: isOne(size) ? { type: 'globalavgpool2d' } : { type: 'adaptiveavgpool2d', output_size: size } };
   },
 };
@@ -152,7 +153,7 @@ const adaptiveMaxPool2d: LayerReader = {
   required: ['output_size'],
   build(args) {
     const value = args.get('output_size')!;
-    const size = read.numberOrPair(value, 'AdaptiveMaxPool2d output_size');
+    const size = read.integerOrPair(value, 'AdaptiveMaxPool2d output_size');
     if (!isOne(size)) read.fail(value, 'AdaptiveMaxPool2d is supported with output_size 1 (global max pooling) only');
     return { layer: { type: 'globalmaxpool2d' } };
   },
@@ -205,7 +206,7 @@ const softmax: LayerReader = {
   build(args) {
     const layer: Record<string, unknown> = { type: 'softmax' };
     const dim = args.get('dim');
-    if (dim && dim.kind !== 'none') layer.dim = read.number(dim, 'Softmax dim');
+    if (dim && dim.kind !== 'none') layer.dim = read.integer(dim, 'Softmax dim');
     return { layer: layer as unknown as LayerSpec };
   },
 };
@@ -227,7 +228,7 @@ const linear: LayerReader = {
   signature: ['in_features', 'out_features', 'bias', 'device', 'dtype'],
   required: ['in_features', 'out_features'],
   build(args) {
-    const layer: Record<string, unknown> = { type: 'linear', out_features: read.number(args.get('out_features')!, 'Linear out_features') };
+    const layer: Record<string, unknown> = { type: 'linear', out_features: read.integer(args.get('out_features')!, 'Linear out_features') };
     copyOptional(layer, args, { bias: ['bias', 'boolean'] }, 'Linear');
     return { layer: layer as unknown as LayerSpec, declared: declared(args, 'in_features', 'last', 'Linear') };
   },

@@ -14,7 +14,7 @@ function rowCells(info: LayerInfo, grouped: boolean): string[] {
     ...head,
     info.outputShape.join('x'),
     number(info.params.trainable),
-    number(info.params.nonTrainable),
+    number(info.params.buffers),
     number(info.macs),
     number(info.memoryBytes),
     receptiveFieldText(field),
@@ -29,12 +29,12 @@ function receptiveFieldText(field: ReceptiveField): string {
   return field.varies ? `up to ${size}` : size;
 }
 
-const HEADER = ['#', 'layer', 'output (CxHxW)', 'params', 'non-trainable', 'MACs', 'memory (bytes)', 'receptive field', 'jump', 'centre'];
+const HEADER = ['#', 'layer', 'output (CxHxW)', 'params', 'buffers', 'MACs', 'memory (bytes)', 'receptive field', 'jump', 'centre'];
 
 function totalsCells(summary: NetworkSummary, grouped: boolean): string[] {
   const number = (value: number) => (grouped ? formatPlain(value) : String(value));
   const { totals } = summary;
-  return ['', 'total', '', number(totals.trainableParams), number(totals.nonTrainableParams), number(totals.macs), number(totals.memoryBytes), '', '', ''];
+  return ['', 'total', '', number(totals.trainableParams), number(totals.buffers), number(totals.macs), number(totals.memoryBytes), '', '', ''];
 }
 
 function csvCell(text: string): string {

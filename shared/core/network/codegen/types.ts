@@ -12,4 +12,11 @@ export type ImportResult =
 export type ExportResult = { ok: true; text: string; notes: string[] } | { ok: false; message: string };
 
 export type ImportLanguage = 'pytorch' | 'keras';
+
+/**
+ * `importCode`'s answer: the import, with the language the code was read as. That is the
+ * language chosen unless the code plainly is the other one (Keras pasted with PyTorch
+ * chosen is read as Keras); `looksLike` is what its names say (null when they do not tell).
+ */
+export type CodeImportResult = ImportResult & { readAs: ImportLanguage; looksLike: ImportLanguage | 'json' | null };
 export type ExportFormat = 'pytorch' | 'keras' | 'json' | 'csv' | 'markdown';

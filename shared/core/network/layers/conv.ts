@@ -10,9 +10,9 @@ import {
 } from '../geometry';
 import type { Pair, WindowGeometry } from '../info';
 import { isNonNegativeInteger, type LayerChecker } from '../issues';
-import { transposedDependencies, transposedReceptiveField, windowReceptiveField } from '../receptive-field';
+import type { AxisMap } from '../receptive-field';
 import { spreadReceptiveFieldDerivations, windowReceptiveFieldDerivations } from '../receptive-field-derivation';
-import { requireImage, type FeatureMap, type LayerRule } from './rule';
+import { requireImage, windowAxes, type FeatureMap, type LayerRule } from './rule';
 
 interface ConvFields {
   outChannels: number;
@@ -106,9 +106,9 @@ export const conv2d: LayerRule = {
     const weightsPerFilter = (inChannels / fields.groups) * fields.kernel[0] * fields.kernel[1];
     return {
       outputShape: [fields.outChannels, outputHeight, outputWidth],
-      params: { trainable: weightsPerFilter * fields.outChannels + (fields.bias ? fields.outChannels : 0), nonTrainable: 0 },
+      params: { trainable: weightsPerFilter * fields.outChannels + (fields.bias ? fields.outChannels : 0), buffers: 0 },
       macs: fields.outChannels * outputHeight * outputWidth * weightsPerFilter,
-      receptiveField: windowReceptiveField(input.receptiveField, geometry),
+      axes: windowAxes(geometry),
       spatialExtent: [outputHeight, outputWidth],
       geometry,
     };
@@ -150,10 +150,21 @@ export const conv2d: LayerRule = {
       windowOutputDerivation(record.outputShape, [height, width], geometry, false),
       params,
       macs,
-      ...windowReceptiveFieldDerivations(record.inputReceptiveField, geometry, record.receptiveField),
+      ...windowReceptiveFieldDerivations(record),
     ];
   },
 };
+
+/** Output o of a transposed conv is written by input i and tap t where o = i s - p + t d. */
+function transposedAxes(geometry: WindowGeometry): [AxisMap, AxisMap] {
+  return [0, 1].map((axis) => ({
+    kind: 'transposed',
+    kernel: geometry.kernel[axis]!,
+    stride: geometry.stride[axis]!,
+    dilation: geometry.dilation[axis]!,
+    padding: axis === 0 ? geometry.padding.top : geometry.padding.left,
+  })) as [AxisMap, AxisMap];
+}
 
 /**
  * nn.ConvTranspose2d. Output (H - 1)s - 2p + d(k - 1) + output_padding + 1; weight
@@ -199,9 +210,9 @@ export const convTranspose2d: LayerRule = {
     const weightsPerInputChannel = fields.kernel[0] * fields.kernel[1] * (fields.outChannels / fields.groups);
     return {
       outputShape: [fields.outChannels, outputSize[0], outputSize[1]],
-      params: { trainable: inChannels * weightsPerInputChannel + (fields.bias ? fields.outChannels : 0), nonTrainable: 0 },
+      params: { trainable: inChannels * weightsPerInputChannel + (fields.bias ? fields.outChannels : 0), buffers: 0 },
       macs: inChannels * height * width * weightsPerInputChannel,
-      receptiveField: transposedReceptiveField(input.receptiveField, [height, width], outputSize, geometry).receptiveField,
+      axes: transposedAxes(geometry),
       spatialExtent: outputSize,
       geometry,
     };
@@ -249,19 +260,15 @@ export const convTranspose2d: LayerRule = {
       axisOutput(0, height, outputHeight),
       axisOutput(1, width, outputWidth),
     );
-    const { spread, receptiveField } = transposedReceptiveField(record.inputReceptiveField, [height, width], [outputHeight, outputWidth], geometry);
     const previous = record.inputReceptiveField;
-    const dependencies = ([0, 1] as const).map((axis) =>
-      transposedDependencies(record.inputShape[axis + 1]!, geometry.kernel[axis], geometry.stride[axis], axis === 0 ? geometry.padding.top : geometry.padding.left, geometry.dilation[axis]),
-    ) as [ReturnType<typeof transposedDependencies>, ReturnType<typeof transposedDependencies>];
     const jumpTerms = ([0, 1] as const).map((axis) =>
-      term(`${n(previous.jump[axis])} / ${n(geometry.stride[axis])}`, `${p(previous.jump[axis])}/${p(geometry.stride[axis])}`, receptiveField.jump[axis]),
+      term(`${n(previous.jump[axis])} / ${n(geometry.stride[axis])}`, `${p(previous.jump[axis])}/${p(geometry.stride[axis])}`, record.receptiveField.jump[axis]),
     ) as [ReturnType<typeof term>, ReturnType<typeof term>];
     return [
       output,
       params,
       macs,
-      ...spreadReceptiveFieldDerivations(previous, spread, { latex: 'j_{prev} / s', terms: jumpTerms }, dependencies, receptiveField),
+      ...spreadReceptiveFieldDerivations(record, { latex: 'j_{prev} / s', terms: jumpTerms }),
     ];
   },
 };

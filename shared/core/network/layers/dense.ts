@@ -1,8 +1,9 @@
 import { outputDerivation, productTerm, sameAsInputDerivation, scalarDerivation, shapeLatex, shapePlain, term, zeroDerivation } from '../derivation';
 import { formatLatex as n, formatPlain as p } from '../format';
-import { wholeAxisReceptiveField } from '../receptive-field';
+import type { Pair } from '../info';
+import type { AxisMap } from '../receptive-field';
 import { passThroughReceptiveFieldDerivations, wholeAxisReceptiveFieldDerivations } from '../receptive-field-derivation';
-import { NO_PARAMS, type FeatureMap, type LayerRule } from './rule';
+import { IDENTITY_AXES, NO_PARAMS, type FeatureMap, type LayerRule } from './rule';
 
 const FLATTENED_NOTE = ' (a flattened vector has no spatial layout: its receptive field is that of the whole vector, which every later layer reads)';
 
@@ -19,7 +20,7 @@ export const flatten: LayerRule = {
       outputShape: [size],
       params: NO_PARAMS,
       macs: 0,
-      receptiveField: image ? wholeAxisReceptiveField(input.receptiveField, [true, true], input.spatialExtent) : input.receptiveField,
+      axes: image ? wholeAxisMaps([true, true], input.spatialExtent) : IDENTITY_AXES,
       spatialExtent: input.spatialExtent,
     };
   },
@@ -33,7 +34,7 @@ export const flatten: LayerRule = {
       zeroDerivation('params', 'params', 'flatten has no parameters'),
       zeroDerivation('macs', 'MACs', 'flatten only reorders units'),
       ...(image
-        ? wholeAxisReceptiveFieldDerivations(record.inputReceptiveField, [true, true], input.spatialExtent, record.receptiveField, FLATTENED_NOTE)
+        ? wholeAxisReceptiveFieldDerivations(record, [true, true], input.spatialExtent, FLATTENED_NOTE)
         : passThroughReceptiveFieldDerivations(record.receptiveField, 'already a vector')),
     ];
   },
@@ -41,6 +42,11 @@ export const flatten: LayerRule = {
 
 function wholeAxes(input: FeatureMap): [boolean, boolean] {
   return input.shape.length === 1 ? [true, true] : [false, true];
+}
+
+/** Each unit reads all `extent` cells along the axes that are mixed whole, and its own cell along the others. */
+function wholeAxisMaps(axes: readonly [boolean, boolean], extent: Pair): [AxisMap, AxisMap] {
+  return [0, 1].map((axis) => (axes[axis] ? { kind: 'whole', inputLength: extent[axis]! } : { kind: 'identity' })) as [AxisMap, AxisMap];
 }
 
 /**
@@ -59,9 +65,9 @@ export const linear: LayerRule = {
     const extent = input.shape.length === 1 ? input.spatialExtent : ([input.shape[1]!, inFeatures] as const);
     return {
       outputShape,
-      params: { trainable: (inFeatures + (bias ? 1 : 0)) * outFeatures, nonTrainable: 0 },
+      params: { trainable: (inFeatures + (bias ? 1 : 0)) * outFeatures, buffers: 0 },
       macs: leadingUnits * inFeatures * outFeatures,
-      receptiveField: wholeAxisReceptiveField(input.receptiveField, wholeAxes(input), [extent[0], extent[1]]),
+      axes: wholeAxisMaps(wholeAxes(input), [extent[0], extent[1]]),
       spatialExtent: input.shape.length === 1 ? input.spatialExtent : [input.shape[1]!, outFeatures],
     };
   },
@@ -86,6 +92,6 @@ export const linear: LayerRule = {
     );
     const output = outputDerivation(vector ? 'N_{out}' : 'C \\times H \\times N_{out}', record.outputShape, term(n(outFeatures), p(outFeatures), outFeatures));
     const extent = vector ? input.spatialExtent : ([record.inputShape[1]!, inFeatures] as [number, number]);
-    return [output, params, macs, ...wholeAxisReceptiveFieldDerivations(record.inputReceptiveField, wholeAxes(input), extent, record.receptiveField)];
+    return [output, params, macs, ...wholeAxisReceptiveFieldDerivations(record, wholeAxes(input), extent)];
   },
 };

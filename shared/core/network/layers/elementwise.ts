@@ -2,7 +2,7 @@ import { sameAsInputDerivation, scalarDerivation, shapeLatex, shapePlain, term, 
 import { describeShape, describeValue, formatLatex as n, formatPlain as p } from '../format';
 import type { ComputedLayerInfo, Derivation } from '../info';
 import { passThroughReceptiveFieldDerivations } from '../receptive-field-derivation';
-import { NO_PARAMS, requireImage, type FeatureMap, type LayerOutcome, type LayerRule } from './rule';
+import { IDENTITY_AXES, NO_PARAMS, requireImage, type FeatureMap, type LayerOutcome, type LayerRule } from './rule';
 
 const NO_MACS_REASON = 'only conv, transposed conv and linear layers count multiply-accumulates';
 
@@ -11,7 +11,7 @@ function passThrough(input: FeatureMap, params = NO_PARAMS): LayerOutcome {
     outputShape: input.shape,
     params,
     macs: 0,
-    receptiveField: input.receptiveField,
+    axes: IDENTITY_AXES,
     spatialExtent: input.spatialExtent,
   };
 }
@@ -72,9 +72,9 @@ export const dropout: LayerRule = {
 };
 
 /**
- * BatchNorm2d over C channels: affine adds gamma and beta (2C trainable); track_running_stats
- * keeps running mean and variance (2C buffers, counted as non-trainable as torchinfo does;
- * the num_batches_tracked counter is not counted).
+ * BatchNorm2d over C channels: affine adds gamma and beta (2C parameters); track_running_stats
+ * keeps running mean and variance (2C buffers: state, not parameters, so PyTorch's
+ * `parameters()` and torchinfo leave them out; num_batches_tracked is not counted either).
  */
 export const batchNorm2d: LayerRule = {
   compute(layer, input, check) {
@@ -84,24 +84,22 @@ export const batchNorm2d: LayerRule = {
     const trackRunningStats = check.boolean(layer, 'track_running_stats', true);
     if (!requireImage(input, check) || check.failed) return undefined;
     const channels = input.shape[0]!;
-    return passThrough(input, { trainable: affine ? 2 * channels : 0, nonTrainable: trackRunningStats ? 2 * channels : 0 });
+    return passThrough(input, { trainable: affine ? 2 * channels : 0, buffers: trackRunningStats ? 2 * channels : 0 });
   },
   explain(_layer, record) {
     const channels = record.inputShape[0]!;
-    const { trainable, nonTrainable } = record.params;
-    const parts: { latex: string; plain: string; formula: string }[] = [];
-    if (trainable > 0) parts.push({ latex: `2 \\cdot ${n(channels)}`, plain: `2*${p(channels)}`, formula: '2C' });
-    if (nonTrainable > 0) parts.push({ latex: `2 \\cdot ${n(channels)}`, plain: `2*${p(channels)}`, formula: '2C' });
+    const { trainable, buffers } = record.params;
+    const bufferNote = buffers > 0 ? `the running mean and variance are 2*${p(channels)} = ${p(buffers)} buffers, not parameters` : '';
     const params =
-      parts.length === 0
-        ? zeroDerivation('params', 'params', 'affine=false and track_running_stats=false')
-        : scalarDerivation(
+      trainable > 0
+        ? scalarDerivation(
             'params',
             'params',
-            parts.map((part) => part.formula).join(' + '),
-            term(parts.map((part) => part.latex).join(' + '), parts.map((part) => part.plain).join(' + '), trainable + nonTrainable),
-            ` (${p(trainable)} trainable gamma and beta, ${p(nonTrainable)} running mean and variance buffers)`,
-          );
+            '2C',
+            term(`2 \\cdot ${n(channels)}`, `2*${p(channels)}`, trainable),
+            bufferNote ? ` (gamma and beta; ${bufferNote})` : ' (gamma and beta)',
+          )
+        : zeroDerivation('params', 'params', bufferNote ? `affine=false: no gamma and beta; ${bufferNote}` : 'affine=false and track_running_stats=false');
     return explainPassThrough(record, params, 'batch norm rescales each unit with its channel statistics');
   },
 };

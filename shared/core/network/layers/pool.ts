@@ -3,14 +3,14 @@ import { formatLatex as n, formatPlain as p } from '../format';
 import { poolOutputSize, symmetricPadding, windowGeometry } from '../geometry';
 import type { Derivation, Pair } from '../info';
 import type { LayerChecker } from '../issues';
-import { adaptiveDependencies, adaptiveReceptiveField, wholeAxisReceptiveField, windowReceptiveField } from '../receptive-field';
+import type { AxisMap } from '../receptive-field';
 import {
   spreadReceptiveFieldDerivations,
   wholeAxisReceptiveFieldDerivations,
   windowReceptiveFieldDerivations,
 } from '../receptive-field-derivation';
 import { windowOutputDerivation } from './window-output';
-import { NO_PARAMS, requireImage, type FeatureMap, type LayerOutcome, type LayerRule } from './rule';
+import { NO_PARAMS, requireImage, windowAxes, type FeatureMap, type LayerOutcome, type LayerRule } from './rule';
 
 const NO_PARAMS_REASON = 'pooling has no parameters';
 const NO_MACS_REASON = 'only conv, transposed conv and linear layers count multiply-accumulates';
@@ -55,7 +55,7 @@ function computePool(layer: Record<string, unknown>, input: FeatureMap, check: L
     outputShape: [channels, outputHeight, outputWidth],
     params: NO_PARAMS,
     macs: 0,
-    receptiveField: windowReceptiveField(input.receptiveField, geometry),
+    axes: windowAxes(geometry),
     spatialExtent: [outputHeight, outputWidth],
     geometry,
   };
@@ -66,7 +66,7 @@ const windowPoolExplain: LayerRule['explain'] = (_layer, record) => {
   return [
     windowOutputDerivation(record.outputShape, [record.inputShape[1]!, record.inputShape[2]!], geometry, geometry.ceilMode ?? false),
     ...noParamsOrMacs(),
-    ...windowReceptiveFieldDerivations(record.inputReceptiveField, geometry, record.receptiveField),
+    ...windowReceptiveFieldDerivations(record),
   ];
 };
 
@@ -91,7 +91,10 @@ export const globalPool2d: LayerRule = {
       outputShape: [channels, 1, 1],
       params: NO_PARAMS,
       macs: 0,
-      receptiveField: wholeAxisReceptiveField(input.receptiveField, [true, true], [height, width]),
+      axes: [
+        { kind: 'whole', inputLength: height },
+        { kind: 'whole', inputLength: width },
+      ],
       spatialExtent: [1, 1],
     };
   },
@@ -100,14 +103,15 @@ export const globalPool2d: LayerRule = {
     return [
       outputDerivation('C \\times 1 \\times 1', record.outputShape, term('1', '1', 1)),
       ...noParamsOrMacs(),
-      ...wholeAxisReceptiveFieldDerivations(record.inputReceptiveField, [true, true], [height, width], record.receptiveField),
+      ...wholeAxisReceptiveFieldDerivations(record, [true, true], [height, width]),
     ];
   },
 };
 
 /**
  * nn.AdaptiveAvgPool2d(output_size): unit o averages inputs floor(o H / H_out) to
- * ceil((o + 1) H / H_out) - 1, so windows differ unless H_out divides H.
+ * ceil((o + 1) H / H_out) - 1, so windows differ unless H_out divides H. An axis pooled to 1
+ * unit is pooled whole, as global pooling: output_size 1 makes every unit see the whole input.
  */
 export const adaptiveAvgPool2d: LayerRule = {
   compute(layer, input, check) {
@@ -118,7 +122,7 @@ export const adaptiveAvgPool2d: LayerRule = {
       outputShape: [channels, outputSize[0], outputSize[1]],
       params: NO_PARAMS,
       macs: 0,
-      receptiveField: adaptiveReceptiveField(input.receptiveField, [height, width], outputSize).receptiveField,
+      axes: [adaptiveAxis(height, outputSize[0]), adaptiveAxis(width, outputSize[1])],
       spatialExtent: outputSize,
     };
   },
@@ -128,24 +132,23 @@ export const adaptiveAvgPool2d: LayerRule = {
     const inputSize: Pair = [height, width];
     const outputSize: Pair = [outputHeight, outputWidth];
     const previous = record.inputReceptiveField;
-    const { spread, receptiveField } = adaptiveReceptiveField(previous, inputSize, outputSize);
+    const output = outputDerivation('\\text{output\\_size}', record.outputShape, term(n(outputHeight), p(outputHeight), outputHeight), term(n(outputWidth), p(outputWidth), outputWidth));
+    if (outputHeight === 1 && outputWidth === 1) {
+      return [output, ...noParamsOrMacs(), ...wholeAxisReceptiveFieldDerivations(record, [true, true], inputSize)];
+    }
     const jumpTerms = ([0, 1] as const).map((axis) =>
-      term(
-        `${n(previous.jump[axis])} \\cdot ${n(inputSize[axis])} / ${n(outputSize[axis])}`,
-        `${p(previous.jump[axis])}*${p(inputSize[axis])}/${p(outputSize[axis])}`,
-        receptiveField.jump[axis],
-      ),
+      outputSize[axis] === 1
+        ? term('0', '0', 0)
+        : term(
+            `${n(previous.jump[axis])} \\cdot ${n(inputSize[axis])} / ${n(outputSize[axis])}`,
+            `${p(previous.jump[axis])}*${p(inputSize[axis])}/${p(outputSize[axis])}`,
+            record.receptiveField.jump[axis],
+          ),
     ) as [AxisTerm, AxisTerm];
-    return [
-      outputDerivation('\\text{output\\_size}', record.outputShape, term(n(outputHeight), p(outputHeight), outputHeight), term(n(outputWidth), p(outputWidth), outputWidth)),
-      ...noParamsOrMacs(),
-      ...spreadReceptiveFieldDerivations(
-        previous,
-        spread,
-        { latex: 'j_{prev} \\, H / H_{out}', terms: jumpTerms },
-        [adaptiveDependencies(height, outputHeight), adaptiveDependencies(width, outputWidth)],
-        receptiveField,
-      ),
-    ];
+    return [output, ...noParamsOrMacs(), ...spreadReceptiveFieldDerivations(record, { latex: 'j_{prev} \\, H / H_{out}', terms: jumpTerms })];
   },
 };
+
+function adaptiveAxis(inputLength: number, outputLength: number): AxisMap {
+  return outputLength === 1 ? { kind: 'whole', inputLength } : { kind: 'adaptive', inputLength, outputLength };
+}

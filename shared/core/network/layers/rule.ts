@@ -1,6 +1,7 @@
 import type { LayerChecker } from '../issues';
 import type { ComputedLayerInfo, Derivation, Pair, ParamCount, ReceptiveField, WindowGeometry } from '../info';
 import { describeShape } from '../format';
+import type { AxisMap, AxisSpans } from '../receptive-field';
 
 /** What flows from one layer to the next. */
 export interface FeatureMap {
@@ -13,13 +14,16 @@ export interface FeatureMap {
    */
   spatialExtent: Pair;
   receptiveField: ReceptiveField;
+  /** The exact input interval of every unit, per axis [height, width] (what `receptiveField` summarizes). */
+  spans: [AxisSpans, AxisSpans];
 }
 
 export interface LayerOutcome {
   outputShape: number[];
   params: ParamCount;
   macs: number;
-  receptiveField: ReceptiveField;
+  /** How a unit reads the cells of the input, per axis: the engine derives the receptive field from it. */
+  axes: [AxisMap, AxisMap];
   spatialExtent: Pair;
   geometry?: WindowGeometry;
 }
@@ -32,7 +36,19 @@ export interface LayerRule {
   explain(layer: Record<string, unknown>, record: ComputedLayerInfo, input: FeatureMap): Derivation[];
 }
 
-export const NO_PARAMS: ParamCount = Object.freeze({ trainable: 0, nonTrainable: 0 }) as ParamCount;
+export const NO_PARAMS: ParamCount = Object.freeze({ trainable: 0, buffers: 0 }) as ParamCount;
+
+/** Each unit reads the unit at its own place (activations, batch norm, dropout). */
+export const IDENTITY_AXES: [AxisMap, AxisMap] = Object.freeze([{ kind: 'identity' }, { kind: 'identity' }]) as unknown as [AxisMap, AxisMap];
+
+/** The axis maps of a conv or pooling window. */
+export function windowAxes(geometry: WindowGeometry): [AxisMap, AxisMap] {
+  const { kernel, stride, dilation, padding } = geometry;
+  return [
+    { kind: 'window', kernel: kernel[0], stride: stride[0], dilation: dilation[0], padBefore: padding.top },
+    { kind: 'window', kernel: kernel[1], stride: stride[1], dilation: dilation[1], padBefore: padding.left },
+  ];
+}
 
 /** Image layers need [C, H, W]; after flatten or on a vector input they cannot run. */
 export function requireImage(input: FeatureMap, check: LayerChecker): boolean {

@@ -9,6 +9,9 @@ export interface CodeDialogProps {
   /** File name stem for downloads. */
   name: string;
   onClose: () => void;
-  /** A successful import: the caller replaces the network (one undoable step). */
+  /**
+   * A successful import: the caller replaces the network (one undoable step); the dialog
+   * then closes itself, or stays open to say the code was read as another language.
+   */
   onImport: (spec: NetworkSpec) => void;
 }

@@ -35,4 +35,13 @@ describe('layer form fields', () => {
     expect(parseShape('1024')).toEqual([1024]);
     expect(parseShape('3, a, 4')).toBeNull();
   });
+
+  it('reads Persian and Arabic-Indic digits like Latin ones', () => {
+    expect(parseField(kernel, '۷')).toEqual(parseField(kernel, '7'));
+    expect(parseField(kernel, '۳، ۵')).toEqual({ ok: true, value: [3, 5] });
+    expect(parseField(kernel, '٣×٥')).toEqual({ ok: true, value: [3, 5] });
+    expect(parseField(kernel, '-۲٫۵')).toEqual({ ok: true, value: -2.5 });
+    expect(parseShape('۳، ۱۲۸، ۱۲۸')).toEqual([3, 128, 128]);
+    expect(parseShape('۳×۱۲۸×۱۲۸')).toEqual([3, 128, 128]);
+  });
 });

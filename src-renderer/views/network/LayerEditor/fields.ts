@@ -1,4 +1,5 @@
 import type { LayerSpec, LayerType } from '../../../../shared/core/network/spec';
+import { formatInput, normalizeListSeparators, normalizeNumerals, parseNumber, t } from '../../../lib/i18n';
 
 /** How a field's text is read: whole numbers and decimals alike go to the engine, which judges the value. */
 export type FieldKind = 'number' | 'numberOrPair' | 'convPadding' | 'boolean';
@@ -94,39 +95,42 @@ export type FieldValue = number | readonly [number, number] | 'same' | 'valid' |
 export type ParseMessage = 'editor.required' | 'editor.notANumber' | 'editor.notANumberOrPair' | 'editor.notPadding';
 export type ParseResult = { ok: true; value: FieldValue } | { ok: false; message: ParseMessage };
 
-const NUMBER = String.raw`[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?`;
-const NUMBER_RE = new RegExp(`^${NUMBER}$`, 'i');
-const PAIR_RE = new RegExp(`^(${NUMBER})\\s*(?:,|x|×|\\s)\\s*(${NUMBER})$`, 'i');
+/** Separators between the two numbers of a pair or the numbers of a shape: a comma (or the Arabic comma ،), x, ×, * or spaces. */
+const LIST_SEPARATOR = /\s*(?:,|x|×|\*|\s)\s*/i;
 
-/** Reads what the user typed; the engine decides whether the number makes sense. */
+/** The numbers of a pair or shape ("3, 5", "۳×۵", "3 128 128"), each read by `parseNumber`; null when any part is not a number. */
+function numberList(text: string): number[] | null {
+  const parts = normalizeListSeparators(normalizeNumerals(text))
+    .trim()
+    .split(LIST_SEPARATOR)
+    .filter((part) => part !== '');
+  const numbers = parts.map((part) => parseNumber(part));
+  return numbers.length > 0 && numbers.every((value) => value !== null) ? (numbers as number[]) : null;
+}
+
+/** Reads what the user typed (Latin, Persian or Arabic-Indic digits); the engine decides whether the number makes sense. */
 export function parseField(field: FieldDescriptor, text: string): ParseResult {
-  const trimmed = text.trim();
+  const trimmed = normalizeNumerals(text).trim();
   if (trimmed === '') return field.required ? { ok: false, message: 'editor.required' } : { ok: true, value: undefined };
-  if (field.kind === 'number') {
-    return NUMBER_RE.test(trimmed) ? { ok: true, value: Number(trimmed) } : { ok: false, message: 'editor.notANumber' };
-  }
+  const single = parseNumber(trimmed);
+  if (field.kind === 'number') return single !== null ? { ok: true, value: single } : { ok: false, message: 'editor.notANumber' };
   if (field.kind === 'convPadding' && (trimmed === 'same' || trimmed === 'valid')) return { ok: true, value: trimmed };
-  if (NUMBER_RE.test(trimmed)) return { ok: true, value: Number(trimmed) };
-  const pair = PAIR_RE.exec(trimmed);
-  if (pair?.[1] !== undefined && pair[2] !== undefined) return { ok: true, value: [Number(pair[1]), Number(pair[2])] };
+  if (single !== null) return { ok: true, value: single };
+  const pair = numberList(trimmed);
+  if (pair?.length === 2) return { ok: true, value: [pair[0]!, pair[1]!] };
   return { ok: false, message: field.kind === 'convPadding' ? 'editor.notPadding' : 'editor.notANumberOrPair' };
 }
 
-/** A spec value as the text a field shows. */
+/** A spec value as the text a field shows, in the current digits ("۳، ۱۲۸، ۱۲۸" in Persian). */
 export function fieldText(value: unknown): string {
   if (value === undefined || value === null) return '';
-  if (Array.isArray(value)) return value.join(', ');
-  return String(value);
+  if (Array.isArray(value)) return value.map((each) => (typeof each === 'number' ? formatInput(each) : String(each))).join(t('list.separator'));
+  return typeof value === 'number' ? formatInput(value) : String(value);
 }
 
-/** "3, 128, 128" → [3, 128, 128]; null when any part is not a number. */
+/** "3, 128, 128" (or "۳، ۱۲۸، ۱۲۸") → [3, 128, 128]; null when any part is not a number. */
 export function parseShape(text: string): number[] | null {
-  const parts = text
-    .trim()
-    .split(/\s*(?:,|x|×|\s)\s*/i)
-    .filter((part) => part !== '');
-  if (parts.length === 0 || !parts.every((part) => NUMBER_RE.test(part))) return null;
-  return parts.map(Number);
+  return numberList(text);
 }
 
 /** The layer with one field set (or removed, for an empty optional field). */

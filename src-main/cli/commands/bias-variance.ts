@@ -1,0 +1,63 @@
+import { formatRegressionIssue, type BiasVarianceResult } from '../../../shared/core/regression/index';
+import { describeSchemaErrors } from '../../../shared/protocol/optimize-schema';
+import { biasVarianceCaseSchema } from '../../../shared/protocol/regression-schema';
+import { tableNumber } from '../format';
+import type { CliCommand } from './types';
+
+/** Machine form, the issue's format: `results` per degree (or k); with --datasets the training sets and the fresh test targets. */
+export function biasVarianceToJson(result: BiasVarianceResult, withDatasets: boolean) {
+  return {
+    results: result.results.map((entry) => ({
+      complexity: entry.complexity,
+      bias2: entry.bias2,
+      variance: entry.variance,
+      noise: entry.noise,
+      expected_error: entry.expected_error,
+      test_error: entry.test_error,
+      train_error: entry.train_error,
+      mean_fit: entry.mean_fit,
+    })),
+    ...(withDatasets ? { datasets: result.datasets, test_targets: result.test_targets } : {}),
+  };
+}
+
+
+/** A table: one line per complexity, the expected error beside the measured test error. */
+export function biasVarianceToTable(result: BiasVarianceResult, family: 'polynomial' | 'knn', withDatasets: boolean): string {
+  const header = [family === 'polynomial' ? 'degree' : 'k', 'bias^2', 'variance', 'noise', 'expected', 'test error', 'train error'];
+  const rows = result.results.map((entry) => [String(entry.complexity), ...[entry.bias2, entry.variance, entry.noise, entry.expected_error, entry.test_error, entry.train_error].map(tableNumber)]);
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+  const line = (cells: string[]) => cells.map((cell, column) => cell.padStart(widths[column]!)).join('  ');
+  const sets = result.datasets;
+  const lines = [
+    `truth: f(x) = ${result.truth.text}; ${sets.length} training sets of ${sets[0]?.x.length ?? 0} points; ${result.grid.length} test points`,
+    '',
+    line(header),
+    widths.map((width) => '-'.repeat(width)).join('  '),
+    ...rows.map(line),
+    '',
+    'expected = bias^2 + variance + noise; the test error is measured on one set of fresh noisy targets,',
+    'so the two agree up to sampling error.',
+    `least expected error: ${family === 'polynomial' ? 'degree' : 'k'} ${result.best}`,
+  ];
+  if (withDatasets) {
+    sets.forEach((set, r) => lines.push('', `set ${r + 1}: x = [${set.x.join(', ')}]`, `       y = [${set.y.join(', ')}]`));
+    lines.push('', `test targets: [${result.test_targets.join(', ')}]`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** `bias-variance`: the decomposition of a case (truth, noise, n, R resamples, model family and complexities). */
+export const biasVarianceCommand: CliCommand = {
+  name: 'bias-variance',
+  description: 'bias^2, variance, noise, expected and test error per polynomial degree or k-NN k over resampled training sets',
+  flags: [{ name: 'datasets', description: 'also print the training sets and the fresh test targets (the input format of "datasets")' }],
+  run(document, core, flags) {
+    const parsed = biasVarianceCaseSchema.safeParse(document);
+    if (!parsed.success) return { text: '', json: undefined, errors: describeSchemaErrors(parsed.error) };
+    const result = core.biasVariance({ case: parsed.data });
+    if (!result.ok) return { text: '', json: undefined, errors: result.issues.map(formatRegressionIssue) };
+    const withDatasets = flags.has('datasets');
+    return { text: biasVarianceToTable(result, parsed.data.model.family, withDatasets), json: biasVarianceToJson(result, withDatasets), errors: [] };
+  },
+};

@@ -1,0 +1,51 @@
+import { formatRegressionIssue, type DoubleDescentResult } from '../../../shared/core/regression/index';
+import { describeSchemaErrors } from '../../../shared/protocol/optimize-schema';
+import { doubleDescentCaseSchema } from '../../../shared/protocol/regression-schema';
+import { tableNumber } from '../format';
+import type { CliCommand } from './types';
+
+/** Machine form: per p the train error and the test error (against the noiseless truth); with --features the draw and the training data. */
+export function doubleDescentToJson(result: DoubleDescentResult, withFeatures: boolean) {
+  return {
+    results: result.results.map((entry) => ({ features: entry.features, train_error: entry.train_error, test_error: entry.test_error })),
+    interpolation_threshold: result.threshold,
+    peak: result.peak,
+    ...(withFeatures ? { w: result.w, b: result.b, train: result.train } : {}),
+  };
+}
+
+
+export function doubleDescentToTable(result: DoubleDescentResult, withFeatures: boolean): string {
+  const header = ['p', 'train error', 'test error', '||c||'];
+  const rows = result.results.map((entry) => [String(entry.features), tableNumber(entry.train_error), tableNumber(entry.test_error), tableNumber(entry.coefficient_norm)]);
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+  const line = (cells: string[]) => cells.map((cell, column) => cell.padStart(widths[column]!)).join('  ');
+  const marks = (p: number) => [p === result.threshold ? 'p = n (interpolation threshold)' : '', p === result.peak ? 'peak' : ''].filter(Boolean).join(', ');
+  const lines = [
+    `truth: f(x) = ${result.truth.text}; n = ${result.train.x.length} training points; random ReLU features relu(w x + b), minimum-norm least squares`,
+    '',
+    line(header),
+    widths.map((width) => '-'.repeat(width)).join('  '),
+    ...rows.map((row, i) => {
+      const mark = marks(result.results[i]!.features);
+      return mark ? `${line(row)}  <- ${mark}` : line(row);
+    }),
+  ];
+  if (withFeatures) lines.push('', `w = [${result.w.join(', ')}]`, `b = [${result.b.join(', ')}]`, `train x = [${result.train.x.join(', ')}]`, `train y = [${result.train.y.join(', ')}]`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** `double-descent`: test error against the number of random ReLU features, with its peak at p = n. */
+export const doubleDescentCommand: CliCommand = {
+  name: 'double-descent',
+  description: 'train and test error of random ReLU features for p = 1..P (minimum-norm or ridge): the peak at p = n',
+  flags: [{ name: 'features', description: 'also print the drawn w, b and the training data' }],
+  run(document, core, flags) {
+    const parsed = doubleDescentCaseSchema.safeParse(document);
+    if (!parsed.success) return { text: '', json: undefined, errors: describeSchemaErrors(parsed.error) };
+    const result = core.doubleDescent({ case: parsed.data });
+    if (!result.ok) return { text: '', json: undefined, errors: result.issues.map(formatRegressionIssue) };
+    const withFeatures = flags.has('features');
+    return { text: doubleDescentToTable(result, withFeatures), json: doubleDescentToJson(result, withFeatures), errors: [] };
+  },
+};
