@@ -1,3 +1,4 @@
+import { describeValue, formatPlain } from '../network/format';
 import type { NetworkSummary, Pair, ReceptiveField } from '../network/info';
 import { cellDependencies, spatialLayers, type AxisMap, type SpatialLayer } from './spatial-layers';
 
@@ -130,18 +131,45 @@ function unitAxis(cell: number, length: number): AxisState {
   return { first: cell, last: cell, length, contributing, padding: new Set() };
 }
 
+/** Most cell visits of one region (every layer, both axes): a 4096x4096 input through twenty 7x7 layers takes about 1.5 million. */
+export const MAX_REGION_WORK = 5_000_000;
+
+/** Upper bound of the cells `unitRegion` visits: each layer marks its input cells and reads the taps of each output cell, per axis. */
+function regionWork(layers: readonly SpatialLayer[], inputSize: Pair): number {
+  let work = inputSize[0] + inputSize[1];
+  for (const layer of layers) {
+    for (const axis of [0, 1] as const) {
+      const map = layer.axes[axis];
+      const inputLength = layer.inputSize[axis];
+      const outputLength = layer.outputSize[axis];
+      const taps =
+        map.kind === 'window' || map.kind === 'transposed' ? map.kernel : map.kind === 'whole' ? inputLength : map.kind === 'adaptive' ? Math.ceil(inputLength / outputLength) + 1 : 1;
+      work += inputLength + outputLength * (taps + 1);
+    }
+  }
+  return work;
+}
+
 /**
  * The exact field of unit (y, x) of layer `layer` (1-based; 0 is the input) in every earlier
  * layer down to the input: bounding box, contributing cells, padding read. The box on the input
  * equals the engine's centre + (y, x) jump ± (size - 1) / 2 for every stack of windowed layers
  * (tested by property); layers whose units differ (transposed conv, adaptive pooling) get
- * each unit's own exact box. Never throws: an invalid unit is reported in words.
+ * each unit's own exact box. Never throws: an invalid unit, or a network too large to trace
+ * (MAX_REGION_WORK), is reported in words.
  */
 export function unitRegion(summary: NetworkSummary, layer: number, y: number, x: number): UnitRegion | RegionFailure {
+  for (const [name, value] of [['layer', layer], ['y', y], ['x', x]] as const) {
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) return { ok: false, message: `${name} must be a whole number ≥ 0, got ${describeValue(value)}` };
+  }
   const stack = spatialLayers(summary, layer);
   if (!stack.ok) return stack;
   const layers: SpatialLayer[] = stack.layers;
   const inputSize: Pair = [summary.input[1]!, summary.input[2]!];
+  const work = regionWork(layers, inputSize);
+  if (work > MAX_REGION_WORK) {
+    return { ok: false, message: `the field of a unit of layer ${layer} is too large to trace cell by cell: about ${formatPlain(Number(work.toPrecision(2)))} cell visits, more than the ${formatPlain(MAX_REGION_WORK)} allowed (MAX_REGION_WORK); use a smaller input` };
+  }
   const size = layer === 0 ? inputSize : layers[layer - 1]!.outputSize;
   if (!Number.isInteger(y) || !Number.isInteger(x) || y < 0 || x < 0 || y >= size[0] || x >= size[1]) {
     return { ok: false, message: `unit (${y}, ${x}) is outside layer ${layer}, whose output is ${size[0]}x${size[1]} (rows 0 to ${size[0] - 1}, columns 0 to ${size[1] - 1})` };
