@@ -103,8 +103,6 @@ export const lossSurfaceRequestSchema = z.strictObject({
   at: z.record(z.string(), z.number()).optional(),
 });
 
-export { SEED_OPTIMIZE_PROBLEM } from '../core/optim/presets';
-
 /** Each optimizer with PyTorch's defaults (what the UI's optimizer menu starts from). */
 export const DEFAULT_OPTIMIZERS: Readonly<Record<OptimizerConfig['type'], OptimizerConfig>> = {
   sgd: { type: 'sgd', lr: 0.001 },
