@@ -47,13 +47,30 @@ const layers = [
   },
 ];
 
-/** Inside src-renderer, only lib/core-client may import runtime values of shared/core (e.g. to host it in a Web Worker). */
-const rendererCoreValueAllowed = ['src-renderer/lib/core-client'];
 /**
- * What the renderer may read directly: plain data (layer type lists, preset networks) and the
- * seeded generator behind the grids' "random integers" fill (no numbers a student studies).
+ * The core modules the renderer may run, each with its reason; a value import of any other
+ * path of shared/core from src-renderer fails. Everything else the renderer shows comes from
+ * the core through lib/core-client. `scope` limits a module to part of the renderer.
  */
-const rendererCoreDataModules = ['shared/core/network/spec', 'shared/core/network/presets', 'shared/core/random'];
+const rendererCoreModules = [
+  {
+    module: 'shared/core/index',
+    scope: 'src-renderer/lib/core-client',
+    why: 'the Web Worker adapter hosts the whole core off the UI thread in browser mode, the same core the Electron worker runs',
+  },
+  {
+    module: 'shared/core/backprop/trace',
+    why: "trace readers: the backprop view plays back a trace the core returned (a step's words, cells, operands and running sums) through the core's one reader of its columns, instead of a second copy of the index math",
+  },
+  { module: 'shared/core/random', why: 'the one seeded generator, behind the grids\' "random integers" fill (no number a student studies)' },
+  { module: 'shared/core/network/spec', why: 'plain data: the layer types of the palette and the layer editor' },
+  { module: 'shared/core/network/presets', why: 'plain data: the preset networks' },
+  { module: 'shared/core/optim/presets', why: "plain data: the seed's optimizer problem (question 4)" },
+  { module: 'shared/core/backprop/examples', why: "plain data: the seed's backprop case (question 3) and the CLI example" },
+];
+
+/** Layers that may use the core but must not hand its values on: a core value is imported from the core itself, so the list above stays the whole list. */
+const noCoreValueReExport = ['shared/protocol', 'shared/project'];
 
 /**
  * Tests sit next to the code (STYLE habit 5) and run in Node: besides their layer's own
@@ -83,6 +100,17 @@ function within(rel, dir) {
   return rel === dir || rel.startsWith(`${dir}/`) || rel.startsWith(`${dir}.`);
 }
 
+/** @param {string} target @param {string} module */
+function isModule(target, module) {
+  return target === module || target === `${module}.ts` || target === `${module}.js`;
+}
+
+/** @param {any} node an export declaration: the names it exports as values */
+function valueSpecifiers(node) {
+  if (node.exportKind === 'type') return [];
+  return node.specifiers.filter((/** @type {any} */ s) => s.exportKind !== 'type').map((/** @type {any} */ s) => s.local.name ?? s.local.value);
+}
+
 /** @type {import('eslint').Rule.RuleModule} */
 export const layeringRule = {
   meta: {
@@ -92,31 +120,46 @@ export const layeringRule = {
     messages: {
       layer: "Layering: {{from}} may not import '{{target}}'. {{why}}.",
       rendererCore:
-        "Layering: src-renderer may import only types from shared/core (here '{{target}}'); numbers come from the core through lib/core-client.",
+        "Layering: src-renderer may import only types from '{{target}}'. Of shared/core it may run only {{allowed}} (each named with its reason in scripts/lint/layering.js); every other number comes from the core through lib/core-client.",
+      rendererCoreScope: "Layering: '{{target}}' may be run only in {{scope}} ({{why}}).",
+      reExport:
+        "Layering: {{from}} may not re-export values of shared/core ({{names}} from '{{target}}'); import them from the core module where they are needed (types may be re-exported), so the core modules the renderer runs stay exactly those named in scripts/lint/layering.js.",
     },
   },
   create(context) {
     const file = path.relative(root, context.filename).split(path.sep).join('/');
     const layer = layerOf(file);
     if (!layer) return {};
+    const guardsReExports = noCoreValueReExport.includes(layer.name);
+    /** Value bindings imported from shared/core: local name → source (for `import { x } ...; export { x }`). */
+    const coreValueImports = new Map();
+
+    /** @param {string} source */
+    function resolve(source) {
+      return path.relative(root, path.resolve(path.dirname(context.filename), source)).split(path.sep).join('/');
+    }
+    /** @param {string} source */
+    function isCoreSource(source) {
+      return (source.startsWith('.') || source.startsWith('/')) && within(resolve(source), 'shared/core');
+    }
 
     /** @param {import('estree').Node} node @param {string} source @param {boolean} typeOnly */
     function check(node, source, typeOnly) {
       if (source.startsWith('.') || source.startsWith('/')) {
-        const target = path.relative(root, path.resolve(path.dirname(context.filename), source)).split(path.sep).join('/');
+        const target = resolve(source);
         const allowed = layer.mayImport.some((dir) => within(target, dir));
         if (!allowed) {
           context.report({ node, messageId: 'layer', data: { from: layer.name, target: source, why: layer.why } });
           return;
         }
-        if (
-          layer.name === 'src-renderer' &&
-          within(target, 'shared/core') &&
-          !typeOnly &&
-          !rendererCoreValueAllowed.some((dir) => within(file, dir)) &&
-          !rendererCoreDataModules.some((mod) => target === mod || target === `${mod}.ts`)
-        ) {
-          context.report({ node, messageId: 'rendererCore', data: { target: source } });
+        if (layer.name === 'src-renderer' && within(target, 'shared/core') && !typeOnly) {
+          const named = rendererCoreModules.find((entry) => isModule(target, entry.module));
+          if (!named) {
+            const allowedList = rendererCoreModules.map((entry) => (entry.scope ? `${entry.module} in ${entry.scope}` : entry.module)).join(', ');
+            context.report({ node, messageId: 'rendererCore', data: { target: source, allowed: allowedList } });
+          } else if (named.scope && !within(file, named.scope)) {
+            context.report({ node, messageId: 'rendererCoreScope', data: { target: source, scope: named.scope, why: named.why } });
+          }
         }
         return;
       }
@@ -125,18 +168,45 @@ export const layeringRule = {
       }
     }
 
+    /** @param {import('estree').Node} node @param {string[]} names @param {string} source */
+    function reportReExport(node, names, source) {
+      context.report({ node, messageId: 'reExport', data: { from: layer.name, names: names.join(', '), target: source } });
+    }
+
     return {
       ImportDeclaration(node) {
         const typeOnly =
           /** @type {any} */ (node).importKind === 'type' ||
           (node.specifiers.length > 0 && node.specifiers.every((s) => /** @type {any} */ (s).importKind === 'type'));
-        check(node, String(node.source.value), typeOnly);
+        const source = String(node.source.value);
+        check(node, source, typeOnly);
+        if (guardsReExports && !typeOnly && isCoreSource(source)) {
+          for (const specifier of node.specifiers) if (/** @type {any} */ (specifier).importKind !== 'type') coreValueImports.set(specifier.local.name, source);
+        }
       },
       ExportNamedDeclaration(node) {
-        if (node.source) check(node, String(node.source.value), /** @type {any} */ (node).exportKind === 'type');
+        const values = valueSpecifiers(node);
+        if (node.source) {
+          const source = String(node.source.value);
+          check(node, source, values.length === 0);
+          if (guardsReExports && values.length > 0 && isCoreSource(source)) reportReExport(node, values, source);
+          return;
+        }
+        if (!guardsReExports) return;
+        const reExported = values.filter((name) => coreValueImports.has(name));
+        if (reExported.length > 0) reportReExport(node, reExported, coreValueImports.get(reExported[0]));
       },
       ExportAllDeclaration(node) {
-        check(node, String(node.source.value), /** @type {any} */ (node).exportKind === 'type');
+        const source = String(node.source.value);
+        const typeOnly = /** @type {any} */ (node).exportKind === 'type';
+        check(node, source, typeOnly);
+        if (guardsReExports && !typeOnly && isCoreSource(source)) reportReExport(node, ['*'], source);
+      },
+      ExportDefaultDeclaration(node) {
+        const declaration = node.declaration;
+        if (guardsReExports && declaration.type === 'Identifier' && coreValueImports.has(declaration.name)) {
+          reportReExport(node, [declaration.name], coreValueImports.get(declaration.name));
+        }
       },
       ImportExpression(node) {
         if (node.source.type === 'Literal' && typeof node.source.value === 'string') check(node, node.source.value, false);

@@ -91,18 +91,30 @@ export interface CoreProgressMap {
   sameBudget: BudgetProgress;
 }
 
-/** Same object in the worker and in tests. Payload fields are read defensively: the core never throws. */
+/**
+ * A payload's fields, whatever was sent: anything but an object reads as an object without
+ * fields, so each method names the field that is missing instead of throwing on `null.spec`.
+ * The fields are typed as the method declares them; each method checks their values itself.
+ */
+function fieldsOf<Payload extends object>(payload: Payload): Partial<Payload> {
+  return typeof payload === 'object' && payload !== null ? payload : {};
+}
+
+/** Same object in the worker and in tests. Payload fields are read defensively: the core never throws, for any payload at all (fuzzed by `npm run fuzz`). */
 export function createCore(): Core {
   return {
-    optimize: (payload) => runOptimization(payload.problem),
-    optimizeSurface: (payload) => lossSurface(payload.problem, payload),
-    optimizeExplain: (payload) => explainStep(payload.problem, payload.step),
-    summarize: (payload) => summarizeOverview((payload as { spec?: NetworkSpec } | undefined)?.spec as NetworkSpec),
+    optimize: (payload) => runOptimization(fieldsOf(payload).problem as OptimizeProblem),
+    optimizeSurface: (payload) => lossSurface(fieldsOf(payload).problem as OptimizeProblem, fieldsOf(payload) as LossSurfaceRequest),
+    optimizeExplain: (payload) => explainStep(fieldsOf(payload).problem as OptimizeProblem, fieldsOf(payload).step as number),
+    summarize: (payload) => summarizeOverview(fieldsOf(payload).spec as NetworkSpec),
     ...createBuilderCore(),
-    explain: (payload) => explainLayer((payload as { spec?: NetworkSpec } | undefined)?.spec as NetworkSpec, (payload as { index?: number } | undefined)?.index as number),
-    backprop: (payload) => runBackprop((payload as { case?: unknown } | undefined)?.case),
-    backpropGradientCheck: (payload) => gradientCheck((payload as { case?: unknown } | undefined)?.case),
-    unitRegion: (payload) => unitRegion(summarizeNetwork(payload.spec), payload.layer, payload.y, payload.x),
+    explain: (payload) => explainLayer(fieldsOf(payload).spec as NetworkSpec, fieldsOf(payload).index as number),
+    backprop: (payload) => runBackprop(fieldsOf(payload).case),
+    backpropGradientCheck: (payload) => gradientCheck(fieldsOf(payload).case),
+    unitRegion: (payload) => {
+      const { spec, layer, y, x } = fieldsOf(payload);
+      return unitRegion(summarizeNetwork(spec as NetworkSpec), layer as number, y as number, x as number);
+    },
     effectiveReceptiveField: (payload, cooperation) => effectiveReceptiveField(payload, cooperation),
     gradientFlow: (payload, cooperation) => gradientFlow(payload, cooperation),
     trainNetwork: (payload, cooperation) => trainNetwork(payload, cooperation),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SEED_BACKPROP_CASE } from '../protocol/backprop-schema';
+import { SEED_BACKPROP_CASE } from '../core/backprop/examples';
 import { createDefaultProject, parseProjectText, serializeProject } from './index';
 
 describe('saved state: tools.backprop in a project file', () => {

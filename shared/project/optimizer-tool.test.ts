@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SEED_OPTIMIZE_PROBLEM, optimizerToolSchema } from '../protocol/optimize-schema';
+import { SEED_OPTIMIZE_PROBLEM } from '../core/optim/presets';
+import { optimizerToolSchema } from '../protocol/optimize-schema';
 import { createDefaultProject, parseProjectText, serializeProject } from './index';
 
 describe('the optimizer tool in a project file', () => {

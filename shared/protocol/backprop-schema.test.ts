@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../core/index';
-import { backpropCaseSchema, parseBackpropCase, SEED_BACKPROP_CASE } from './backprop-schema';
+import { SEED_BACKPROP_CASE } from '../core/backprop/examples';
+import { backpropCaseSchema, parseBackpropCase } from './backprop-schema';
 import { corePayloadSchemas, createDispatcher } from './dispatch';
 
 describe('backpropCaseSchema', () => {

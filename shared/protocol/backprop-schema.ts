@@ -47,31 +47,3 @@ export function parseBackpropCase(value: unknown): BackpropCaseParse {
   if (parsed.success) return { ok: true, value: parsed.data };
   return { ok: false, errors: parsed.error.issues.map((issue) => ({ path: issue.path.map((part) => (typeof part === 'number' ? part : String(part))), message: issue.message })) };
 }
-
-/** The issue's CLI example case, the app's second preset. */
-export { BACKPROP_CLI_EXAMPLE } from '../core/backprop/examples';
-
-/**
- * Question 3 of the seed: a 2x2 filter over a 3x3 input whose bottom-left window is
- * [[-1, 5], [3, 0]]; z = [[8, 6], [10, 8]] peaks at z3 = 10, global max pooling gives
- * a = 10, and with dL/da = 1: dL/dw = (-1, 5, 3, 0), dL/db = 1.
- */
-export const SEED_BACKPROP_CASE: BackpropCaseInput = {
-  input: [
-    [1, 0, 0],
-    [-1, 5, -2],
-    [3, 0, 2],
-  ],
-  filters: [
-    [1, 1],
-    [1, 1],
-  ],
-  bias: [3],
-  stride: 1,
-  padding: 0,
-  dilation: 1,
-  activation: 'none',
-  pool: { type: 'globalmax' },
-  upstream: 1,
-  ties: 'first',
-};

@@ -39,5 +39,3 @@ export function checkDenseDocument(kind: 'gradientFlow' | 'train' | 'regions' | 
   const checked = check(value);
   return checked.ok ? { ok: true } : checked;
 }
-
-export { describeDenseIssue, formatDenseIssue, GRADIENT_FLOW_PRESETS, sawtoothNetwork, DENSE_LIMITS, REGION_LIMITS, TRAIN_LIMITS, MAX_SAWTOOTH_DEPTH } from '../core/dense/index';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeValue } from '../core/network/format';
 import type { CoreApi, CoreMethod } from './core-api';
 import { CoreError, type CoreProgress, type CoreReply, type ToWorker } from './messages';
 import { networkSpecSchema } from './network-schema';
@@ -95,7 +96,7 @@ export function createDispatcher(core: CoreApi, options: DispatcherOptions = {})
         return null;
       }
       if (msg.kind !== 'request') {
-        return { kind: 'reply', id, ok: false, error: { code: 'unknown_type', message: `unknown message kind ${JSON.stringify(msg.kind)}` } };
+        return { kind: 'reply', id, ok: false, error: { code: 'unknown_type', message: `unknown message kind ${describeValue(msg.kind)}` } };
       }
       highestRequest = Math.max(highestRequest, id);
       if (cancelled.delete(id)) {
@@ -107,10 +108,16 @@ export function createDispatcher(core: CoreApi, options: DispatcherOptions = {})
           kind: 'reply',
           id,
           ok: false,
-          error: { code: 'unknown_type', message: `unknown request type ${JSON.stringify(type)}; known: ${Object.keys(corePayloadSchemas).join(', ')}` },
+          error: { code: 'unknown_type', message: `unknown request type ${describeValue(type)}; known: ${Object.keys(corePayloadSchemas).join(', ')}` },
         };
       }
-      const parsed = corePayloadSchemas[type].safeParse(msg.payload);
+      let parsed;
+      try {
+        parsed = corePayloadSchemas[type].safeParse(msg.payload);
+      } catch (error) {
+        // A schema refuses; if one ever throws, the reply says so instead of the worker dying.
+        return errorReply(id, type, error);
+      }
       if (!parsed.success) {
         return { kind: 'reply', id, ok: false, error: { code: 'invalid_request', message: formatZodError(parsed.error) } };
       }

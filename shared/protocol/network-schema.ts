@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeValue } from '../core/network/format';
 import { LAYER_TYPES, type LayerSpec, type LayerType, type NetworkSpec } from '../core/network/spec';
 
 /**
@@ -132,7 +133,7 @@ export function parseNetworkSpec(value: unknown): SpecParseResult {
       if (typeof type !== 'string' || !(LAYER_TYPES as readonly string[]).includes(type)) {
         errors.push({
           path: `layers[${i}].type`,
-          message: `${label}: unknown type ${JSON.stringify(type)}; valid types are ${LAYER_TYPES.join(', ')}`,
+          message: `${label}: unknown type ${describeValue(type)}; valid types are ${LAYER_TYPES.join(', ')}`,
         });
         return;
       }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { corePayloadSchemas } from './dispatch';
-import { DEFAULT_OPTIMIZERS, SEED_OPTIMIZE_PROBLEM, describeSchemaErrors, optimizeProblemSchema, optimizerSchema } from './optimize-schema';
+import { SEED_OPTIMIZE_PROBLEM } from '../core/optim/presets';
+import { DEFAULT_OPTIMIZERS, describeSchemaErrors, optimizeProblemSchema, optimizerSchema } from './optimize-schema';
 
 const minimal = { model: 'w*x', params: { w: 0 }, data: { columns: ['x', 't'], rows: [[1, 2]] }, target: 't' };
 

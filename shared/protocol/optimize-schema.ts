@@ -111,8 +111,6 @@ export const lossSurfaceRequestSchema = z.strictObject({
   at: z.record(z.string(), z.number()).optional(),
 });
 
-export { SEED_OPTIMIZE_PROBLEM } from '../core/optim/presets';
-
 /** Each optimizer with PyTorch's defaults (what the UI's optimizer menu starts from). */
 export const DEFAULT_OPTIMIZERS = OPTIMIZER_DEFAULTS;
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../core/index';
 import { createDispatcher } from './dispatch';
-import { biasVarianceCaseSchema, DEFAULT_BIAS_VARIANCE_CASE, DEFAULT_DOUBLE_DESCENT_CASE, doubleDescentCaseSchema } from './regression-schema';
+import { DEFAULT_BIAS_VARIANCE_CASE, DEFAULT_DOUBLE_DESCENT_CASE } from '../core/regression/presets';
+import { biasVarianceCaseSchema, doubleDescentCaseSchema } from './regression-schema';
 import { describeSchemaErrors } from './optimize-schema';
 
 const dispatcher = createDispatcher(createCore());

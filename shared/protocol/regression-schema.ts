@@ -71,4 +71,3 @@ const payloads: [
 void cases;
 void payloads;
 
-export { DEFAULT_BIAS_VARIANCE_CASE, DEFAULT_DOUBLE_DESCENT_CASE } from '../core/regression/index';

@@ -22,6 +22,17 @@ tester.run('layering', layeringRule, {
     { filename: at('src-renderer/lib/core-client/core.worker.ts'), code: "import { createCore } from '../../../shared/core/index';" },
     { filename: at('src-renderer/lib/viz/diagram.ts'), code: "import * as d3 from 'd3'; import katex from 'katex';" },
     { filename: at('shared/core/network/summarize.test.ts'), code: "import { it } from 'vitest'; import fc from 'fast-check'; import * as tf from '@tensorflow/tfjs-core';" },
+    // protocol and project may use core values and hand on core types, never core values
+    { filename: at('shared/protocol/backprop-schema.ts'), code: "import { checkCase } from '../core/backprop/case'; export function parse(value: unknown) { return checkCase(value); }" },
+    { filename: at('shared/protocol/x.ts'), code: "export type { Step } from '../core/backprop/types'; export { type TraceSource } from '../core/backprop/trace'; export type * from '../core/optim/problem';" },
+    { filename: at('shared/protocol/x.ts'), code: "import { type Step } from '../core/backprop/types'; export type { Step };" },
+    { filename: at('shared/project/index.ts'), code: "export * from './project'; export * from './migrate';" },
+    // the core modules the renderer may run, each named in the rule
+    { filename: at('src-renderer/lib/state/backprop.svelte.ts'), code: "import { stepOfCell, stepOperands, traceStep } from '../../../shared/core/backprop/trace';" },
+    { filename: at('src-renderer/lib/state/backprop.svelte.ts'), code: "import { createRandom } from '../../../shared/core/random';" },
+    { filename: at('src-renderer/views/backprop/BackpropView.ts'), code: "import { BACKPROP_CLI_EXAMPLE, SEED_BACKPROP_CASE } from '../../../shared/core/backprop/examples';" },
+    { filename: at('src-renderer/lib/state/optimizer.svelte.ts'), code: "import { SEED_OPTIMIZE_PROBLEM } from '../../../shared/core/optim/presets';" },
+    { filename: at('src-renderer/lib/state/builder.svelte.ts'), code: "import { PRESETS } from '../../../shared/core/network/presets.ts';" },
   ],
   invalid: [
     {
@@ -62,7 +73,55 @@ tester.run('layering', layeringRule, {
     {
       filename: at('src-renderer/views/network/NetworkView.ts'),
       code: "import { summarizeNetwork } from '../../../shared/core/network/summarize';",
-      errors: [{ message: /src-renderer may import only types from shared\/core/ }],
+      errors: [{ message: /^Layering: src-renderer may import only types from '\.\.\/\.\.\/\.\.\/shared\/core\/network\/summarize'\. Of shared\/core it may run only / }],
+    },
+    {
+      // no re-export of core values through protocol: the hole backprop-trace.ts was
+      filename: at('shared/protocol/backprop-trace.ts'),
+      code: "export { stepOfCell, stepOperands, traceStep, type TraceSource } from '../core/backprop/trace';",
+      errors: [{ message: /^Layering: shared\/protocol may not re-export values of shared\/core \(stepOfCell, stepOperands, traceStep from '\.\.\/core\/backprop\/trace'\)/ }],
+    },
+    {
+      filename: at('shared/protocol/optimize-schema.ts'),
+      code: "export { SEED_OPTIMIZE_PROBLEM } from '../core/optim/presets';",
+      errors: [{ message: /shared\/protocol may not re-export values of shared\/core \(SEED_OPTIMIZE_PROBLEM/ }],
+    },
+    {
+      filename: at('shared/project/index.ts'),
+      code: "export * from '../core/index';",
+      errors: [{ message: /shared\/project may not re-export values of shared\/core \(\* from '\.\.\/core\/index'\)/ }],
+    },
+    {
+      filename: at('shared/project/project.ts'),
+      code: "import { SEED_NETWORK, type NetworkSpec } from '../core/network/presets'; export { SEED_NETWORK }; export default SEED_NETWORK;",
+      errors: [{ message: /shared\/project may not re-export values of shared\/core \(SEED_NETWORK from/ }, { message: /may not re-export values of shared\/core \(SEED_NETWORK from/ }],
+    },
+    {
+      // any other core path fails, and the message lists the ones the renderer may run
+      filename: at('src-renderer/lib/state/backprop.svelte.ts'),
+      code: "import { runBackprop } from '../../../shared/core/backprop/index';",
+      errors: [{ message: /may import only types from '\.\.\/\.\.\/\.\.\/shared\/core\/backprop\/index'\. Of shared\/core it may run only shared\/core\/index in src-renderer\/lib\/core-client, shared\/core\/backprop\/trace, shared\/core\/random, / }],
+    },
+    {
+      filename: at('src-renderer/lib/state/optimizer.svelte.ts'),
+      code: "const run = import('../../../shared/core/optim/run');",
+      errors: [{ message: /may import only types from '\.\.\/\.\.\/\.\.\/shared\/core\/optim\/run'/ }],
+    },
+    {
+      filename: at('src-renderer/views/backprop/trace.ts'),
+      code: "export { traceStep } from '../../../shared/core/backprop/index';",
+      errors: [{ message: /Of shared\/core it may run only/ }],
+    },
+    {
+      // lib/core-client may host the whole core, and nothing else of it
+      filename: at('src-renderer/lib/core-client/core.worker.ts'),
+      code: "import { summarizeNetwork } from '../../../shared/core/network/summarize';",
+      errors: [{ message: /Of shared\/core it may run only/ }],
+    },
+    {
+      filename: at('src-renderer/lib/state/project.svelte.ts'),
+      code: "import { createCore } from '../../../shared/core/index';",
+      errors: [{ message: /^Layering: '\.\.\/\.\.\/\.\.\/shared\/core\/index' may be run only in src-renderer\/lib\/core-client \(the Web Worker adapter hosts the whole core/ }],
     },
   ],
 });

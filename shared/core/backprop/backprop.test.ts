@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { backpropToJson, caseInput, checkCase, formatPath, gradientCheck, runBackprop, stepOfCell, stepOperands, traceStep, traceSteps } from './index';
-import { BACKPROP_CLI_EXAMPLE } from './examples';
+import { BACKPROP_CLI_EXAMPLE, SEED_BACKPROP_CASE } from './examples';
 import { KEY, OP, Recorder } from './trace';
 import type { BackpropResult, Step, TraceInfo } from './types';
 
@@ -15,8 +15,8 @@ function messages(raw: unknown): string[] {
   return result.ok ? [] : result.issues.map((issue) => (issue.path.length ? `${formatPath(issue.path)}: ${issue.message}` : issue.message));
 }
 
-/** Question 3 of the seed, as in SEED-NOTES: bottom-left window [[-1, 5], [3, 0]], z peaks at z3 = 10. */
-const SEED = { input: [[1, 0, 0], [-1, 5, -2], [3, 0, 2]], filters: [[1, 1], [1, 1]], bias: [3], pool: { type: 'globalmax' }, upstream: 1 };
+/** Question 3 of the seed, as in SEED-NOTES: bottom-left window [[-1, 5], [3, 0]], z peaks at z3 = 10 (the case the app, the CLI tests and the project tests share). */
+const SEED = SEED_BACKPROP_CASE;
 
 describe('the seed, question 3', () => {
   it('gives a = z3 = 10, dL/dw = (-1, 5, 3, 0) and dL/db = 1', () => {

@@ -37,10 +37,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Levels of arrays down the first items; stops past any depth a grid may have, so a cyclic array ([a] with a[0] === a) ends. */
 function nestingDepth(value: unknown): number {
   let depth = 0;
   let node = value;
-  while (Array.isArray(node)) {
+  while (Array.isArray(node) && depth <= 8) {
     depth++;
     node = node[0];
   }
@@ -90,7 +91,9 @@ function readIntOrPair(value: unknown, path: (string | number)[], min: number, f
   const want = `${min === 0 ? 'a whole number ≥ 0' : `a whole number ≥ ${min}`} (at most ${MAX_GEOMETRY}) or [h, w]`;
   if (valid(value)) return [value, value];
   if (Array.isArray(value) && value.length === 2 && valid(value[0]) && valid(value[1])) return [value[0], value[1]];
-  issues.push({ path, message: `expected ${want}, got ${Array.isArray(value) ? JSON.stringify(value) : describe(value)}` });
+  // A short list of numbers as typed ([1,-1]); anything else (a cyclic or nested array too) in words.
+  const shown = Array.isArray(value) && value.length <= 4 && value.every((n) => typeof n === 'number') ? `[${value.join(',')}]` : describe(value);
+  issues.push({ path, message: `expected ${want}, got ${shown}` });
   return [fallback, fallback];
 }
 

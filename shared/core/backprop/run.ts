@@ -4,6 +4,7 @@ import { activationBackward, activationForward } from './activation';
 import { checkCase } from './case';
 import { KEY, OP, Recorder } from './trace';
 import { CASE_LIMITS, TRACE_LIMITS, type BackpropCase, type BackpropResult, type BackpropTensors, type CaseLimits, type Tensor, type TraceInfo, type TraceLimits } from './types';
+import { reportCaughtError } from '../internal-error';
 
 export interface RunOptions {
   /** Size limits of the case (the editable UI and CLI use CASE_LIMITS; the bench passes larger ones). */
@@ -111,6 +112,7 @@ export function runBackprop(raw: unknown, options: RunOptions = {}): BackpropRes
     checked = checkCase(raw, options.limits ?? CASE_LIMITS);
   } catch (error) {
     // A hostile value (a getter that throws, a cyclic array) is reported, not thrown.
+    reportCaughtError('backprop case', error);
     return { ok: false, issues: [{ path: [], message: `the case could not be read: ${error instanceof Error ? error.message : String(error)}` }] };
   }
   if (!checked.ok) return checked;

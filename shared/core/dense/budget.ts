@@ -10,7 +10,7 @@ import { describeValue, internalFailure, IssueCollector, type DenseFailure } fro
 import { evaluateOutputs } from './mlp';
 import { readOptimizer } from './optimizer';
 import { MAX_SAWTOOTH_DEPTH, sawtoothValue } from './presets';
-import { regions1d } from './regions';
+import { RegionLimitExceeded, regions1d } from './regions';
 import { DENSE_LIMITS, readInit, type DataSet, type NetworkConfig } from './spec';
 import { Trainer, TRAIN_LIMITS, type EpochRecord } from './train';
 
@@ -96,7 +96,7 @@ export function checkBudgetComparison(value: unknown): { ok: true; value: Budget
     if (c.failed) return c.failure();
     return { ok: true, value: { target, domain, depth, deepWidth, budget, shallowWidth, activation, network: { init, seed }, optimizer, epochs, samples, grid } };
   } catch (error) {
-    return internalFailure(error);
+    return internalFailure('sameBudget (check)', error);
   }
 }
 
@@ -235,7 +235,7 @@ export async function sameBudget(request: { comparison: unknown }, cooperation?:
         try {
           pieces = (await regions1d(t.layout, t.params, spec.domain, cooperation)).linear_pieces;
         } catch (error) {
-          if (isCancellation(error)) throw error;
+          if (!(error instanceof RegionLimitExceeded)) throw error; // a cancellation, or a bug for the net below
           pieces = null; // more pieces than the engine counts
         }
       }
@@ -263,6 +263,6 @@ export async function sameBudget(request: { comparison: unknown }, cooperation?:
     };
   } catch (error) {
     if (isCancellation(error)) throw error;
-    return internalFailure(error);
+    return internalFailure('sameBudget', error);
   }
 }

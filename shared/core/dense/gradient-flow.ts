@@ -47,7 +47,7 @@ export function checkGradientFlowCase(value: unknown): { ok: true; value: Gradie
     if (c.failed) return c.failure();
     return { ok: true, value: { network, data, loss } };
   } catch (error) {
-    return internalFailure(error);
+    return internalFailure('gradientFlow (check)', error);
   }
 }
 
@@ -149,7 +149,7 @@ export async function gradientFlow(request: GradientFlowRequest, cooperation?: C
     return await computeGradientFlow(checked.value, bins, request.tensors === true, cooperation);
   } catch (error) {
     if (isCancellation(error)) throw error;
-    return internalFailure(error);
+    return internalFailure('gradientFlow', error);
   }
 }
 

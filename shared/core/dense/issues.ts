@@ -1,3 +1,5 @@
+import { reportCaughtError } from '../internal-error';
+
 /**
  * Problems with a dense-network document, as data: the field (a path as written in the
  * document, e.g. `widths[2]`, `data.x[3][1]`, `optimizer.lr`), a code and the values the
@@ -361,8 +363,13 @@ export class IssueCollector {
   }
 }
 
-/** A failure for something that escaped the checks (a bug): the engine still answers. */
-export function internalFailure(error: unknown): DenseFailure {
+/**
+ * A failure for something that escaped the checks (a bug): the engine still answers, and the
+ * net reports what it caught (shared/core/internal-error.ts), so the fuzz counts it as a finding.
+ * `where` names the net (the core method, and which part: "trainNetwork (check)").
+ */
+export function internalFailure(where: string, error: unknown): DenseFailure {
+  reportCaughtError(where, error);
   const detail = error instanceof Error ? error.message : String(error);
   const values = { detail };
   return { ok: false, issues: [{ field: '', code: 'internal', values, message: describeDenseIssue({ code: 'internal', values }) }] };

@@ -73,7 +73,7 @@ export function checkRegionsNet(value: unknown): { ok: true; value: RegionsNet }
     if (c.failed || !domain) return c.failure();
     return { ok: true, value: { network, domain, sawtooth } };
   } catch (error) {
-    return internalFailure(error);
+    return internalFailure('linearRegions (check)', error);
   }
 }
 
@@ -185,7 +185,8 @@ export interface RegionsRequest {
   polygons?: boolean;
 }
 
-class TooMany extends Error {}
+/** Thrown inside the count when the pieces or regions pass REGION_LIMITS; the entry answers it as too_much_work. */
+export class RegionLimitExceeded extends Error {}
 
 /** Exact regions of a 1-D or 2-D ReLU network. Asynchronous and cooperative; never throws except `cancelled`. */
 export async function linearRegions(request: RegionsRequest, cooperation?: Cooperation): Promise<Regions1d | Regions2d | DenseFailure> {
@@ -198,13 +199,13 @@ export async function linearRegions(request: RegionsRequest, cooperation?: Coope
     return await regions2d(layout, params, domain as [[number, number], [number, number]], request.polygons === true, cooperation);
   } catch (error) {
     if (isCancellation(error)) throw error;
-    if (error instanceof TooMany) {
+    if (error instanceof RegionLimitExceeded) {
       const c = new IssueCollector();
       const max = network.sizes[0] === 1 ? REGION_LIMITS.maxPieces : REGION_LIMITS.maxRegions;
       c.add(checked.value.sawtooth !== null ? 'preset.sawtooth' : 'widths', 'too_much_work', { value: `> ${max}`, max, measure: network.sizes[0] === 1 ? 'pieces' : 'regions' });
       return c.failure();
     }
-    return internalFailure(error);
+    return internalFailure('linearRegions', error);
   }
 }
 
@@ -269,7 +270,7 @@ export async function regions1d(layout: MlpLayout, params: Float64Array, domain:
           }
         }
         next.push({ lo: cuts[k]!, hi: cuts[k + 1]!, a, c, pattern: [...piece.pattern, bits] });
-        if (next.length > REGION_LIMITS.maxPieces) throw new TooMany();
+        if (next.length > REGION_LIMITS.maxPieces) throw new RegionLimitExceeded();
       }
     }
     pieces = next;
@@ -442,7 +443,7 @@ async function regions2d(layout: MlpLayout, params: Float64Array, domain: [[numb
         }
         next.push({ vertices: part.vertices, a, c, pattern: [...region.pattern, part.bits] });
       }
-      if (next.length > REGION_LIMITS.maxRegions) throw new TooMany();
+      if (next.length > REGION_LIMITS.maxRegions) throw new RegionLimitExceeded();
     }
     regions = next;
     if (cooperation) {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../index';
+import { onCaughtError } from '../internal-error';
 
 /**
  * The dense core methods never throw on junk: any payload comes back as a result or as
@@ -99,5 +100,24 @@ describe('dense core methods on junk', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('what escapes the checks is answered as an internal issue and reported to the last-net listeners, so the fuzz counts it', async () => {
+    const caught: string[] = [];
+    const stop = onCaughtError((where, error) => caught.push(`${where}: ${(error as Error).message}`));
+    try {
+      // a getter that throws cannot come through structured clone: it stands for a bug past the checks
+      const exploding = Object.defineProperty({}, 'input_dim', { enumerable: true, get: () => { throw new Error('boom'); } });
+      const answers = [
+        await core.gradientFlow({ case: exploding }),
+        await core.trainNetwork({ run: exploding }),
+        await core.linearRegions({ net: exploding }),
+        await core.sameBudget({ comparison: Object.defineProperty({}, 'target', { enumerable: true, get: () => { throw new Error('boom'); } }) }),
+      ];
+      for (const answer of answers) expect(answer).toMatchObject({ ok: false, issues: [{ field: '', code: 'internal', values: { detail: 'boom' } }] });
+      expect(caught).toEqual(['gradientFlow (check): boom', 'trainNetwork (check): boom', 'linearRegions (check): boom', 'sameBudget (check): boom']);
+    } finally {
+      stop();
+    }
   });
 });

@@ -95,7 +95,7 @@ export function checkTrainRun(value: unknown): { ok: true; value: TrainRun } | D
     if (c.failed) return c.failure();
     return { ok: true, value: { network, data, validation, loss, optimizer, epochs, batchSize, shuffle, dropout, earlyStopping, perStep } };
   } catch (error) {
-    return internalFailure(error);
+    return internalFailure('trainNetwork (check)', error);
   }
 }
 
@@ -381,6 +381,6 @@ export async function trainNetwork(request: TrainRequest, cooperation?: Cooperat
     return trainer.result(request.tensors === true);
   } catch (error) {
     if (isCancellation(error)) throw error;
-    return internalFailure(error);
+    return internalFailure('trainNetwork', error);
   }
 }

@@ -1,4 +1,5 @@
 import { FUNCTIONS, binary, call, isFunctionName, name, negate, num, type Expr } from './ast';
+import { reportCaughtError } from '../internal-error';
 
 /** Longest model text accepted, in characters. */
 export const MAX_EXPRESSION_LENGTH = 1000;
@@ -263,6 +264,7 @@ export function tryParseExpression(text: string): { ok: true; expr: Expr } | { o
   } catch (error) {
     if (error instanceof ParseError) return { ok: false, error };
     // A RangeError from a pathological input still becomes a ParseError, never an escape.
+    reportCaughtError('parseExpression', error);
     return { ok: false, error: new ParseError('the model could not be read', 0, 'unreadable') };
   }
 }

@@ -3,6 +3,7 @@ import type { ComputedLayerInfo, Derivation, Quantity } from './info';
 import { ruleFor } from './layers/registry';
 import type { NetworkSpec } from './spec';
 import { traceNetwork } from './summarize';
+import { reportCaughtError } from '../internal-error';
 
 const QUANTITY_ORDER: readonly Quantity[] = ['output', 'params', 'macs', 'memory', 'rf_size', 'rf_jump', 'rf_center'];
 
@@ -26,7 +27,8 @@ export function explainLayer(spec: NetworkSpec, index: number): Derivation[] {
     if (!record || record.status !== 'ok' || !rule || !trace.inputOfLastLayer || !trace.lastLayer) return [];
     const derivations = [...rule.explain(trace.lastLayer, record, trace.inputOfLastLayer), memoryDerivation(record)];
     return QUANTITY_ORDER.flatMap((quantity) => derivations.filter((derivation) => derivation.quantity === quantity));
-  } catch {
+  } catch (error) {
+    reportCaughtError('explain', error);
     return [];
   }
 }

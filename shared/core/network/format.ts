@@ -22,14 +22,15 @@ export function formatLatex(value: number): string {
 }
 
 /** A user-supplied value as it should appear in a message: 2.5, -1, NaN, "same", [3, 0]. */
-export function describeValue(value: unknown): string {
+export function describeValue(value: unknown, depth = 0): string {
   if (typeof value === 'number') return String(value);
   if (typeof value === 'string') return JSON.stringify(value);
   if (value === undefined) return 'nothing';
   if (value === null || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   if (Array.isArray(value)) {
-    if (value.length > 8) return `an array of ${value.length} values`;
-    return '[' + value.map(describeValue).join(', ') + ']';
+    // Two levels are shown ([[1, 2], [3]]); deeper ones are summarized, so a cyclic array ends.
+    if (value.length > 8 || depth >= 2) return `an array of ${value.length} value${value.length === 1 ? '' : 's'}`;
+    return '[' + Array.from(value, (item) => describeValue(item, depth + 1)).join(', ') + ']';
   }
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }

@@ -5,6 +5,7 @@ import { imageExtent, type FeatureMap } from './layers/rule';
 import { LAYER_RULES, ruleFor } from './layers/registry';
 import { nextSpans, PIXEL_RECEPTIVE_FIELD, PIXEL_SPANS, receptiveFieldOf, type AxisSpans } from './receptive-field';
 import type { LayerType, NetworkSpec } from './spec';
+import { reportCaughtError } from '../internal-error';
 
 /** The summary, plus the feature map entering one chosen layer (for derivations). */
 export interface NetworkTrace {
@@ -172,6 +173,7 @@ export function summarizeNetwork(spec: NetworkSpec): NetworkSummary {
   try {
     return traceNetwork(spec).summary;
   } catch (error) {
+    reportCaughtError('summarize', error);
     return unreadableSummary(error);
   }
 }

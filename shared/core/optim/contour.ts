@@ -1,4 +1,5 @@
 import { compileBatchModel } from '../expr/index';
+import { describeValue } from '../network/format';
 import { cleanNumber } from './format';
 import type { OptimizeProblem } from './problem';
 import { prepareProblem, type FieldError, type PreparedProblem } from './run';
@@ -72,10 +73,37 @@ export function lossSurfacePrepared(prepared: PreparedProblem, request: LossSurf
   return { xs: xs.map(cleanNumber), ys: ys.map(cleanNumber), values, min, max };
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The request's fields have the types the surface reads (any payload answers with field errors, never an exception). */
+function checkRequestShape(request: unknown): FieldError[] {
+  if (!isRecord(request)) return [{ field: '', message: `the request must be an object with x, y and the problem, got ${describeValue(request)}` }];
+  const errors: FieldError[] = [];
+  for (const axis of ['x', 'y'] as const) {
+    const range = request[axis];
+    if (!isRecord(range)) {
+      errors.push({ field: axis, message: `expected {"param": name, "min": number, "max": number}, got ${describeValue(range)}` });
+      continue;
+    }
+    if (typeof range.param !== 'string') errors.push({ field: `${axis}.param`, message: `expected a parameter name, got ${describeValue(range.param)}` });
+    for (const end of ['min', 'max'] as const) if (typeof range[end] !== 'number') errors.push({ field: `${axis}.${end}`, message: `expected a number, got ${describeValue(range[end])}` });
+  }
+  if (request.resolution !== undefined && !(typeof request.resolution === 'number' && Number.isFinite(request.resolution))) {
+    errors.push({ field: 'resolution', message: `expected points per side, a number (at most ${MAX_GRID_RESOLUTION} are used), got ${describeValue(request.resolution)}` });
+  }
+  if (request.at !== undefined) {
+    if (!isRecord(request.at)) errors.push({ field: 'at', message: `expected each parameter's value, e.g. {"a": 1}, got ${describeValue(request.at)}` });
+    else for (const [name, value] of Object.entries(request.at)) if (typeof value !== 'number') errors.push({ field: `at.${name}`, message: `expected a number, got ${describeValue(value)}` });
+  }
+  return errors;
+}
+
 /** Checks the problem and the two parameter names, then computes the surface. Never throws. */
 export function lossSurface(problem: OptimizeProblem, request: LossSurfaceRequest): { ok: true; surface: LossSurface } | { ok: false; errors: FieldError[] } {
   const prepared = prepareProblem(problem);
   if (!prepared.ok) return prepared;
+  const shapeErrors = checkRequestShape(request);
+  if (shapeErrors.length > 0) return { ok: false, errors: shapeErrors };
   const names = prepared.prepared.paramNames;
   const errors: FieldError[] = [];
   for (const axis of ['x', 'y'] as const) {

@@ -1,4 +1,5 @@
 import { nameToLatex, numberToLatex, toLatex, toText } from '../expr/index';
+import { describeValue } from '../network/format';
 import { cleanNumber, formatNumber } from './format';
 import type { OptimizerConfig } from './optimizers';
 import { lossLatex, type OptimizeProblem } from './problem';
@@ -36,6 +37,9 @@ function derivation(formula: string, substituted: string, value: number, text: s
 export function explainStep(problem: OptimizeProblem, stepNumber: number): { ok: true; explanation: StepExplanation } | { ok: false; errors: FieldError[] } {
   const prepared = prepareProblem(problem);
   if (!prepared.ok) return prepared;
+  if (typeof stepNumber !== 'number' || !Number.isSafeInteger(stepNumber) || stepNumber < 1) {
+    return { ok: false, errors: [{ field: 'step', message: `expected a step number, a whole number ≥ 1, got ${describeValue(stepNumber)}` }] };
+  }
   const raw: RawStep[] = [];
   const run = runPrepared(prepared.prepared, { maxSteps: stepNumber, raw });
   const step = run.steps[stepNumber - 1];

@@ -3,6 +3,8 @@ import { cleanNumber, cleanRecord, formatNumber } from './format';
 import { initialState, optimizerStep, stateNames, updateRule, type OptimizerState } from './optimizers';
 import { BLOW_UP, MAX_SAMPLE_EVALUATIONS, MAX_STEPS, sampleLoss, type OptimizeProblem } from './problem';
 import { createRandom, shuffleInPlace } from '../random';
+import { reportCaughtError } from '../internal-error';
+import { checkProblemShape } from './check-problem';
 
 /**
  * One optimizer step as data. Every number is rounded for display (`cleanNumber`, 12
@@ -89,8 +91,14 @@ export interface PreparedProblem {
   targets: Float64Array;
 }
 
-/** Checks what zod cannot (names against the model, row widths, run size) and compiles the model. Never throws. */
+/**
+ * Checks what zod cannot (names against the model, row widths, run size) and compiles the model.
+ * Never throws: a payload of any shape is first read by `checkProblemShape` (every entry point,
+ * run, surface and explanation, comes through here).
+ */
 export function prepareProblem(problem: OptimizeProblem): { ok: true; prepared: PreparedProblem } | { ok: false; errors: FieldError[] } {
+  const shapeErrors = checkProblemShape(problem);
+  if (shapeErrors.length > 0) return { ok: false, errors: shapeErrors };
   const errors: FieldError[] = [];
   const { columns, rows } = problem.data;
   const seen = new Set<string>();
@@ -316,6 +324,7 @@ export function runOptimization(problem: OptimizeProblem): OptimizeResult {
     if (!prepared.ok) return prepared;
     return runPrepared(prepared.prepared);
   } catch (error) {
+    reportCaughtError('optimize', error);
     return { ok: false, errors: [{ field: '', message: `the run failed: ${error instanceof Error ? error.message : String(error)}` }] };
   }
 }

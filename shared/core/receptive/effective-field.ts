@@ -1,5 +1,6 @@
 import type { NetworkSummary } from '../network/info';
 import type { LayerSpec, NetworkSpec } from '../network/spec';
+import { describeValue, formatPlain } from '../network/format';
 import { summarizeNetwork } from '../network/summarize';
 import { unitRegion, type Box } from './region';
 import { spatialLayers, type SpatialLayer } from './spatial-layers';
@@ -586,7 +587,72 @@ async function uniformEngine(prepared: Prepared, cooperation: Cooperation | unde
 
 // ---------- request handling ----------
 
+/**
+ * Most multiply-adds of one effective field (forward and backward, as `fieldCost` bounds them):
+ * VGG-16 with seeded weights at 224x224 takes about 10^8 at the default 8 channels and 7·10^9 at
+ * the schema's largest 64 (under a minute); beyond this bound a call would outrun the worker's
+ * time limit (shared/protocol/time-limits.ts).
+ */
+export const MAX_EFFECTIVE_FIELD_WORK = 1e10;
+/** Most numbers held at once (activations, masks, gradients): 32 million float64s, 256 MB. */
+export const MAX_EFFECTIVE_FIELD_VALUES = 32e6;
+
+const isWholeNumber = (value: unknown, min: number, max = Number.MAX_SAFE_INTEGER): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= max;
+
+/** The request's own fields (the spec and the unit are checked by the summary and the region). */
+function checkRequest(request: unknown): string | null {
+  if (typeof request !== 'object' || request === null) return `the request must be an object with spec, layer, y, x, weights and activations, got ${describeValue(request)}`;
+  const fields = request as Record<string, unknown>;
+  if (fields.weights !== 'uniform' && fields.weights !== 'random') return `weights must be "uniform" or "random", got ${describeValue(fields.weights)}`;
+  if (typeof fields.activations !== 'boolean') return `activations must be true or false, got ${describeValue(fields.activations)}`;
+  if (fields.channel !== undefined && !isWholeNumber(fields.channel, 0)) return `channel must be a whole number ≥ 0, got ${describeValue(fields.channel)}`;
+  if (fields.seed !== undefined && !isWholeNumber(fields.seed, 0, 2 ** 32 - 1)) return `seed must be a whole number from 0 to 2^32 - 1, got ${describeValue(fields.seed)}`;
+  if (fields.maxChannels !== undefined && !isWholeNumber(fields.maxChannels, 1)) return `maxChannels must be a whole number ≥ 1, got ${describeValue(fields.maxChannels)}`;
+  return null;
+}
+
+const ACTIVATION_TYPES: readonly string[] = ['relu', 'leakyrelu', 'sigmoid', 'tanh', 'gelu'];
+const MAX_POOL_TYPES: readonly string[] = ['maxpool2d', 'globalmaxpool2d'];
+
+/**
+ * Upper bounds of the work and the memory of one field, from the layer shapes: uniform weights
+ * run one plane per layer (and give back one gradient plane per input channel); random weights
+ * every channel, narrowed to `maxChannels`, each conv output channel reading every input channel.
+ * Held through the backward pass: each activation's input and each max pool's argmax; at any
+ * moment besides, one layer's input and output.
+ */
+function fieldCost(summary: NetworkSummary, layers: readonly SpatialLayer[], weights: 'uniform' | 'random', maxChannels: number, activations: boolean): { work: number; values: number } {
+  const [inputChannels, height, width] = [summary.input[0]!, summary.input[1]!, summary.input[2]!];
+  const narrow = (channels: number) => (weights === 'uniform' ? 1 : Math.min(channels, maxChannels));
+  // the input plane(s) and the gradient given back: one plane per input channel
+  let held = 2 * inputChannels * height * width;
+  let work = held;
+  let peak = 0;
+  let channelsIn = narrow(inputChannels);
+  for (const layer of layers) {
+    const { record } = layer;
+    const inputArea = layer.inputSize[0] * layer.inputSize[1];
+    const area = layer.outputSize[0] * layer.outputSize[1];
+    const channelsOut = narrow(record.outputShape[0]!);
+    const kernel = record.geometry?.kernel;
+    // adaptive and global pooling: windows of about input / output cells per axis
+    const taps = kernel ? kernel[0] * kernel[1] : (Math.ceil(layer.inputSize[0] / layer.outputSize[0]) + 1) * (Math.ceil(layer.inputSize[1] / layer.outputSize[1]) + 1);
+    const planes = record.type === 'conv2d' ? channelsIn * channelsOut : channelsOut;
+    // the uniform engine's per-channel factors: one number per channel of every conv
+    const factors = weights === 'uniform' && record.type === 'conv2d' ? record.inputShape[0]! + record.outputShape[0]! : 0;
+    work += 2 * (area * taps * planes + inputArea * channelsIn) + factors;
+    if ((activations && ACTIVATION_TYPES.includes(record.type)) || MAX_POOL_TYPES.includes(record.type)) held += area * channelsOut;
+    held += factors;
+    peak = Math.max(peak, inputArea * channelsIn + area * channelsOut);
+    channelsIn = channelsOut;
+  }
+  return { work, values: held + peak };
+}
+
 function prepare(request: EffectiveFieldRequest): Prepared | EffectiveFieldFailure {
+  const refused = checkRequest(request);
+  if (refused) return { ok: false, message: refused };
   const summary = summarizeNetwork(request.spec);
   if (!summary.ok && summary.inputIssues.length > 0) return { ok: false, message: summary.inputIssues[0]!.message };
   const stack = spatialLayers(summary, request.layer);
@@ -594,6 +660,14 @@ function prepare(request: EffectiveFieldRequest): Prepared | EffectiveFieldFailu
   if (request.layer < 1) return { ok: false, message: 'choose a unit of layer 1 or later; the input has no receptive field to compute' };
   const region = unitRegion(summary, request.layer, request.y, request.x);
   if (!region.ok) return region;
+  // Before any table is built: a refused size allocates nothing.
+  const cost = fieldCost(summary, stack.layers, request.weights, request.maxChannels ?? 8, request.activations);
+  if (cost.work > MAX_EFFECTIVE_FIELD_WORK) {
+    return { ok: false, message: `this effective field needs about ${formatPlain(Number(cost.work.toPrecision(2)))} multiply-adds, more than the ${formatPlain(MAX_EFFECTIVE_FIELD_WORK)} allowed (MAX_EFFECTIVE_FIELD_WORK); use a smaller input, fewer channels (maxChannels) or uniform weights` };
+  }
+  if (cost.values > MAX_EFFECTIVE_FIELD_VALUES) {
+    return { ok: false, message: `this effective field holds about ${formatPlain(Number(cost.values.toPrecision(2)))} numbers at once, more than the ${formatPlain(MAX_EFFECTIVE_FIELD_VALUES)} allowed (MAX_EFFECTIVE_FIELD_VALUES); use a smaller input or fewer channels` };
+  }
   const plans: Plan[] = [];
   for (const layer of stack.layers) {
     const plan = planFor(layer, request.spec.layers[layer.index - 1]!, request.activations);

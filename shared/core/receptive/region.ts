@@ -1,3 +1,4 @@
+import { describeValue, formatPlain } from '../network/format';
 import type { NetworkSummary, Pair, ReceptiveField } from '../network/info';
 import { dependencyProgression, PIXEL_RECEPTIVE_FIELD } from '../network/receptive-field';
 import { cellDependencies, spatialLayers, type AxisMap, type SpatialLayer } from './spatial-layers';
@@ -137,6 +138,42 @@ function unitAxis(cell: number, length: number): AxisState {
   return { first: cell, last: cell, length, reached: Uint8Array.of(1), contributing, padding: new Set() };
 }
 
+/** Most cell visits of one region (every layer, both axes): a 4096x4096 input through twenty 7x7 layers takes about 1.5 million. */
+export const MAX_REGION_WORK = 5_000_000;
+
+/** Upper bound of the cells `unitRegion` visits: each layer marks its input cells and reads the taps of each output cell, per axis. */
+function regionWork(layers: readonly SpatialLayer[], inputSize: Pair): number {
+  let work = inputSize[0] + inputSize[1];
+  for (const layer of layers) {
+    for (const axis of [0, 1] as const) {
+      const map = layer.axes[axis];
+      const inputLength = layer.inputSize[axis];
+      const outputLength = layer.outputSize[axis];
+      const taps =
+        map.kind === 'window' || map.kind === 'transposed' ? map.kernel : map.kind === 'whole' ? inputLength : map.kind === 'adaptive' ? Math.ceil(inputLength / outputLength) + 1 : 1;
+      work += inputLength + outputLength * (taps + 1);
+    }
+  }
+  // The lattice a unit reaches grows downwards through padding and dilation too (reached cells
+  // beyond a layer continue to the layers below), so bound each layer's reached span as well.
+  for (const axis of [0, 1] as const) {
+    let span = 1;
+    for (let position = layers.length - 1; position >= 0; position--) {
+      const map = layers[position]!.axes[axis];
+      const inputLength = layers[position]!.inputSize[axis];
+      let below = span;
+      if (map.kind === 'window') below = (span - 1) * map.stride + (map.kernel - 1) * map.dilation + 1;
+      else if (map.kind === 'transposed') below = Math.floor((span - 1) / map.stride) + Math.ceil(((map.kernel - 1) * map.dilation) / map.stride) + 1;
+      else if (map.kind === 'adaptive') below = Math.ceil((span * map.inputLength) / map.outputLength) + 1;
+      else if (map.kind === 'whole') below = Math.max(span, inputLength);
+      work += below + span * (map.kind === 'window' || map.kind === 'transposed' ? map.kernel : 1);
+      span = below;
+      if (!(work <= MAX_REGION_WORK)) return work;
+    }
+  }
+  return work;
+}
+
 /**
  * The exact field of unit (y, x) of layer `layer` (1-based; 0 is the input) in every earlier
  * layer down to the input: bounding box, contributing cells, padding read. The box on the input
@@ -144,13 +181,21 @@ function unitAxis(cell: number, length: number): AxisState {
  * where units differ (transposed conv, adaptive pooling) each unit gets its own exact box, and
  * the engine's size is the widest of them (both tested by property against brute force). The
  * walk goes down from the unit, the engine's composition up from the input; they share the
- * per-layer maps (`dependencyProgression`). Never throws: an invalid unit is reported in words.
+ * per-layer maps (`dependencyProgression`). Never throws: an invalid unit, or a network too large to trace
+ * (MAX_REGION_WORK), is reported in words.
  */
 export function unitRegion(summary: NetworkSummary, layer: number, y: number, x: number): UnitRegion | RegionFailure {
+  for (const [name, value] of [['layer', layer], ['y', y], ['x', x]] as const) {
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) return { ok: false, message: `${name} must be a whole number ≥ 0, got ${describeValue(value)}` };
+  }
   const stack = spatialLayers(summary, layer);
   if (!stack.ok) return stack;
   const layers: SpatialLayer[] = stack.layers;
   const inputSize: Pair = [summary.input[1]!, summary.input[2]!];
+  const work = regionWork(layers, inputSize);
+  if (work > MAX_REGION_WORK) {
+    return { ok: false, message: `the field of a unit of layer ${layer} is too large to trace cell by cell: about ${formatPlain(Number(work.toPrecision(2)))} cell visits, more than the ${formatPlain(MAX_REGION_WORK)} allowed (MAX_REGION_WORK); use a smaller input` };
+  }
   const size = layer === 0 ? inputSize : layers[layer - 1]!.outputSize;
   if (!Number.isInteger(y) || !Number.isInteger(x) || y < 0 || x < 0 || y >= size[0] || x >= size[1]) {
     return { ok: false, message: `unit (${y}, ${x}) is outside layer ${layer}, whose output is ${size[0]}x${size[1]} (rows 0 to ${size[0] - 1}, columns 0 to ${size[1] - 1})` };

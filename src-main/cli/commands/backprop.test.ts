@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../run-cli.test-helper';
 import { createDefaultProject, serializeProject } from '../../../shared/project/index';
-import { BACKPROP_CLI_EXAMPLE, SEED_BACKPROP_CASE } from '../../../shared/protocol/backprop-schema';
+import { BACKPROP_CLI_EXAMPLE, SEED_BACKPROP_CASE } from '../../../shared/core/backprop/examples';
 
 const EXAMPLE = BACKPROP_CLI_EXAMPLE;
 

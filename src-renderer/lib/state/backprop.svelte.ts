@@ -1,7 +1,8 @@
 import type { Activation, BackpropCaseInput, BackpropResult, GradientCheck, PoolType, Step, StepOperands, TensorName, Ties } from '../../../shared/core/backprop/types';
 import { createRandom } from '../../../shared/core/random';
-import { parseBackpropCase, SEED_BACKPROP_CASE } from '../../../shared/protocol/backprop-schema';
-import { stepOfCell, stepOperands, traceStep } from '../../../shared/protocol/backprop-trace';
+import { SEED_BACKPROP_CASE } from '../../../shared/core/backprop/examples';
+import { parseBackpropCase } from '../../../shared/protocol/backprop-schema';
+import { stepOfCell, stepOperands, traceStep } from '../../../shared/core/backprop/trace';
 import type { CoreError } from '../../../shared/protocol/messages';
 import { isCancelled, LatestCall, toCoreError, type CoreClient } from '../core-client';
 import type { ProjectState } from './project.svelte';

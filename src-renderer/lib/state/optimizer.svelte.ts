@@ -1,6 +1,7 @@
 import type { LossSurface, OptimizeProblem, OptimizeResult, OptimizerConfig, StepExplanation } from '../../../shared/core/optim/index';
 import type { CoreError } from '../../../shared/protocol/messages';
-import { DEFAULT_OPTIMIZERS, SEED_OPTIMIZE_PROBLEM, type OptimizerToolState } from '../../../shared/protocol/optimize-schema';
+import { SEED_OPTIMIZE_PROBLEM } from '../../../shared/core/optim/presets';
+import { DEFAULT_OPTIMIZERS, type OptimizerToolState } from '../../../shared/protocol/optimize-schema';
 import { LatestCall, type CoreClient } from '../core-client';
 import type { ProjectState } from './project.svelte';
 

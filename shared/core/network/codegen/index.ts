@@ -1,9 +1,11 @@
+import { describeValue } from '../format';
 import type { NetworkSpec } from '../spec';
 import { detectCodeLanguage } from './detect';
 import { exportKeras, importKeras } from './keras';
 import { exportPytorch, importPytorch } from './pytorch';
 import { tableCsv, tableMarkdown } from './table';
 import type { CodeImportResult, ExportFormat, ExportResult, ImportLanguage, ImportResult } from './types';
+import { reportCaughtError } from '../../internal-error';
 
 export type { CodeError, CodeImportResult, ExportFormat, ExportResult, ImportLanguage, ImportResult } from './types';
 export { detectCodeLanguage } from './detect';
@@ -53,7 +55,8 @@ export function exportNetwork(spec: NetworkSpec, format: ExportFormat): ExportRe
         return { ok: true, text: tableMarkdown(spec), notes: [] };
     }
   } catch (error) {
+    reportCaughtError('exportNetwork', error);
     return { ok: false, message: `the network could not be exported (${error instanceof Error ? error.message : String(error)})` };
   }
-  return { ok: false, message: `unknown export format ${String(format)}` };
+  return { ok: false, message: `unknown export format ${describeValue(format)}` };
 }

@@ -17,6 +17,7 @@ import {
   type PyValue,
 } from './python-syntax';
 import type { ExportResult, ImportResult } from './types';
+import { reportCaughtError } from '../../internal-error';
 
 /**
  * Keras Sequential models, channels last: (H, W, C) in Keras is [C, H, W] here. Keras
@@ -400,6 +401,7 @@ export function importKeras(source: string, defaultInput: readonly number[]): Im
   } catch (error) {
     if (error instanceof KerasErrors) return { ok: false, errors: error.errors };
     if (error instanceof CodeSyntaxError) return { ok: false, errors: [error.located] };
+    reportCaughtError('importCode (keras)', error);
     return { ok: false, errors: [{ line: 1, column: 1, message: `the code could not be read (${error instanceof Error ? error.message : String(error)})` }] };
   }
 }

@@ -17,6 +17,7 @@ import {
   type PyValue,
 } from './python-syntax';
 import type { ExportResult, ImportResult } from './types';
+import { reportCaughtError } from '../../internal-error';
 
 /** What a layer's code declared about its input, checked against the inferred shape afterwards. */
 interface Declared {
@@ -347,6 +348,7 @@ export function importPytorch(source: string, defaultInput: readonly number[]): 
     return mismatches.length > 0 ? { ok: false, errors: mismatches } : { ok: true, spec, inputFromCode: inputFromComments(comments) !== null };
   } catch (error) {
     if (error instanceof CodeSyntaxError) return { ok: false, errors: [error.located] };
+    reportCaughtError('importCode (pytorch)', error);
     return { ok: false, errors: [{ line: 1, column: 1, message: `the code could not be read (${error instanceof Error ? error.message : String(error)})` }] };
   }
 }
