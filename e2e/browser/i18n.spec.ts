@@ -158,6 +158,8 @@ test.describe('Persian (issue 11): right to left, Persian digits, the whole inte
   });
 
   test('the seed Q4 typed with Persian digits gives the numbers Latin digits give, shown in Persian digits', async ({ app, page }) => {
+    // Three whole problems typed in turn (Latin, Persian, Arabic-Indic digits): a long scenario.
+    test.slow();
     void app;
     await gotoPersian(page, 'optimizer');
     const typeProblem = async (digits: (text: string) => string, separator: string) => {

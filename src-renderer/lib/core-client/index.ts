@@ -10,6 +10,7 @@ export { createWebWorkerCoreClient, type WorkerFactory, type WorkerPort } from '
 export { createBrowserDocumentHost, createElectronDocumentHost, editTargetOf, isTextEditing, menuCommandForKey, readFileForOpen } from './document-host';
 export { isCancelled, toCoreError } from './errors';
 export { LatestCall } from './latest-call';
+export { createAppearanceHost, type AppearanceHost, type AppearanceSettings } from './appearance-host';
 export { createBrowserLocaleHost, createElectronLocaleHost, createLocaleHost, type LocaleHost, type LocaleSettings } from './locale-host';
 
 declare global {

@@ -2,6 +2,7 @@ import { enNetworkBuilder } from './en-network-builder';
 import { enReceptiveField } from './en-receptive-field';
 import { enBackprop } from './en-backprop';
 import { enOptimizer } from './en-optimizer';
+import { enShell } from './en-shell';
 
 /**
  * English catalog: every string the user sees. Keys are dotted by place; `{name}` marks a
@@ -188,6 +189,7 @@ export const en = {
   ...enReceptiveField,
   ...enBackprop,
   ...enOptimizer,
+  ...enShell,
 } as const;
 
 export type MessageKey = keyof typeof en;

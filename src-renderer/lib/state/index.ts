@@ -6,3 +6,4 @@ export { NetworkState } from './network.svelte';
 export { OptimizerState, STARTER_PROBLEM, parameterNamesOf } from './optimizer.svelte';
 export { ProjectState, type DocumentLocation } from './project.svelte';
 export { LocaleState } from './locale.svelte';
+export { AppearanceState } from './appearance.svelte';

@@ -1,3 +1,4 @@
+import { onAppearanceChange } from '../theme';
 import { contours, extent, geoPath, interpolateViridis, range, scaleLinear, scaleSequentialLog, select, axisBottom, axisLeft, type ScaleLinear, type Selection } from 'd3';
 import type { LossSurface } from '../../../shared/core/optim/index';
 import { axisMargins, clipSegment, compactTickFormat, tickLabelWidths, type Pixel, type PlotBox } from './plot-geometry';
@@ -209,10 +210,17 @@ export function createContourPlot(node: HTMLElement, initial: ContourPlotOptions
     svg.attr('data-min', lo ?? '').attr('data-max', hi ?? '');
   }
 
-  draw(initial);
+  let current = initial;
+  draw(current);
+  // Colours come from the theme: redraw when it changes (lib/theme).
+  const stopFollowingTheme = onAppearanceChange(() => draw(current));
   return {
-    update: draw,
+    update(next) {
+      current = next;
+      draw(next);
+    },
     destroy() {
+      stopFollowingTheme();
       svg.remove();
     },
   };

@@ -1,3 +1,4 @@
+import { onAppearanceChange } from '../theme';
 import { axisBottom, axisLeft, line, max, min, scaleLinear, scaleLog, select } from 'd3';
 import { axisMargins, compactTickFormat, tickLabelWidths } from './plot-geometry';
 
@@ -81,10 +82,17 @@ export function createLossChart(node: HTMLElement, initial: LossChartOptions): L
     });
   }
 
-  draw(initial);
+  let current = initial;
+  draw(current);
+  // Colours come from the theme: redraw when it changes (lib/theme).
+  const stopFollowingTheme = onAppearanceChange(() => draw(current));
   return {
-    update: draw,
+    update(next) {
+      current = next;
+      draw(next);
+    },
     destroy() {
+      stopFollowingTheme();
       svg.remove();
     },
   };

@@ -1,4 +1,5 @@
 import { scaleLog, select } from 'd3';
+import { onAppearanceChange } from '../theme';
 
 /** One block of the diagram: a layer's output as the engine computed it. */
 export interface DiagramLayer {
@@ -140,14 +141,12 @@ export function createNetworkDiagram(container: HTMLElement, initial: NetworkDia
     redrawSoon();
   });
   resize.observe(container);
-  // Reading computed style forces a style recalculation of the page: once, and again when the colour scheme changes.
+  // Reading computed style forces a style recalculation of the page: once, and again when the theme changes (lib/theme).
   let colours = palette(container);
-  const scheme = window.matchMedia('(prefers-color-scheme: dark)');
-  const onScheme = () => {
+  const stopFollowingTheme = onAppearanceChange(() => {
     colours = palette(container);
     draw();
-  };
-  scheme.addEventListener('change', onScheme);
+  });
 
   function layout(layers: readonly DiagramLayer[]): Geometry[] {
     let maxSpatial = 1;
@@ -334,7 +333,7 @@ export function createNetworkDiagram(container: HTMLElement, initial: NetworkDia
     },
     size: () => ({ width, height }),
     destroy() {
-      scheme.removeEventListener('change', onScheme);
+      stopFollowingTheme();
       container.removeEventListener('scroll', onScroll);
       resize.disconnect();
       cancelAnimationFrame(frame);

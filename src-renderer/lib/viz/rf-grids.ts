@@ -1,3 +1,4 @@
+import { onAppearanceChange } from '../theme';
 import { select, zoom, zoomIdentity, type ZoomBehavior } from 'd3';
 import type { LayerRegion, UnitRegion } from '../../../shared/core/receptive/region';
 import { cssColor } from './rf-theme';
@@ -271,6 +272,8 @@ export function createRfGrids(node: HTMLElement, initial: RfGridsOptions): RfGri
 
   build();
   drawAll();
+  // Colours come from the theme: redraw when it changes (lib/theme).
+  const stopFollowingTheme = onAppearanceChange(drawAll);
 
   return {
     update(next) {
@@ -285,6 +288,7 @@ export function createRfGrids(node: HTMLElement, initial: RfGridsOptions): RfGri
       selection.call(behavior.transform, zoomIdentity);
     },
     destroy() {
+      stopFollowingTheme();
       selection.on('.zoom', null);
       surface.remove();
     },

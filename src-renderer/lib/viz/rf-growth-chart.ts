@@ -1,3 +1,4 @@
+import { onAppearanceChange } from '../theme';
 import { axisBottom, axisLeft, line, max, scaleLinear, scalePoint, select } from 'd3';
 import { cssColor } from './rf-theme';
 
@@ -121,10 +122,17 @@ export function createRfGrowthChart(node: HTMLElement, initial: RfGrowthChartOpt
     });
   }
 
-  draw(initial);
+  let current = initial;
+  draw(current);
+  // Colours come from the theme: redraw when it changes (lib/theme).
+  const stopFollowingTheme = onAppearanceChange(() => draw(current));
   return {
-    update: draw,
+    update(next) {
+      current = next;
+      draw(next);
+    },
     destroy() {
+      stopFollowingTheme();
       svg.remove();
     },
   };

@@ -1,4 +1,5 @@
-import { interpolateInferno, rgb } from 'd3';
+import { onAppearanceChange } from '../theme';
+import { sequentialColor, sequentialRgb } from './color';
 import type { EffectiveFieldResult } from '../../../shared/core/receptive/effective-field';
 import type { Box } from '../../../shared/core/receptive/region';
 import { cssColor } from './rf-theme';
@@ -24,8 +25,7 @@ const SIDE = 300;
 
 /**
  * The theoretical field (clipped to the image, outlined) with some context around it, the
- * image dimmed underneath, and the effective field |dy/dx| over it as a heatmap (inferno,
- * scaled to the peak; zero is transparent).
+ * image dimmed underneath, and the effective field |dy/dx| over it as a heatmap (the sequential scale of lib/viz/color.ts, scaled to the peak; zero is transparent).
  */
 export function createRfHeatmap(node: HTMLElement, initial: RfHeatmapOptions): RfHeatmap {
   const canvas = document.createElement('canvas');
@@ -39,12 +39,14 @@ export function createRfHeatmap(node: HTMLElement, initial: RfHeatmapOptions): R
   legend.style.display = 'block';
   legend.style.marginBlockStart = '0.35rem';
   const legendContext = legend.getContext('2d');
-  if (legendContext) {
+  function paintLegend() {
+    if (!legendContext) return;
     for (let x = 0; x < legend.width; x++) {
-      legendContext.fillStyle = interpolateInferno(0.15 + (0.85 * x) / (legend.width - 1));
+      legendContext.fillStyle = sequentialColor(x / (legend.width - 1));
       legendContext.fillRect(x, 0, 1, legend.height);
     }
   }
+  paintLegend();
   node.append(canvas, legend);
   const scratch = document.createElement('canvas');
 
@@ -95,10 +97,10 @@ export function createRfHeatmap(node: HTMLElement, initial: RfHeatmapOptions): R
         const pixels = scratchContext.createImageData(boxWidth, boxHeight);
         field.magnitude.forEach((value, i) => {
           const level = value / field.peak;
-          const colour = rgb(interpolateInferno(0.15 + 0.85 * level));
-          pixels.data[4 * i] = colour.r;
-          pixels.data[4 * i + 1] = colour.g;
-          pixels.data[4 * i + 2] = colour.b;
+          const [r, g, b] = sequentialRgb(level);
+          pixels.data[4 * i] = r;
+          pixels.data[4 * i + 1] = g;
+          pixels.data[4 * i + 2] = b;
           pixels.data[4 * i + 3] = value > 0 ? Math.round(90 + 165 * Math.sqrt(level)) : 0;
         });
         scratchContext.putImageData(pixels, 0, 0);
@@ -113,10 +115,20 @@ export function createRfHeatmap(node: HTMLElement, initial: RfHeatmapOptions): R
     }
   }
 
-  draw(initial);
+  let current = initial;
+  draw(current);
+  // Colours come from the theme: redraw (and repaint the legend) when it changes (lib/theme).
+  const stopFollowingTheme = onAppearanceChange(() => {
+    paintLegend();
+    draw(current);
+  });
   return {
-    update: draw,
+    update(next) {
+      current = next;
+      draw(next);
+    },
     destroy() {
+      stopFollowingTheme();
       canvas.remove();
       legend.remove();
     },

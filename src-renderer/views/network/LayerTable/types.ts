@@ -17,7 +17,8 @@ export interface LayerTableProps {
   selectedCell: CellRef | null;
   /** 1-based layer in the editor, 0 for none. */
   editing: number;
-  onSelectCell: (cell: CellRef) => void;
+  /** A number was clicked: `anchor` is its cell (the derivation popover opens next to it). */
+  onSelectCell: (cell: CellRef, anchor: HTMLElement) => void;
   onEditLayer: (index: number) => void;
   /** Project name for the caption. */
   name: string;

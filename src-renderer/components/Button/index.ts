@@ -1,0 +1,2 @@
+export { default as Button } from './Button.svelte';
+export type { ButtonProps, ButtonSize, ButtonVariant } from './types';

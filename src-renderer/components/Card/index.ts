@@ -1,0 +1,2 @@
+export { default as Card } from './Card.svelte';
+export type { CardProps } from './types';

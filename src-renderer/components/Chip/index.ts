@@ -1,0 +1,2 @@
+export { default as Chip } from './Chip.svelte';
+export type { ChipProps } from './types';

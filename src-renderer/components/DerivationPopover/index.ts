@@ -1,0 +1,2 @@
+export { default as DerivationPopoverHost } from './DerivationPopoverHost.svelte';
+export { closeDerivation, openDerivation, type DerivationRequest, type LabelledDerivation } from './derivation-popover.svelte';

@@ -1,0 +1,2 @@
+export { default as Legend } from './Legend.svelte';
+export type { LegendProps } from './types';

@@ -1,0 +1,3 @@
+export { default as Popover } from './Popover.svelte';
+export type { PopoverProps } from './types';
+export { placePopover, type PopoverPlacement } from './position';

@@ -1,0 +1,2 @@
+export { default as Select } from './Select.svelte';
+export type { SelectOption, SelectProps } from './types';

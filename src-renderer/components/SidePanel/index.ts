@@ -1,0 +1,2 @@
+export { default as SidePanel } from './SidePanel.svelte';
+export type { SidePanelProps } from './types';

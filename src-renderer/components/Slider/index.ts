@@ -1,0 +1,2 @@
+export { default as Slider } from './Slider.svelte';
+export type { SliderProps } from './types';

@@ -1,0 +1,18 @@
+/** A range slider with its value read out live beside the label (the labs' parameters). */
+export interface SliderProps {
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  /** Default 1; "any" for continuous. */
+  step?: number | 'any';
+  /** Called on every movement (input), not only on release. */
+  onChange: (value: number) => void;
+  /** The readout; default: lib/i18n formatDecimal with 3 decimals (the current digits). */
+  format?: (value: number) => string;
+  hint?: string;
+  disabled?: boolean;
+  /** Direction of the track: the page's by default; "ltr" when the slider mirrors a plot's axis. */
+  dir?: 'ltr' | 'rtl';
+  testid?: string;
+}

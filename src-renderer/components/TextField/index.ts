@@ -1,0 +1,2 @@
+export { default as TextField } from './TextField.svelte';
+export type { TextFieldProps } from './types';

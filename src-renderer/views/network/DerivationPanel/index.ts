@@ -1,2 +1,0 @@
-export { default as DerivationPanel } from './DerivationPanel.svelte';
-export type { DerivationPanelProps } from './types';
