@@ -66,6 +66,7 @@ const rendererCoreModules = [
   { module: 'shared/core/network/spec', why: 'plain data: the layer types of the palette and the layer editor' },
   { module: 'shared/core/network/presets', why: 'plain data: the preset networks' },
   { module: 'shared/core/optim/presets', why: "plain data: the seed's optimizer problem (question 4)" },
+  { module: 'shared/core/dense/presets', why: "plain data: the gradient-flow lab's presets (Q2c) and Telgarsky's sawtooth (Q2d)" },
   { module: 'shared/core/backprop/examples', why: "plain data: the seed's backprop case (question 3) and the CLI example" },
 ];
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MAX_LAYERS } from '../protocol/network-schema';
 import { backpropCaseSchema } from '../protocol/backprop-schema';
 import { optimizerToolSchema } from '../protocol/optimize-schema';
+import { depthToolSchema, gradientFlowToolSchema } from './dense-labs';
 
 /**
  * State of each tool besides the network, saved in the project file. Each tool adds one
@@ -37,6 +38,10 @@ export const toolStatesSchema = z.strictObject({
   backprop: backpropCaseSchema.optional(),
   /** Optimizer stepper: the problem (CLI format), the optimizer compared with it and the contour axes. */
   optimizer: optimizerToolSchema.optional(),
+  /** Gradient-flow lab (Q2c): the network, the batch and the training settings. */
+  gradientFlow: gradientFlowToolSchema.optional(),
+  /** Depth lab (Q2d): the 1-D and 2-D networks and the same-budget comparison. */
+  depth: depthToolSchema.optional(),
 });
 
 export type ToolStates = z.infer<typeof toolStatesSchema>;
