@@ -7,7 +7,7 @@ import { expect, test } from '../fixtures/app';
  * uses it. Text is compared without bidi marks (LRM, isolates), which are invisible.
  */
 
-const TOOLS = ['network', 'receptive-field', 'backprop', 'optimizer'] as const;
+const TOOLS = ['start', 'network', 'receptive-field', 'backprop', 'optimizer'] as const;
 type Tool = (typeof TOOLS)[number];
 
 const BIDI_MARKS = /[\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]/g;
@@ -26,6 +26,7 @@ async function expectText(page: Page, testid: string, expected: string): Promise
 /** Opens a tool and puts it in a state worth looking at (a chosen unit, two optimizer steps). */
 async function showTool(page: Page, tool: Tool): Promise<void> {
   await page.getByTestId(`tool-tab-${tool}`).click();
+  if (tool === 'start') await expect(page.getByTestId('question-q4')).toBeVisible();
   if (tool === 'network') await expect(page.getByTestId('layer-row-11')).toBeVisible();
   if (tool === 'receptive-field') {
     await page.getByTestId('rf-form-layer').fill('3');

@@ -67,6 +67,7 @@ const rendererCoreModules = [
   { module: 'shared/core/network/presets', why: 'plain data: the preset networks' },
   { module: 'shared/core/optim/presets', why: "plain data: the seed's optimizer problem (question 4)" },
   { module: 'shared/core/backprop/examples', why: "plain data: the seed's backprop case (question 3) and the CLI example" },
+  { module: 'shared/core/seed-facts', why: "plain data: the seed's headline figures on the start page's cards, checked against the core by its test" },
 ];
 
 /** Layers that may use the core but must not hand its values on: a core value is imported from the core itself, so the list above stays the whole list. */

@@ -4,15 +4,17 @@ import type { enNetworkBuilder } from './en-network-builder';
 import type { enOptimizer } from './en-optimizer';
 import type { enReceptiveField } from './en-receptive-field';
 import type { enShell } from './en-shell';
+import type { enStart } from './en-start';
 import { faBackprop } from './fa-backprop';
 import { faNetworkBuilder } from './fa-network-builder';
 import { faOptimizer } from './fa-optimizer';
 import { faReceptiveField } from './fa-receptive-field';
 import { faShell } from './fa-shell';
+import { faStart } from './fa-start';
 import type { Messages, Translation } from './types';
 
 /** Keys of en.ts itself (the tool files have their own Persian files). */
-type CoreKey = Exclude<MessageKey, keyof typeof enNetworkBuilder | keyof typeof enReceptiveField | keyof typeof enBackprop | keyof typeof enOptimizer | keyof typeof enShell>;
+type CoreKey = Exclude<MessageKey, keyof typeof enNetworkBuilder | keyof typeof enReceptiveField | keyof typeof enBackprop | keyof typeof enOptimizer | keyof typeof enShell | keyof typeof enStart>;
 
 /**
  * Persian catalog (فارسی), written for the course's students with its terms: لایه، کانولوشن،
@@ -197,4 +199,5 @@ export const fa: Messages = {
   ...faBackprop,
   ...faOptimizer,
   ...faShell,
+  ...faStart,
 };
