@@ -250,7 +250,8 @@ export function createRfGrids(node: HTMLElement, initial: RfGridsOptions): RfGri
   function colors() {
     return {
       tone: cssToken(node, '--surface-sunken'),
-      block: cssToken(node, '--pressed'),
+      // A quiet ruler in both themes: the two surface tones, never a loud checker.
+      block: cssToken(node, '--surface'),
       line: cssToken(node, '--border-strong'),
       edge: cssToken(node, '--border-strong'),
       accent: cssToken(node, '--accent'),
