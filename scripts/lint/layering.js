@@ -27,10 +27,10 @@ const layers = [
   {
     name: 'shared/messages',
     dir: 'shared/messages',
-    mayImport: ['shared/core', 'shared/messages'],
-    coreTypesOnly: true,
+    mayImport: ['shared/core', 'shared/protocol', 'shared/project', 'shared/messages'],
+    typesOnlyFrom: ['shared/core', 'shared/protocol', 'shared/project'],
     packages: [],
-    why: 'shared/messages phrases engine messages (codes with values) for the renderer and the CLI alike: it may use itself and the types of shared/core only, so the renderer runs no core code through it',
+    why: 'shared/messages phrases engine messages (codes with values) for the renderer and the CLI alike: it may use itself and only the types of shared/core, shared/protocol and shared/project, so the renderer runs no core code through it',
   },
   {
     name: 'shared/project',
@@ -161,7 +161,7 @@ export const layeringRule = {
           context.report({ node, messageId: 'layer', data: { from: layer.name, target: source, why: layer.why } });
           return;
         }
-        if (layer.coreTypesOnly && within(target, 'shared/core') && !typeOnly && !isTestFile(file)) {
+        if (layer.typesOnlyFrom?.some((dir) => within(target, dir)) && !typeOnly && !isTestFile(file)) {
           context.report({ node, messageId: 'coreTypes', data: { from: layer.name, target: source, why: layer.why } });
           return;
         }

@@ -82,3 +82,9 @@ export function persianDigits(text: string): string {
 export function plainWriter(locale: EngineLocale): ValueWriter {
   return locale === 'fa' ? (value) => persianDigits(String(value)) : (value) => String(value);
 }
+
+/** A translation of an English phrasebook `T` with `codes` and `tables`: the same codes and table entries (typecheck enforces). */
+export type TranslatedBook<T extends { codes: object; tables: object }> = {
+  codes: Record<keyof T['codes'], string>;
+  tables: { [Table in keyof T['tables']]: Record<keyof T['tables'][Table], string> };
+};

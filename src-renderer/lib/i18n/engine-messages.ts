@@ -1,5 +1,6 @@
 import type { LayerIssue } from '../../../shared/core/network/info';
-import { phraseLayerIssue, type ValueWriter } from '../../../shared/messages/index';
+import type { ProjectError } from '../../../shared/project/project';
+import { phraseLayerIssue, phraseProjectError, type ValueWriter } from '../../../shared/messages/index';
 import { getLocale, isolate, numberLocale, formatExact } from './locale.svelte';
 import { numberSymbols } from './number-format';
 
@@ -35,4 +36,9 @@ export const writeEngineValue: ValueWriter = (value) => isolate(typeof value ===
 /** A layer issue in the current language; `prefix: false` where the place already names the layer. */
 export function layerIssueText(issue: Pick<LayerIssue, 'code' | 'values' | 'field' | 'message'>, prefix = true): string {
   return phraseLayerIssue(getLocale(), issue, writeEngineValue, prefix);
+}
+
+/** Why a project file did not open, in the current language. */
+export function projectErrorText(error: Pick<ProjectError, 'code' | 'values' | 'message'>): string {
+  return phraseProjectError(getLocale(), error, writeEngineValue);
 }
