@@ -4,7 +4,7 @@ import { EXACT_QUANTITY_CODES, EXPECTATION_CODES, LAYER_ISSUE_CODES } from '../c
 import type { LayerIssue } from '../core/network/info';
 import type { NetworkSpec } from '../core/network/spec';
 import { layerIssueBooks, phraseLayerIssue } from './layer-issues';
-import { placeholdersOf, plainWriter } from './phrase';
+import { persianDigits, placeholdersOf, plainWriter } from './phrase';
 
 /** Broken networks, at least one per code: the corpus the phrasebooks are held to. */
 const BROKEN: unknown[] = [
@@ -102,5 +102,11 @@ describe('layer issues phrased from code and values', () => {
   it('an unknown code keeps the English message as it came', () => {
     const issue = { code: 'from_the_future', values: {}, message: 'layer 1 (conv2d): something new' } as unknown as LayerIssue;
     expect(phraseLayerIssue('fa', issue, plainWriter('fa'))).toBe('layer 1 (conv2d): something new');
+  });
+});
+
+describe('Persian digits without Intl (the CLI)', () => {
+  it('numbers change, digits inside names stay, separators become Persian', () => {
+    expect(persianDigits('[3, -1] 5x3 conv2d 9.5 9,007,199 1.153e+18')).toBe('[۳, -۱] ۵x۳ conv2d ۹٫۵ ۹٬۰۰۷٬۱۹۹ ۱٫۱۵۳e+۱۸');
   });
 });

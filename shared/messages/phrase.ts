@@ -67,15 +67,26 @@ export function phrase<Code extends string>(book: Phrasebook<Code>, message: Eng
 const PERSIAN_DIGITS = '۰۱۲۳۴۵۶۷۸۹';
 
 /**
+ * The numbers inside a value's text ("[3, -1]", "5x3", "9.007e+15"): a digit inside a word
+ * (conv2d, dropout2d) is part of a name, not a number.
+ */
+const NUMBER_IN_TEXT = /(?<![A-Za-z_])-?\d+(?:\.\d+)?|(?<=[A-Za-z_])\d+(?![A-Za-z_\d])/g;
+
+/** `text` with each number in it rewritten by `write` (the renderer's and the CLI's digits both go through here). */
+export function mapNumbersIn(text: string, write: (number: string) => string): string {
+  return text.replace(NUMBER_IN_TEXT, write);
+}
+
+/**
  * Number text ("-3", "1.153e+18", "[3, 128]", "9,007,199,254,740,991") in Persian digits, with
  * the Persian decimal point and thousands separator between digits, for a writer that has no
- * Intl locale at hand (the CLI). The renderer writes numbers through its own locale instead.
+ * Intl locale at hand (the CLI). Names keep their digits (conv2d). The renderer writes numbers
+ * through its own locale instead.
  */
 export function persianDigits(text: string): string {
-  return text
-    .replace(/(?<=\d),(?=\d{3})/g, '٬')
-    .replace(/(?<=\d)\.(?=\d)/g, '٫')
-    .replace(/\d/g, (digit) => PERSIAN_DIGITS[Number(digit)]!);
+  return mapNumbersIn(text.replace(/(?<=\d),(?=\d{3})/g, '٬'), (number) =>
+    number.replace(/(?<=\d)\.(?=\d)/, '٫').replace(/\d/g, (digit) => PERSIAN_DIGITS[Number(digit)]!),
+  );
 }
 
 /** The plain writer: English as it is; Persian with Persian digits (the CLI's `--lang fa`). */

@@ -133,10 +133,12 @@ export function parseProjectData(data: unknown): ProjectParseResult {
  * What the CLI and importers accept: a project file (its network is taken) or a bare
  * network spec.
  */
-export function networkFromDocument(data: unknown): { ok: true; spec: NetworkSpec } | { ok: false; errors: string[] } {
+export function networkFromDocument(
+  data: unknown,
+): { ok: true; spec: NetworkSpec } | { ok: false; errors: string[]; /** When a project file did not read: its error as data, to phrase in another language. */ projectError?: ProjectError } {
   if (typeof data === 'object' && data !== null && (data as { format?: unknown }).format === PROJECT_FORMAT) {
     const result = parseProjectData(data);
-    return result.ok ? { ok: true, spec: result.project.network } : { ok: false, errors: [result.error.message] };
+    return result.ok ? { ok: true, spec: result.project.network } : { ok: false, errors: [result.error.message], projectError: result.error };
   }
   const parsed = networkSpecSchema.safeParse(data);
   return parsed.success ? { ok: true, spec: parsed.data } : { ok: false, errors: parsed.error.issues.map((issue) => issue.message) };

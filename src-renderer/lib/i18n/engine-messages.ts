@@ -1,6 +1,6 @@
 import type { LayerIssue } from '../../../shared/core/network/info';
 import type { ProjectError } from '../../../shared/project/project';
-import { phraseLayerIssue, phraseProjectError, type ValueWriter } from '../../../shared/messages/index';
+import { mapNumbersIn, phraseLayerIssue, phraseProjectError, type ValueWriter } from '../../../shared/messages/index';
 import { getLocale, isolate, numberLocale, formatExact } from './locale.svelte';
 import { numberSymbols } from './number-format';
 
@@ -18,7 +18,7 @@ import { numberSymbols } from './number-format';
 export function localizeNumbersIn(text: string): string {
   const symbols = numberSymbols(numberLocale());
   if (symbols.digits[0] === '0' && symbols.decimal === '.') return text;
-  return text.replace(/(?<![A-Za-z_])-?\d+(?:\.\d+)?|(?<=[A-Za-z_])\d+(?![A-Za-z_\d])/g, (number) => {
+  return mapNumbersIn(text, (number) => {
     let result = '';
     for (const char of number) {
       if (char >= '0' && char <= '9') result += symbols.digits[char.charCodeAt(0) - 48];
