@@ -16,6 +16,8 @@ export interface ToolEntry {
 
 /** The tools, in tab order. */
 export const TOOLS: readonly ToolEntry[] = [
+  // The default project opens here: the assignment's questions, each opening its tool (issue 10.7).
+  { id: 'start', label: 'tool.start', load: () => import('./start').then((module) => module.StartView) },
   { id: 'network', label: 'tool.network', load: () => import('./network').then((module) => module.NetworkView) },
   { id: 'receptive-field', label: 'tool.receptive-field', load: () => import('./receptive-field').then((module) => module.ReceptiveFieldView) },
   { id: 'backprop', label: 'tool.backprop', load: () => import('./backprop').then((module) => module.BackpropView) },

@@ -1,3 +1,4 @@
+import { enStart } from './en-start';
 import { enNetworkBuilder } from './en-network-builder';
 import { enReceptiveField } from './en-receptive-field';
 import { enBackprop } from './en-backprop';
@@ -194,6 +195,7 @@ export const en = {
   ...enShell,
   ...enGradientFlow,
   ...enDepth,
+  ...enStart,
 } as const;
 
 export type MessageKey = keyof typeof en;

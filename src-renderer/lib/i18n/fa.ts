@@ -6,6 +6,7 @@ import type { enReceptiveField } from './en-receptive-field';
 import type { enShell } from './en-shell';
 import type { enGradientFlow } from './en-gradient-flow';
 import type { enDepth } from './en-depth';
+import type { enStart } from './en-start';
 import { faBackprop } from './fa-backprop';
 import { faNetworkBuilder } from './fa-network-builder';
 import { faOptimizer } from './fa-optimizer';
@@ -14,9 +15,10 @@ import { faShell } from './fa-shell';
 import { faGradientFlow } from './fa-gradient-flow';
 import { faDepth } from './fa-depth';
 import type { Messages, Translation } from './types';
+import { faStart } from './fa-start';
 
 /** Keys of en.ts itself (the tool files have their own Persian files). */
-type CoreKey = Exclude<MessageKey, keyof typeof enNetworkBuilder | keyof typeof enReceptiveField | keyof typeof enBackprop | keyof typeof enOptimizer | keyof typeof enShell | keyof typeof enGradientFlow | keyof typeof enDepth>;
+type CoreKey = Exclude<MessageKey, keyof typeof enNetworkBuilder | keyof typeof enReceptiveField | keyof typeof enBackprop | keyof typeof enOptimizer | keyof typeof enShell | keyof typeof enGradientFlow | keyof typeof enDepth | keyof typeof enStart>;
 
 /**
  * Persian catalog (فارسی), written for the course's students with its terms: لایه، کانولوشن،
@@ -203,4 +205,5 @@ export const fa: Messages = {
   ...faShell,
   ...faGradientFlow,
   ...faDepth,
+  ...faStart,
 };
