@@ -48,7 +48,7 @@ export const enGradientFlow = {
 
   'flow.summary.loss': 'Loss',
   'flow.summary.parameters': 'Parameters',
-  'flow.summary.ratio': '‖∂L/∂W₁‖ / ‖∂L/∂W_L‖',
+  'flow.summary.ratio': '‖δ₁‖ / ‖δ_L‖',
   'flow.summary.trend': 'Reads as',
   'flow.computing': 'Computing…',
   'flow.callFailed': 'The engine could not compute this network: {message}',

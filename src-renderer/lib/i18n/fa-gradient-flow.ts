@@ -52,7 +52,7 @@ export const faGradientFlow: Translation<typeof enGradientFlow> = {
 
   'flow.summary.loss': 'زیان',
   'flow.summary.parameters': 'پارامترها',
-  'flow.summary.ratio': math('‖∂L/∂W₁‖ / ‖∂L/∂W_L‖'),
+  'flow.summary.ratio': math('‖δ₁‖ / ‖δ_L‖'),
   'flow.summary.trend': 'برداشت',
   'flow.computing': 'در حال محاسبه…',
   'flow.callFailed': 'موتور نتوانست این شبکه را محاسبه کند: {message}',

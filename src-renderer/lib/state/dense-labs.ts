@@ -86,13 +86,16 @@ export function shareOf(layer: FlowLayer): { kind: 'saturated' | 'inactive'; val
 }
 
 /**
- * How the gradient norm changes from the output back to the first layer: the ratio
- * ||dL/dW_1|| / ||dL/dW_L||, read as vanishing below 1e-2, exploding above 1e2.
+ * How the backward signal changes from the output back to the first layer: the ratio
+ * ||delta_1|| / ||delta_L|| (delta = dL/dz, what the chain rule multiplies layer by layer),
+ * read as vanishing below 1e-2, exploding above 1e2. Not ||dL/dW_1|| / ||dL/dW_L||: dL/dW_l =
+ * delta_l a_{l-1}^T also carries the size of each layer's input, which hides a vanishing delta
+ * behind an N(0, 1) input (sigmoid, depth 20, Xavier reads "stable" by the weights' norms).
  */
 export function flowTrend(layers: readonly FlowLayer[]): { ratio: number; trend: 'vanishing' | 'stable' | 'exploding' } | null {
   if (layers.length < 2) return null;
-  const first = layers[0]!.grad_weight_norm;
-  const last = layers.at(-1)!.grad_weight_norm;
+  const first = layers[0]!.delta_norm;
+  const last = layers.at(-1)!.delta_norm;
   const ratio = first / last;
   if (!Number.isFinite(ratio)) return { ratio, trend: first > last || Number.isNaN(ratio) ? 'exploding' : 'vanishing' };
   return { ratio, trend: ratio < 1e-2 ? 'vanishing' : ratio > 1e2 ? 'exploding' : 'stable' };
