@@ -22,4 +22,6 @@ export interface TabsProps {
   panelId: string;
   /** md: in a card; lg: the app's tool tabs. */
   size?: 'md' | 'lg';
+  /** Wrap onto more rows when the tabs do not fit (the app's tool bar); default: scroll sideways. */
+  wrap?: boolean;
 }
