@@ -103,3 +103,14 @@ test.describe('guided tours (issue 10, requirement 7)', () => {
     await expect(page.getByTestId('tour-offer')).toHaveCount(0);
   });
 });
+
+test('every step of every tool\'s tour points at a part that is on screen', async ({ app, page }) => {
+  void app;
+  const { TOURS } = await import('../../src-renderer/views/tours');
+  for (const [tool, steps] of Object.entries(TOURS)) {
+    expect(steps.length, `${tool}: 3 to 6 steps`).toBeGreaterThanOrEqual(3);
+    expect(steps.length).toBeLessThanOrEqual(6);
+    await page.goto(`/?tour=off#${tool}`);
+    for (const step of steps) await expect(page.getByTestId(step.target).first(), `${tool}: ${step.target}`).toBeVisible();
+  }
+});

@@ -29,6 +29,18 @@ export const TOURS: Readonly<Record<string, readonly TourStep[]>> = {
     { target: 'stepper', title: 'tour.backprop.stepper.title', body: 'tour.backprop.stepper.body' },
     { target: 'step-text', title: 'tour.backprop.text.title', body: 'tour.backprop.text.body' },
   ],
+  'gradient-flow': [
+    { target: 'flow-depth', title: 'tour.gradient-flow.settings.title', body: 'tour.gradient-flow.settings.body' },
+    { target: 'flow-trend', title: 'tour.gradient-flow.trend.title', body: 'tour.gradient-flow.trend.body' },
+    { target: 'flow-table', title: 'tour.gradient-flow.table.title', body: 'tour.gradient-flow.table.body' },
+    { target: 'flow-bound', title: 'tour.gradient-flow.bound.title', body: 'tour.gradient-flow.bound.body' },
+    { target: 'flow-train', title: 'tour.gradient-flow.train.title', body: 'tour.gradient-flow.train.body' },
+  ],
+  depth: [
+    { target: 'depth-one', title: 'tour.depth.one.title', body: 'tour.depth.one.body' },
+    { target: 'depth-two', title: 'tour.depth.two.title', body: 'tour.depth.two.body' },
+    { target: 'depth-budget', title: 'tour.depth.budget.title', body: 'tour.depth.budget.body' },
+  ],
   optimizer: [
     { target: 'model-editor', title: 'tour.optimizer.model.title', body: 'tour.optimizer.model.body' },
     { target: 'data-table', title: 'tour.optimizer.data.title', body: 'tour.optimizer.data.body' },
