@@ -11,8 +11,9 @@ import { installAppGuards } from './hardening';
 import { FilesToOpen, projectPathsFromArgv } from './launch-files';
 import { createHandle } from './ipc/handle';
 import { registerIpcHandlers } from './ipc/register';
+import { LocaleStore } from './locale-settings';
 import { installMenu } from './menu';
-import { messages } from './messages';
+import { mainMessages, setMainLocale } from './messages';
 import { MainWindow } from './window';
 import { nodeWorkerFactory } from './worker/node-worker';
 import { CoreSupervisor } from './worker/supervisor';
@@ -51,8 +52,8 @@ export function startLayerwise(): void {
         properties: ['openFile'],
         // 'json' also matches projects saved as .layerwise.json by earlier versions
         filters: [
-          { name: messages.dialogs.openFilter, extensions: ['layerwise', 'json'] },
-          { name: messages.dialogs.jsonFilter, extensions: ['json'] },
+          { name: mainMessages().dialogs.openFilter, extensions: ['layerwise', 'json'] },
+          { name: mainMessages().dialogs.jsonFilter, extensions: ['json'] },
         ],
       };
       const result = mainWindow ? await dialog.showOpenDialog(mainWindow.window, options) : await dialog.showOpenDialog(options);
@@ -61,7 +62,7 @@ export function startLayerwise(): void {
     async chooseSavePath(suggestedName) {
       const options: Electron.SaveDialogOptions = {
         defaultPath: path.join(app.getPath('documents'), suggestedName),
-        filters: [{ name: messages.dialogs.openFilter, extensions: ['layerwise'] }],
+        filters: [{ name: mainMessages().dialogs.openFilter, extensions: ['layerwise'] }],
         properties: ['showOverwriteConfirmation', 'createDirectory'],
       };
       const result = mainWindow ? await dialog.showSaveDialog(mainWindow.window, options) : await dialog.showSaveDialog(options);
@@ -70,17 +71,31 @@ export function startLayerwise(): void {
   };
   const recentFiles = new RecentFiles(fsp, path.join(app.getPath('userData'), 'recent-files.json'));
   const projectFiles = new ProjectFiles({ fs: fsp, dialogs, recent: recentFiles });
+  const localeStore = new LocaleStore(fsp, path.join(app.getPath('userData'), 'locale.json'));
+  /** The menu's language: the remembered choice, else the OS's on a first start (set once ready). */
+  let menuLocale: 'en' | 'fa' = 'en';
+  const useLocale = (locale: 'en' | 'fa') => {
+    menuLocale = locale;
+    setMainLocale(locale);
+  };
 
   const refreshMenu = async () => {
     const recent = await projectFiles.recent().catch(() => []);
     installMenu({
       isDev,
       recent,
+      locale: menuLocale,
       actions: {
         send: (command) => mainWindow?.send(command),
         openRecent: (filePath) => void openRecentFromMenu(filePath),
         clearRecent: () => void projectFiles.clearRecent().finally(() => void refreshMenu()),
         about: () => void showAbout(),
+        setLanguage: (locale) => {
+          useLocale(locale);
+          // The renderer switches (keeping the project) and saves the choice back through locale:save.
+          if (mainWindow && !mainWindow.window.isDestroyed()) mainWindow.window.webContents.send(IpcChannel.localeSet, locale);
+          void refreshMenu();
+        },
       },
     });
   };
@@ -110,9 +125,9 @@ export function startLayerwise(): void {
   const showAbout = async () => {
     const options: Electron.MessageBoxOptions = {
       type: 'info',
-      title: messages.menu.about.replace('&', ''),
-      message: messages.appName,
-      detail: messages.dialogs.aboutDetail(app.getVersion()),
+      title: mainMessages().menu.about.replace('&', ''),
+      message: mainMessages().appName,
+      detail: mainMessages().dialogs.aboutDetail(app.getVersion()),
       buttons: ['OK'],
     };
     if (mainWindow) await dialog.showMessageBox(mainWindow.window, options);
@@ -199,6 +214,17 @@ export function startLayerwise(): void {
         if (mainWindow?.webContentsId === id) mainWindow.closeCancelled();
       },
       openExternal: (url) => shell.openExternal(new URL(url).toString()),
+      locale: {
+        system: () => app.getLocale(),
+        load: () => localeStore.load(),
+        save: async (settings) => {
+          await localeStore.save(settings);
+          if (settings.locale !== menuLocale) {
+            useLocale(settings.locale);
+            await refreshMenu();
+          }
+        },
+      },
       editText: (id, action) => {
         if (mainWindow?.webContentsId !== id) return;
         if (action === 'undo') mainWindow.window.webContents.undo();
@@ -206,6 +232,7 @@ export function startLayerwise(): void {
       },
     });
 
+    useLocale(await localeStore.menuLocale(app.getLocale()));
     await refreshMenu();
     openWindow();
   });

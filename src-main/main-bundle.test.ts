@@ -151,8 +151,29 @@ describe('bundled main process', () => {
     expect(opened().at(-1)).toMatchObject({ type: 'file.open', source: 'system', file: { status: 'opened', file: { name: 'finder.layerwise.json', text: '{"from":"finder"}' } } });
   });
 
+  it('offers the OS language, remembers the language the renderer saves, and rebuilds the menu in it; View > Language tells the renderer', async () => {
+    const event = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
+    const invoke = (channel: string, payload?: unknown) => fake.record.ipcHandlers.get(channel)!(event, payload);
+    type Item = { label?: string; submenu?: Item[]; checked?: boolean; click?: () => void };
+    const lastMenu = () => (fake.record.menus.at(-1) as { template: Item[] }).template;
+    expect(await invoke(IpcChannel.localeSystem)).toBe('en-US');
+    expect(lastMenu().map((menu) => menu.label)).toContain('&File');
+    await invoke(IpcChannel.localeSave, { locale: 'fa', digits: 'native' });
+    expect(await invoke(IpcChannel.localeLoad)).toEqual({ locale: 'fa', digits: 'native' });
+    expect(JSON.parse(fs.readFileSync(path.join(tmp, 'user-data', 'locale.json'), 'utf8'))).toEqual({ locale: 'fa', digits: 'native' });
+    await until(() => lastMenu().some((menu) => menu.label === 'پرونده'));
+    await expect(invoke(IpcChannel.localeSave, { locale: 'de', digits: 'native' })).rejects.toThrow(/invalid request/);
+    const view = lastMenu().find((menu) => menu.label === 'نما')!;
+    const language = view.submenu!.find((item) => item.label === 'زبان')!;
+    expect(language.submenu!.map((item) => item.checked)).toEqual([false, true]);
+    language.submenu![0]!.click!();
+    expect(win.webContents.sent.filter(([channel]) => channel === IpcChannel.localeSet).at(-1)).toEqual([IpcChannel.localeSet, 'en']);
+    await until(() => lastMenu().some((menu) => menu.label === '&File'));
+    await invoke(IpcChannel.localeSave, { locale: 'en', digits: 'native' });
+  });
+
   it('registers a handler for every renderer → main channel', () => {
-    const mainToRenderer: string[] = [IpcChannel.coreStatus, IpcChannel.coreProgress, IpcChannel.appMenuCommand, IpcChannel.appOpenFile];
+    const mainToRenderer: string[] = [IpcChannel.coreStatus, IpcChannel.coreProgress, IpcChannel.appMenuCommand, IpcChannel.appOpenFile, IpcChannel.localeSet];
     expect([...fake.record.ipcHandlers.keys()].sort()).toEqual(Object.values(IpcChannel).filter((c) => !mainToRenderer.includes(c)).sort());
   });
 

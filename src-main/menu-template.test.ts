@@ -11,8 +11,9 @@ function build(platform: NodeJS.Platform, isDev = false, recent: string[] = []) 
     openRecent: (filePath) => log.push(`openRecent ${filePath}`),
     clearRecent: () => log.push('clearRecent'),
     about: () => log.push('about'),
+    setLanguage: (locale) => log.push(`setLanguage ${locale}`),
   };
-  return { template: buildMenuTemplate({ platform, isDev, recent, labels: messages.menu, actions }), log };
+  return { template: buildMenuTemplate({ platform, isDev, recent, labels: messages.menu, locale: 'en', actions }), log };
 }
 
 function items(menu: MenuItemConstructorOptions | undefined): MenuItemConstructorOptions[] {

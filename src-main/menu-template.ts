@@ -9,6 +9,8 @@ export interface MenuActions {
   openRecent(filePath: string): void;
   clearRecent(): void;
   about(): void;
+  /** View > Language: main remembers it, tells the renderer and rebuilds the menu in it. */
+  setLanguage(locale: 'en' | 'fa'): void;
 }
 
 export interface MenuOptions {
@@ -17,6 +19,8 @@ export interface MenuOptions {
   isDev: boolean;
   recent: readonly string[];
   labels: Messages['menu'];
+  /** The current language, checked in View > Language. */
+  locale: 'en' | 'fa';
   actions: MenuActions;
 }
 
@@ -33,7 +37,7 @@ export interface MenuOptions {
  * the renderer, which undoes the field's text (through main) or the project. macOS ignores
  * `registerAccelerator` but gives the page the key first, so the same holds there.
  */
-export function buildMenuTemplate({ platform, isDev, recent, labels, actions }: MenuOptions): MenuItemConstructorOptions[] {
+export function buildMenuTemplate({ platform, isDev, recent, labels, locale, actions }: MenuOptions): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   const command = (label: string, accelerator: string, menuCommand: MenuCommand): MenuItemConstructorOptions => ({
     label,
@@ -107,6 +111,16 @@ export function buildMenuTemplate({ platform, isDev, recent, labels, actions }: 
       { role: 'zoomOut', label: labels.zoomOut },
       { type: 'separator' },
       { role: 'togglefullscreen', label: labels.toggleFullScreen },
+      { type: 'separator' },
+      {
+        label: labels.language,
+        submenu: (
+          [
+            ['en', labels.languageEnglish],
+            ['fa', labels.languagePersian],
+          ] as const
+        ).map(([id, label]) => ({ label, type: 'radio' as const, checked: locale === id, click: () => actions.setLanguage(id) })),
+      },
     ],
   };
 

@@ -40,6 +40,9 @@ export const messages = {
     zoom: 'Zoom',
     front: 'Bring All to Front',
     help: '&Help',
+    language: '&Language',
+    languageEnglish: 'English',
+    languagePersian: 'فارسی (Persian)',
   },
   dialogs: {
     unsavedTitle: 'Unsaved changes',
@@ -58,3 +61,79 @@ export const messages = {
 };
 
 export type Messages = typeof messages;
+
+/**
+ * Persian: the menu, dialogs and title as a Persian desktop app writes them (no `&` mnemonics:
+ * Alt+letter does not map to Persian letters). Each language's own name stays in that language.
+ */
+export const faMessages: Messages = {
+  appName: 'Layerwise',
+  menu: {
+    about: 'دربارهٔ Layerwise',
+    services: 'سرویس‌ها',
+    hide: 'پنهان کردن Layerwise',
+    hideOthers: 'پنهان کردن بقیه',
+    showAll: 'نمایش همه',
+    quit: 'خروج از Layerwise',
+    file: 'پرونده',
+    new: 'جدید',
+    open: 'باز کردن…',
+    openRecent: 'باز کردن پرونده‌های اخیر',
+    noRecent: 'پروندهٔ اخیری نیست',
+    clearRecent: 'پاک کردن فهرست',
+    save: 'ذخیره',
+    saveAs: 'ذخیره با نام…',
+    close: 'بستن پنجره',
+    exit: 'خروج',
+    edit: 'ویرایش',
+    undo: 'واگرد',
+    redo: 'ازنو',
+    cut: 'برش',
+    copy: 'رونوشت',
+    paste: 'چسباندن',
+    selectAll: 'انتخاب همه',
+    view: 'نما',
+    reload: 'بارگذاری دوباره',
+    toggleDevTools: 'ابزارهای توسعه‌دهنده',
+    resetZoom: 'اندازهٔ واقعی',
+    zoomIn: 'بزرگ‌نمایی',
+    zoomOut: 'کوچک‌نمایی',
+    toggleFullScreen: 'تمام‌صفحه',
+    window: 'پنجره',
+    minimize: 'کوچک کردن',
+    zoom: 'بزرگ کردن پنجره',
+    front: 'آوردن همه به جلو',
+    help: 'راهنما',
+    language: 'زبان',
+    languageEnglish: 'English (انگلیسی)',
+    languagePersian: 'فارسی',
+  },
+  dialogs: {
+    unsavedTitle: 'تغییرات ذخیره‌نشده',
+    unsavedMessage: (documentName: string) => `تغییراتی را که در «\u2068${documentName}\u2069» داده‌اید ذخیره می‌کنید؟`,
+    unsavedDetail: 'اگر ذخیره نکنید، تغییرات از دست می‌روند.',
+    save: 'ذخیره',
+    dontSave: 'ذخیره نکن',
+    cancel: 'انصراف',
+    openFilter: 'پروژهٔ Layerwise',
+    jsonFilter: 'JSON',
+    aboutDetail: (version: string) => `نسخهٔ ${version}\nآزمایشگاهی آفلاین برای مبانی یادگیری عمیق.`,
+    engineStoppedTitle: 'موتور محاسبه متوقف شد',
+  },
+  windowTitle: (documentName: string, dirty: boolean) => `\u2068${documentName}\u2069${dirty ? ' •' : ''} — Layerwise`,
+};
+
+/** Main's strings in each language the app has (the renderer's languages). */
+export const messagesByLocale: Record<'en' | 'fa', Messages> = { en: messages, fa: faMessages };
+
+let mainLocale: 'en' | 'fa' = 'en';
+
+/** The language of the menu, dialogs and title from now on (the remembered choice, or the OS language on a first start). */
+export function setMainLocale(locale: 'en' | 'fa'): void {
+  mainLocale = locale;
+}
+
+/** Main's strings in the current language. */
+export function mainMessages(): Messages {
+  return messagesByLocale[mainLocale];
+}

@@ -1,7 +1,7 @@
 import { BrowserWindow, dialog, nativeTheme } from 'electron';
 import { IpcChannel } from '../shared/protocol/channels';
 import type { MenuCommand } from '../shared/protocol/preload-api';
-import { messages } from './messages';
+import { mainMessages } from './messages';
 import { APP_INDEX_URL } from './security';
 
 export interface MainWindowOptions {
@@ -17,7 +17,7 @@ export interface MainWindowOptions {
  */
 export class MainWindow {
   readonly window: BrowserWindow;
-  #title = messages.appName;
+  #title = mainMessages().appName;
   #dirty = false;
   /** Set when the user chose Don't Save, or the renderer saved after Save. */
   #closeConfirmed = false;
@@ -33,7 +33,7 @@ export class MainWindow {
       minWidth: 900,
       minHeight: 600,
       show: false,
-      title: messages.appName,
+      title: mainMessages().appName,
       backgroundColor: nativeTheme.shouldUseDarkColors ? '#1e1e1e' : '#ffffff',
       webPreferences: {
         preload: options.preloadPath,
@@ -74,10 +74,10 @@ export class MainWindow {
 
   setDocumentState(state: { title: string; dirty: boolean }): void {
     this.#documentStateKnown = true;
-    this.#title = state.title.trim() === '' ? messages.appName : state.title;
+    this.#title = state.title.trim() === '' ? mainMessages().appName : state.title;
     this.#dirty = state.dirty;
     if (this.window.isDestroyed()) return;
-    this.window.setTitle(messages.windowTitle(this.#title, this.#dirty));
+    this.window.setTitle(mainMessages().windowTitle(this.#title, this.#dirty));
     if (process.platform === 'darwin') this.window.setDocumentEdited(this.#dirty);
   }
 
@@ -107,10 +107,10 @@ export class MainWindow {
     try {
       const { response } = await dialog.showMessageBox(this.window, {
         type: 'warning',
-        title: messages.dialogs.unsavedTitle,
-        message: messages.dialogs.unsavedMessage(this.#title),
-        detail: messages.dialogs.unsavedDetail,
-        buttons: [messages.dialogs.save, messages.dialogs.dontSave, messages.dialogs.cancel],
+        title: mainMessages().dialogs.unsavedTitle,
+        message: mainMessages().dialogs.unsavedMessage(this.#title),
+        detail: mainMessages().dialogs.unsavedDetail,
+        buttons: [mainMessages().dialogs.save, mainMessages().dialogs.dontSave, mainMessages().dialogs.cancel],
         defaultId: 0,
         cancelId: 2,
         noLink: true,

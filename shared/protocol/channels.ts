@@ -27,6 +27,14 @@ export const IpcChannel = {
   appOpenExternal: 'app:open-external',
   /** Undo/redo the focused text field natively (the menu's Undo while typing). */
   appEditText: 'app:edit-text',
+  /** The OS language (`app.getLocale()`), for the renderer's first start. */
+  localeSystem: 'locale:system',
+  /** The remembered language choice, or null on a first start. */
+  localeLoad: 'locale:load',
+  /** The renderer switched the language (header switch): remember it, rebuild the menu in it. */
+  localeSave: 'locale:save',
+  /** main → renderer: the language chosen in View > Language. */
+  localeSet: 'locale:set',
 } as const;
 
 export type IpcChannelName = (typeof IpcChannel)[keyof typeof IpcChannel];

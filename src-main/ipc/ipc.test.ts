@@ -108,6 +108,11 @@ function fakeServices(overrides: Partial<IpcServices['core']> = {}) {
     readyForFiles: (id) => calls.push(`readyForFiles ${id}`),
     openExternal: async (url) => void calls.push(`external ${url}`),
     editText: (id, action) => void calls.push(`editText ${id} ${action}`),
+    locale: {
+      system: () => 'fa-IR',
+      load: async () => null,
+      save: async (settings) => void calls.push(`locale ${settings.locale} ${settings.digits}`),
+    },
   };
   const { ipcMain, handlers, invoke } = fakeIpcMain();
   registerIpcHandlers(createHandle(ipcMain, isOurs, () => undefined), services);
@@ -119,7 +124,7 @@ const spec = { input: [1, 28, 28], layers: [{ type: 'conv2d', out_channels: 8, k
 describe('registered channels', () => {
   it('registers every renderer → main channel and nothing else', () => {
     const { handlers } = fakeServices();
-    const mainToRenderer: string[] = [IpcChannel.coreStatus, IpcChannel.coreProgress, IpcChannel.appMenuCommand, IpcChannel.appOpenFile];
+    const mainToRenderer: string[] = [IpcChannel.coreStatus, IpcChannel.coreProgress, IpcChannel.appMenuCommand, IpcChannel.appOpenFile, IpcChannel.localeSet];
     const expected = Object.values(IpcChannel).filter((channel) => !mainToRenderer.includes(channel));
     expect([...handlers.keys()].sort()).toEqual([...expected].sort());
   });

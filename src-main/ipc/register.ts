@@ -4,7 +4,8 @@ import type { CoreMethod } from '../../shared/protocol/core-api';
 import { corePayloadSchemas, isCoreMethod } from '../../shared/protocol/dispatch';
 import { CoreError } from '../../shared/protocol/messages';
 import { MAX_CORE_TIME_LIMIT_MS } from '../../shared/protocol/time-limits';
-import type { OpenResult, SaveResult } from '../../shared/protocol/preload-api';
+import type { LocaleSettings, OpenResult, SaveResult } from '../../shared/protocol/preload-api';
+import { localeSettingsSchema } from '../locale-settings';
 import { MAX_PROJECT_BYTES } from '../files/read-text';
 import { isSafeExternalUrl } from '../security';
 import type { CoreCallEnvelope } from './core-envelope';
@@ -37,6 +38,9 @@ export const ipcSchemas = {
   appReadyForFiles: noPayload,
   appOpenExternal: z.strictObject({ url: z.string().max(2048) }),
   appEditText: z.strictObject({ action: z.enum(['undo', 'redo']) }),
+  localeSystem: noPayload,
+  localeLoad: noPayload,
+  localeSave: localeSettingsSchema,
 } as const;
 
 /** What the handlers need from the rest of main; fakes in tests. */
@@ -63,11 +67,17 @@ export interface IpcServices {
   openExternal(url: string): Promise<void>;
   /** Native undo/redo in the sender's focused text field (WebContents.undo / redo). */
   editText(webContentsId: number, action: 'undo' | 'redo'): void;
+  locale: {
+    /** `app.getLocale()`. */
+    system(): string;
+    load(): Promise<LocaleSettings | null>;
+    save(settings: LocaleSettings): Promise<void>;
+  };
 }
 
 /**
- * Registers every invoke channel of `IpcChannel` (coreStatus, coreProgress, appMenuCommand and
- * appOpenFile go the other way, main → renderer). A core call's partial results go back to
+ * Registers every invoke channel of `IpcChannel` (coreStatus, coreProgress, appMenuCommand,
+ * appOpenFile and localeSet go the other way, main → renderer). A core call's partial results go back to
  * the window that made it, on coreProgress with its call id.
  */
 export function registerIpcHandlers(handle: Handle, services: IpcServices): void {
@@ -123,6 +133,9 @@ export function registerIpcHandlers(handle: Handle, services: IpcServices): void
   handle(IpcChannel.appCloseCancelled, ipcSchemas.appCloseCancelled, (_payload, event) => services.closeCancelled(event.sender.id));
   handle(IpcChannel.appReadyForFiles, ipcSchemas.appReadyForFiles, (_payload, event) => services.readyForFiles(event.sender.id));
   handle(IpcChannel.appEditText, ipcSchemas.appEditText, ({ action }, event) => services.editText(event.sender.id, action));
+  handle(IpcChannel.localeSystem, ipcSchemas.localeSystem, () => services.locale.system());
+  handle(IpcChannel.localeLoad, ipcSchemas.localeLoad, () => services.locale.load());
+  handle(IpcChannel.localeSave, ipcSchemas.localeSave, (settings) => services.locale.save(settings));
   handle(IpcChannel.appOpenExternal, ipcSchemas.appOpenExternal, async ({ url }) => {
     if (!isSafeExternalUrl(url)) throw new Error(`only https links can be opened, not ${JSON.stringify(url.slice(0, 100))}`);
     await services.openExternal(url);

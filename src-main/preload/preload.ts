@@ -2,7 +2,7 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { IpcChannel, type IpcChannelName } from '../../shared/protocol/channels';
 import type { AsyncCoreApi, CoreMethod } from '../../shared/protocol/core-api';
 import type { CoreErrorData } from '../../shared/protocol/messages';
-import type { EngineStatus, LayerwiseApi, MenuCommand, OpenFileCommand } from '../../shared/protocol/preload-api';
+import type { EngineStatus, LayerwiseApi, LocaleSettings, MenuCommand, OpenFileCommand } from '../../shared/protocol/preload-api';
 import type { CoreCallEnvelope } from '../ipc/core-envelope';
 
 /**
@@ -74,6 +74,12 @@ const api: LayerwiseApi = {
     },
     openExternal: (url) => fireAndForget(IpcChannel.appOpenExternal, { url }),
     editText: (action) => fireAndForget(IpcChannel.appEditText, { action }),
+  },
+  locale: {
+    systemLocale: () => ipcRenderer.invoke(IpcChannel.localeSystem),
+    load: () => ipcRenderer.invoke(IpcChannel.localeLoad),
+    save: (settings) => fireAndForget(IpcChannel.localeSave, { locale: settings.locale, digits: settings.digits }),
+    onSetLanguage: (listener) => subscribe<LocaleSettings['locale']>(IpcChannel.localeSet, listener),
   },
 };
 

@@ -17,9 +17,9 @@ import { enDepth } from './en-depth';
  * `Translation<typeof en...>`, so a key without Persian fails `npm run typecheck`, and
  * catalog.test.ts fails a Persian text that is empty or a copy of the English.
  *
- * Engine messages (layer issues, project-file errors, parser errors) still arrive phrased in
- * English by the core and are shown as they come (marked `data-engine-text` where shown)
- * until the core sends them as codes with values.
+ * Engine messages sent as codes with values (layer issues, project-file errors) are phrased
+ * by shared/messages through engine-messages.ts, not here; the others still arrive in English
+ * and are marked `data-engine-text` where shown (README "Languages").
  */
 export const en = {
   'app.language': 'Language',
