@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MAX_LAYERS } from '../protocol/network-schema';
 import { backpropCaseSchema } from '../protocol/backprop-schema';
 import { optimizerToolSchema } from '../protocol/optimize-schema';
+import { overfittingToolSchema } from '../protocol/overfitting-schema';
 
 /**
  * State of each tool besides the network, saved in the project file. Each tool adds one
@@ -37,6 +38,8 @@ export const toolStatesSchema = z.strictObject({
   backprop: backpropCaseSchema.optional(),
   /** Optimizer stepper: the problem (CLI format), the optimizer compared with it and the contour axes. */
   optimizer: optimizerToolSchema.optional(),
+  /** Overfitting lab: the data set, network, run and remedy switches. */
+  overfitting: overfittingToolSchema.optional(),
 });
 
 export type ToolStates = z.infer<typeof toolStatesSchema>;

@@ -122,6 +122,8 @@ describe('overfitting lab: snapshots and progress', () => {
     expect(reports.length).toBeGreaterThan(0);
     const seen = reports.flatMap((report) => report.baseline.epochs);
     expect(seen).toEqual(result.baseline.epochs.slice(0, seen.length));
+    expect(reports[0]!.setup).toMatchObject({ task: 'classification', classes: 2, total: 600, grid: result.grid, data: result.data });
+    expect(reports.slice(1).every((report) => report.setup === undefined)).toBe(true);
     const last = reports.at(-1)!;
     expect(last.total).toBe(600);
     expect(last.baseline.surface.epoch).toBe(seen.at(-1)!.epoch);

@@ -217,8 +217,8 @@ export interface LabPoints {
   y: number[];
 }
 
-export interface OverfittingResult {
-  ok: true;
+/** What the runs are trained and drawn on: the same in the first progress report and in the result. */
+export interface LabSetup {
   task: 'regression' | 'classification';
   classes: number;
   data: { train: LabPoints; validation: LabPoints; extra: LabPoints | null };
@@ -228,6 +228,12 @@ export interface OverfittingResult {
   grid: { x: number[]; y: number[] | null };
   /** epochs between two snapshots */
   every: number;
+  /** the settings of the runs' epochs: the total asked for */
+  total: number;
+}
+
+export interface OverfittingResult extends LabSetup {
+  ok: true;
   baseline: LabRun;
   remedied: LabRun | null;
 }
@@ -243,6 +249,8 @@ export interface RunProgress {
 
 export interface OverfittingProgress {
   kind: 'overfitting';
+  /** in the first report only: the data and the grid, so a view draws before the result */
+  setup?: LabSetup;
   baseline: RunProgress;
   remedied: RunProgress | null;
   done: number;
@@ -350,6 +358,16 @@ export async function overfittingLab(request: { lab: unknown }, cooperation?: Co
       if (t.epochsDone % every === 0 || t.finished) run.surfaces.push(surface);
       return surface;
     };
+    const setup: LabSetup = {
+      task: oneD ? 'regression' : 'classification',
+      classes: oneD ? 0 : classes,
+      data: { train: plain(drawn.train, inputs), validation: plain(drawn.validation, inputs), extra: drawn.extra ? plain(drawn.extra, inputs) : null },
+      truth: oneD && spec.truthText ? { ...spec.truthText, values: Array.from(gridX, (x) => spec.data.truth!(x)) } : null,
+      grid: { x: Array.from(gridX), y: gridY ? Array.from(gridY) : null },
+      every,
+      total: spec.epochs,
+    };
+    let setupSent = false;
     const pacer = progressPacer(cooperation);
     const progressOf = (run: Tracked): RunProgress => {
       const t = run.trainer;
@@ -365,7 +383,8 @@ export async function overfittingLab(request: { lab: unknown }, cooperation?: Co
         if (run.trainer.epochsDone % every === 0 || run.trainer.finished) snapshot(run);
       }
       if (pacer.due()) {
-        pacer.send({ kind: 'overfitting', baseline: progressOf(runs[0]!), remedied: runs[1] ? progressOf(runs[1]) : null, done: Math.max(...runs.map((run) => run.trainer.epochsDone)), total: spec.epochs } satisfies OverfittingProgress);
+        pacer.send({ kind: 'overfitting', ...(setupSent ? {} : { setup }), baseline: progressOf(runs[0]!), remedied: runs[1] ? progressOf(runs[1]) : null, done: Math.max(...runs.map((run) => run.trainer.epochsDone)), total: spec.epochs } satisfies OverfittingProgress);
+        setupSent = true;
       }
     }
     const finish = (run: Tracked): LabRun => {
@@ -392,12 +411,7 @@ export async function overfittingLab(request: { lab: unknown }, cooperation?: Co
     };
     return {
       ok: true,
-      task: oneD ? 'regression' : 'classification',
-      classes: oneD ? 0 : classes,
-      data: { train: plain(drawn.train, inputs), validation: plain(drawn.validation, inputs), extra: drawn.extra ? plain(drawn.extra, inputs) : null },
-      truth: oneD && checked.value.truthText ? { ...checked.value.truthText, values: Array.from(gridX, (x) => spec.data.truth!(x)) } : null,
-      grid: { x: Array.from(gridX), y: gridY ? Array.from(gridY) : null },
-      every,
+      ...setup,
       baseline: finish(runs[0]!),
       remedied: runs[1] ? finish(runs[1]) : null,
     };

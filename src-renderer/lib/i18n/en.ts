@@ -2,6 +2,7 @@ import { enNetworkBuilder } from './en-network-builder';
 import { enReceptiveField } from './en-receptive-field';
 import { enBackprop } from './en-backprop';
 import { enOptimizer } from './en-optimizer';
+import { enOverfitting } from './en-overfitting';
 import { enShell } from './en-shell';
 
 /**
@@ -59,6 +60,7 @@ export const en = {
   'tool.bar': 'Tools',
   'tool.network': 'Network',
   'tool.optimizer': 'Optimizer',
+  'tool.overfitting': 'Overfitting',
   'tool.receptive-field': 'Receptive field',
   'tool.backprop': 'Conv backprop',
 
@@ -189,6 +191,7 @@ export const en = {
   ...enReceptiveField,
   ...enBackprop,
   ...enOptimizer,
+  ...enOverfitting,
   ...enShell,
 } as const;
 

@@ -2,17 +2,19 @@ import type { en, MessageKey } from './en';
 import type { enBackprop } from './en-backprop';
 import type { enNetworkBuilder } from './en-network-builder';
 import type { enOptimizer } from './en-optimizer';
+import type { enOverfitting } from './en-overfitting';
 import type { enReceptiveField } from './en-receptive-field';
 import type { enShell } from './en-shell';
 import { faBackprop } from './fa-backprop';
 import { faNetworkBuilder } from './fa-network-builder';
 import { faOptimizer } from './fa-optimizer';
+import { faOverfitting } from './fa-overfitting';
 import { faReceptiveField } from './fa-receptive-field';
 import { faShell } from './fa-shell';
 import type { Messages, Translation } from './types';
 
 /** Keys of en.ts itself (the tool files have their own Persian files). */
-type CoreKey = Exclude<MessageKey, keyof typeof enNetworkBuilder | keyof typeof enReceptiveField | keyof typeof enBackprop | keyof typeof enOptimizer | keyof typeof enShell>;
+type CoreKey = Exclude<MessageKey, keyof typeof enNetworkBuilder | keyof typeof enReceptiveField | keyof typeof enBackprop | keyof typeof enOptimizer | keyof typeof enOverfitting | keyof typeof enShell>;
 
 /**
  * Persian catalog (فارسی), written for the course's students with its terms: لایه، کانولوشن،
@@ -62,6 +64,7 @@ const faCore: Translation<Pick<typeof en, CoreKey>> = {
   'tool.bar': 'ابزارها',
   'tool.network': 'شبکه',
   'tool.optimizer': 'بهینه‌ساز',
+  'tool.overfitting': 'بیش‌برازش',
   'tool.receptive-field': 'میدان تأثیر',
   'tool.backprop': 'پس‌انتشار کانولوشن',
 
@@ -196,5 +199,6 @@ export const fa: Messages = {
   ...faReceptiveField,
   ...faBackprop,
   ...faOptimizer,
+  ...faOverfitting,
   ...faShell,
 };

@@ -7,3 +7,4 @@ export { OptimizerState, STARTER_PROBLEM, parameterNamesOf } from './optimizer.s
 export { ProjectState, type DocumentLocation } from './project.svelte';
 export { LocaleState } from './locale.svelte';
 export { AppearanceState } from './appearance.svelte';
+export { OverfittingState, PLAYBACK_SPEEDS, labDocument, type RunTrace, type RemedyName } from './overfitting.svelte';
