@@ -179,7 +179,7 @@ async function main() {
     await page.addInitScript(RECORD_REPLIES);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
-    await page.goto(`http://127.0.0.1:${PORT}/`);
+    await page.goto(`http://127.0.0.1:${PORT}/?tour=off#network`);
     await page.getByTestId('layer-row-1').waitFor();
 
     const spec = chain(200);

@@ -84,7 +84,11 @@ test('the unit a click chooses is the one the hover readout names: near a cell e
 
   // Zoom with the wheel over the centre of layer 3's unit (2, 5) without moving the pointer: the grids zoom about the
   // pointer, so the unit under it stays the same, the readout names it, and a click chooses it.
+  // The wheel zooms only in zoom mode (elsewhere it scrolls the page).
+  await page.getByTestId('rf-zoom-mode').click();
+  await expect(page.getByTestId('rf-zoom-level')).toBeVisible();
   const canvas = page.getByTestId('rf-canvas-3');
+  await canvas.scrollIntoViewIfNeeded();
   const cell = Number(await canvas.getAttribute('data-cell'));
   const margin = Number(await canvas.getAttribute('data-margin'));
   const box = (await canvas.boundingBox())!;
@@ -92,7 +96,7 @@ test('the unit a click chooses is the one the hover readout names: near a cell e
   const readout = 'Layer 3, unit (2, 5): box [5, 17, 17, 29] in input pixels';
   await expect(page.getByTestId('rf-hover')).toHaveText(readout);
   for (let step = 0; step < 4; step++) await page.mouse.wheel(0, -300);
-  await expect.poll(async () => (await canvas.boundingBox())!.width).toBeGreaterThan(box.width * 3);
+  await expect.poll(async () => Number(await page.getByTestId('rf-grids').getAttribute('data-zoom'))).toBeGreaterThan(3);
   await expect(page.getByTestId('rf-hover')).toHaveText(readout);
   await page.mouse.down();
   await page.mouse.up();
@@ -177,4 +181,68 @@ test("the growth chart shows the core's marks of the student's receptive fields:
   for (const index of [2, 4, 5]) await expect(page.getByTestId(`mark-${index}-rf`)).toHaveAttribute('data-status', 'wrong');
   await expect(page.getByTestId('mark-2-rf-reason')).toHaveText(multiplied);
   await expect(page.getByTestId('mark-6-rf')).toHaveAttribute('data-status', 'unreadable');
+});
+
+/** Distinct colours of a canvas's pixels (device pixels), read in the page. */
+async function distinctColours(app: LayerwiseApp, testid: string): Promise<number> {
+  return app.page.getByTestId(testid).evaluate((canvas: HTMLCanvasElement) => {
+    const context = canvas.getContext('2d')!;
+    const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+    const seen = new Set<number>();
+    for (let index = 0; index < data.length && seen.size < 3; index += 4) seen.add((data[index]! << 16) | (data[index + 1]! << 8) | data[index + 2]!);
+    return seen.size;
+  });
+}
+
+test.describe('grids you can read (issue 10, requirement 5)', () => {
+  test('no grid at the default zoom is one flat colour (the 128×128 and 62×62 maps included), drawn at device pixels', async ({ app }) => {
+    await openTool(app);
+    const canvases = await app.page.locator('[data-testid^="rf-canvas-"]').all();
+    expect(canvases.length).toBeGreaterThanOrEqual(9);
+    for (const canvas of canvases) {
+      const testid = (await canvas.getAttribute('data-testid'))!;
+      expect(await distinctColours(app, testid), `${testid} is a single flat colour`).toBeGreaterThan(1);
+      // The backing store matches the CSS size times the device pixel ratio (crisp, not a scaled bitmap).
+      const { width, cssWidth, ratio } = await canvas.evaluate((node: HTMLCanvasElement) => ({ width: node.width, cssWidth: node.getBoundingClientRect().width, ratio: window.devicePixelRatio }));
+      expect(Math.abs(width - cssWidth * ratio)).toBeLessThanOrEqual(2);
+    }
+    // Cells of a pixel or two are drawn as an image of the map, not as grid lines.
+    await expect(app.page.getByTestId('rf-canvas-0')).toHaveAttribute('data-mode', 'image');
+  });
+
+  test('zoom survives choosing a unit; outside zoom mode the wheel over a grid scrolls the page', async ({ app }) => {
+    const page = app.page;
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await openTool(app);
+    const grid = page.getByTestId('rf-canvas-2');
+    await grid.scrollIntoViewIfNeeded();
+    const before = await page.evaluate(() => window.scrollY);
+    const box = (await grid.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, 200);
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(before);
+    await expect(page.getByTestId('rf-grids')).toHaveAttribute('data-zoom', '1');
+
+    await page.getByTestId('rf-zoom-in').click();
+    await page.getByTestId('rf-zoom-in').click();
+    const zoomed = Number(await page.getByTestId('rf-grids').getAttribute('data-zoom'));
+    expect(zoomed).toBeGreaterThan(2);
+    const canvas = page.getByTestId('rf-canvas-3');
+    await canvas.scrollIntoViewIfNeeded();
+    const target = (await canvas.boundingBox())!;
+    await page.mouse.click(target.x + target.width / 2, target.y + target.height / 2);
+    await expect(page.getByTestId('rf-selected-unit')).toContainText('Layer');
+    await expect(page.getByTestId('rf-grids')).toHaveAttribute('data-zoom', String(zoomed));
+  });
+
+  test('every layer is reachable from the panel; the effective field says which input it uses', async ({ app }) => {
+    const page = app.page;
+    await openTool(app);
+    await expect(page.getByTestId('rf-layer-links')).toBeVisible();
+    await expect(page.getByTestId('rf-go-layer-8')).toBeVisible();
+    await clickUnit(app, 2, 0, 0);
+    await expect(page.getByTestId('rf-erf-input')).toContainText('seeded random input');
+    await page.getByTestId('rf-image-sample').click();
+    await expect(page.getByTestId('rf-erf-input')).toContainText('the loaded image');
+  });
 });

@@ -25,6 +25,14 @@ const layers = [
     why: 'shared/protocol holds messages and schemas: it may use shared/core and zod only',
   },
   {
+    name: 'shared/messages',
+    dir: 'shared/messages',
+    mayImport: ['shared/core', 'shared/protocol', 'shared/project', 'shared/messages'],
+    typesOnlyFrom: ['shared/core', 'shared/protocol', 'shared/project'],
+    packages: [],
+    why: 'shared/messages phrases engine messages (codes with values) for the renderer and the CLI alike: it may use itself and only the types of shared/core, shared/protocol and shared/project, so the renderer runs no core code through it',
+  },
+  {
     name: 'shared/project',
     dir: 'shared/project',
     mayImport: ['shared/core', 'shared/protocol', 'shared/project'],
@@ -70,7 +78,9 @@ const rendererCoreModules = [
   { module: 'shared/core/network/spec', why: 'plain data: the layer types of the palette and the layer editor' },
   { module: 'shared/core/network/presets', why: 'plain data: the preset networks' },
   { module: 'shared/core/optim/presets', why: "plain data: the seed's optimizer problem (question 4)" },
+  { module: 'shared/core/dense/presets', why: "plain data: the gradient-flow lab's presets (Q2c) and Telgarsky's sawtooth (Q2d)" },
   { module: 'shared/core/backprop/examples', why: "plain data: the seed's backprop case (question 3) and the CLI example" },
+  { module: 'shared/core/seed-facts', why: "plain data: the seed's headline figures on the start page's cards, checked against the core by its test" },
 ];
 
 /** Layers that may use the core but must not hand its values on: a core value is imported from the core itself, so the list above stays the whole list. */
@@ -123,6 +133,7 @@ export const layeringRule = {
     schema: [],
     messages: {
       layer: "Layering: {{from}} may not import '{{target}}'. {{why}}.",
+      coreTypes: "Layering: {{from}} may import only types from '{{target}}'. {{why}}.",
       rendererCore:
         "Layering: src-renderer may import only types from '{{target}}'. Of shared/core it may run only {{allowed}} (each named with its reason in scripts/lint/layering.js); every other number comes from the core through lib/core-client.",
       rendererCoreScope: "Layering: '{{target}}' may be run only in {{scope}} ({{why}}).",
@@ -154,6 +165,10 @@ export const layeringRule = {
         const allowed = layer.mayImport.some((dir) => within(target, dir));
         if (!allowed) {
           context.report({ node, messageId: 'layer', data: { from: layer.name, target: source, why: layer.why } });
+          return;
+        }
+        if (layer.typesOnlyFrom?.some((dir) => within(target, dir)) && !typeOnly && !isTestFile(file)) {
+          context.report({ node, messageId: 'coreTypes', data: { from: layer.name, target: source, why: layer.why } });
           return;
         }
         if (layer.name === 'src-renderer' && within(target, 'shared/core') && !typeOnly) {

@@ -37,10 +37,17 @@ export interface Project {
   tools: ToolStates;
 }
 
-export type ProjectErrorCode = 'not_json' | 'not_a_project' | 'newer_version' | 'invalid' | 'too_large';
+/** Every code a `ProjectError` can have (shared/messages phrases each; its test enumerates this list). */
+export const PROJECT_ERROR_CODES = ['not_json', 'not_a_project', 'newer_version', 'invalid', 'too_large'] as const;
+export type ProjectErrorCode = (typeof PROJECT_ERROR_CODES)[number];
 
+/** Why a file is `invalid` (values.reason): its version field, a failed upgrade, or its content (values.detail names the fields). */
+export type ProjectInvalidReason = 'version' | 'migration' | 'schema';
+
+/** A file that cannot be opened, as data (shared/messages phrases it in each language); `message` is the English text. */
 export interface ProjectError {
   code: ProjectErrorCode;
+  values: Record<string, string | number>;
   message: string;
 }
 
@@ -75,14 +82,14 @@ export function serializeProject(project: Project): string {
 /** Parses a project file's text; never throws. */
 export function parseProjectText(text: string): ProjectParseResult {
   if (text.length > MAX_PROJECT_BYTES) {
-    return { ok: false, error: { code: 'too_large', message: `the file is larger than ${MAX_PROJECT_BYTES / 1024 / 1024} MB` } };
+    return { ok: false, error: { code: 'too_large', values: { limitMb: MAX_PROJECT_BYTES / 1024 / 1024 }, message: `the file is larger than ${MAX_PROJECT_BYTES / 1024 / 1024} MB` } };
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: { code: 'not_json', message: `the file is not valid JSON (${detail})` } };
+    return { ok: false, error: { code: 'not_json', values: { detail }, message: `the file is not valid JSON (${detail})` } };
   }
   return parseProjectData(data);
 }
@@ -92,30 +99,31 @@ export function parseProjectData(data: unknown): ProjectParseResult {
   if (typeof data !== 'object' || data === null || Array.isArray(data) || (data as { format?: unknown }).format !== PROJECT_FORMAT) {
     return {
       ok: false,
-      error: { code: 'not_a_project', message: `the file is not a Layerwise project (it has no "format": "${PROJECT_FORMAT}")` },
+      error: { code: 'not_a_project', values: { format: PROJECT_FORMAT }, message: `the file is not a Layerwise project (it has no "format": "${PROJECT_FORMAT}")` },
     };
   }
   const version = (data as { version?: unknown }).version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { ok: false, error: { code: 'invalid', message: '"version" must be a whole number from 1 up' } };
+    return { ok: false, error: { code: 'invalid', values: { reason: 'version' }, message: '"version" must be a whole number from 1 up' } };
   }
   if (version > CURRENT_PROJECT_VERSION) {
     return {
       ok: false,
       error: {
         code: 'newer_version',
+        values: { version, supported: CURRENT_PROJECT_VERSION },
         message: `the file was written by a newer Layerwise (project version ${version}; this version reads up to ${CURRENT_PROJECT_VERSION}); update Layerwise to open it`,
       },
     };
   }
   const migrated = applyMigrations(data as Record<string, unknown>, version, CURRENT_PROJECT_VERSION, PROJECT_MIGRATIONS);
-  if (!migrated.ok) return { ok: false, error: { code: 'invalid', message: migrated.message } };
+  if (!migrated.ok) return { ok: false, error: { code: 'invalid', values: { reason: 'migration', detail: migrated.message }, message: migrated.message } };
   const parsed = projectV1Schema.safeParse(migrated.data);
   if (!parsed.success) {
     const message = parsed.error.issues
       .map((issue) => (issue.path.length > 0 && issue.code !== 'custom' ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
       .join('; ');
-    return { ok: false, error: { code: 'invalid', message } };
+    return { ok: false, error: { code: 'invalid', values: { reason: 'schema', detail: message }, message } };
   }
   const project: Project = { name: parsed.data.name, network: parsed.data.network, tools: parsed.data.tools ?? {} };
   return version < CURRENT_PROJECT_VERSION ? { ok: true, project, migratedFrom: version } : { ok: true, project };
@@ -125,10 +133,12 @@ export function parseProjectData(data: unknown): ProjectParseResult {
  * What the CLI and importers accept: a project file (its network is taken) or a bare
  * network spec.
  */
-export function networkFromDocument(data: unknown): { ok: true; spec: NetworkSpec } | { ok: false; errors: string[] } {
+export function networkFromDocument(
+  data: unknown,
+): { ok: true; spec: NetworkSpec } | { ok: false; errors: string[]; /** When a project file did not read: its error as data, to phrase in another language. */ projectError?: ProjectError } {
   if (typeof data === 'object' && data !== null && (data as { format?: unknown }).format === PROJECT_FORMAT) {
     const result = parseProjectData(data);
-    return result.ok ? { ok: true, spec: result.project.network } : { ok: false, errors: [result.error.message] };
+    return result.ok ? { ok: true, spec: result.project.network } : { ok: false, errors: [result.error.message], projectError: result.error };
   }
   const parsed = networkSpecSchema.safeParse(data);
   return parsed.success ? { ok: true, spec: parsed.data } : { ok: false, errors: parsed.error.issues.map((issue) => issue.message) };

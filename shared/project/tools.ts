@@ -3,6 +3,7 @@ import { MAX_LAYERS } from '../protocol/network-schema';
 import { backpropCaseSchema } from '../protocol/backprop-schema';
 import { optimizerToolSchema } from '../protocol/optimize-schema';
 import { overfittingToolSchema } from '../protocol/overfitting-schema';
+import { depthToolSchema, gradientFlowToolSchema } from './dense-labs';
 
 /**
  * State of each tool besides the network, saved in the project file. Each tool adds one
@@ -40,6 +41,10 @@ export const toolStatesSchema = z.strictObject({
   optimizer: optimizerToolSchema.optional(),
   /** Overfitting lab: the data set, network, run and remedy switches. */
   overfitting: overfittingToolSchema.optional(),
+  /** Gradient-flow lab (Q2c): the network, the batch and the training settings. */
+  gradientFlow: gradientFlowToolSchema.optional(),
+  /** Depth lab (Q2d): the 1-D and 2-D networks and the same-budget comparison. */
+  depth: depthToolSchema.optional(),
 });
 
 export type ToolStates = z.infer<typeof toolStatesSchema>;

@@ -22,4 +22,9 @@ export const effectiveFieldPayloadSchema = z.strictObject({
   activations: z.boolean({ error: 'activations must be true or false' }),
   seed: z.number().int('seed must be a whole number').min(0, 'seed must be 0 or more').max(2 ** 32 - 1, 'seed must be below 2^32').optional(),
   maxChannels: z.number().int('maxChannels must be a whole number').min(1, 'maxChannels must be 1 or more').max(64, 'maxChannels must be at most 64').optional(),
+  /** The forward pass's input, C x H x W numbers (the core checks the count against the network's input). */
+  input: z
+    .array(z.number({ error: 'input values must be numbers' }).finite('input values must be finite numbers'), { error: 'input must be a list of numbers (C x H x W)' })
+    .max(3 * 1024 * 1024, 'input must have at most 3 x 1024 x 1024 numbers')
+    .optional(),
 });

@@ -1,25 +1,28 @@
 import type { LayerOverview, NetworkOverview, ReceptiveField } from '../../shared/core/network/info';
+import { cliLanguage, type CliLanguage } from './language';
+
+const ENGLISH = cliLanguage('en');
 
 /**
  * Machine form of a summary, as documented in the README (snake_case, like the spec). `params`
  * are PyTorch's `parameters()`; batch norm's running statistics are `buffers`, never in a parameter count.
  */
-export function summaryToJson(summary: NetworkOverview) {
+export function summaryToJson(summary: NetworkOverview, language: CliLanguage = ENGLISH) {
   return {
     input: summary.input,
     ok: summary.ok,
-    ...(summary.inputIssues.length > 0 ? { input_errors: summary.inputIssues.map((issue) => issue.message) } : {}),
+    ...(summary.inputIssues.length > 0 ? { input_errors: summary.inputIssues.map(language.layerIssue) } : {}),
     total_params: summary.totals.params,
     trainable_params: summary.totals.trainableParams,
     total_buffers: summary.totals.buffers,
     total_macs: summary.totals.macs,
     total_flops: summary.totals.flops,
     total_memory_bytes: summary.totals.memoryBytes,
-    layers: summary.layers.map(layerToJson),
+    layers: summary.layers.map((layer) => layerToJson(layer, language)),
   };
 }
 
-function layerToJson(layer: LayerOverview) {
+function layerToJson(layer: LayerOverview, language: CliLanguage) {
   const head = { index: layer.index, type: layer.type };
   switch (layer.status) {
     case 'ok':
@@ -35,9 +38,9 @@ function layerToJson(layer: LayerOverview) {
         rf: rfToJson(layer.receptiveField),
       };
     case 'error':
-      return { ...head, error: layer.issues.map((issue) => issue.message).join('; ') };
+      return { ...head, error: layer.issues.map(language.layerIssue).join('; ') };
     case 'not_computed':
-      return { ...head, error: 'not computed: an earlier layer is invalid' };
+      return { ...head, error: language.text('notComputed') };
   }
 }
 
@@ -59,7 +62,7 @@ function rfText(rf: ReceptiveField): string {
 }
 
 /** A torchinfo-like table: layer, output, params, MACs, receptive field (size / jump / centre). */
-export function summaryToTable(summary: NetworkOverview): string {
+export function summaryToTable(summary: NetworkOverview, language: CliLanguage = ENGLISH): string {
   const header = ['Layer (type)', 'Output shape', 'Params', 'MACs', 'Receptive field (size / jump / centre)'];
   const rows: string[][] = summary.layers.map((layer) => {
     const name = `${layer.index} ${layer.type}`;
@@ -72,8 +75,8 @@ export function summaryToTable(summary: NetworkOverview): string {
         rfText(layer.receptiveField),
       ];
     }
-    if (layer.status === 'error') return [name, `error: ${layer.issues.map((issue) => issue.message).join('; ')}`];
-    return [name, 'not computed'];
+    if (layer.status === 'error') return [name, language.text('error', { message: layer.issues.map(language.layerIssue).join('; ') })];
+    return [name, language.text('notComputedCell')];
   });
   const widths = header.map((title, column) =>
     Math.max(title.length, ...rows.filter((row) => row.length === header.length).map((row) => (row[column] ?? '').length)),
@@ -88,7 +91,7 @@ export function summaryToTable(summary: NetworkOverview): string {
   return [
     rule,
     `Input: [${summary.input.join(', ')}]`,
-    ...summary.inputIssues.map((issue) => `error: ${issue.message}`),
+    ...summary.inputIssues.map((issue) => language.text('error', { message: language.layerIssue(issue) })),
     rule,
     line(header),
     '-'.repeat(rule.length),

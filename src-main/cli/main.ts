@@ -5,6 +5,7 @@ import { createCore } from '../../shared/core/index';
 import type { CoreApi } from '../../shared/protocol/core-api';
 import { MAX_PROJECT_BYTES } from '../../shared/project/index';
 import { COMMANDS } from './commands/index';
+import { CLI_LOCALES, cliLanguage, isCliLocale, type CliLanguage } from './language';
 
 /**
  * `layerwise <command> <file|-> [--json]`: the instructors' headless door to the core.
@@ -24,13 +25,14 @@ const NAME_WIDTH = Math.max(...COMMANDS.map((command) => command.name.length));
 const COMMAND_FLAGS = COMMANDS.flatMap((command) => (command.flags ?? []).map((flag) => ({ ...flag, command: command.name })));
 const FLAG_WIDTH = Math.max(10, ...COMMAND_FLAGS.map((flag) => flag.name.length + 2));
 
-const USAGE = `Usage: layerwise <command> <file|-> [--json]
+const USAGE = `Usage: layerwise <command> <file|-> [--json] [--lang en|fa]
 
 Commands (each reads one JSON file, or standard input for -):
 ${COMMANDS.map((command) => `  ${command.name.padEnd(NAME_WIDTH)} ${command.description}`).join('\n')}
 
 Options:
   --json      machine-readable output (errors as JSON on stderr)
+  --lang      the language of messages: en (the default) or fa (Persian, Persian digits)
   -h, --help  this text
 ${COMMAND_FLAGS.map((flag) => `  ${`--${flag.name}`.padEnd(FLAG_WIDTH)}  ${flag.command}: ${flag.description}`).join('\n')}
 `;
@@ -52,8 +54,8 @@ async function readSource(source: string, io: CliIo): Promise<string> {
   return readFile(source, 'utf8');
 }
 
-function fail(io: CliIo, json: boolean, errors: string[]): number {
-  io.stderr.write(json ? `${JSON.stringify({ errors }, null, 2)}\n` : `${errors.map((e) => `error: ${e}`).join('\n')}\n`);
+function fail(io: CliIo, json: boolean, errors: string[], language: CliLanguage = cliLanguage('en')): number {
+  io.stderr.write(json ? `${JSON.stringify({ errors }, null, 2)}\n` : `${errors.map((message) => language.text('error', { message })).join('\n')}\n`);
   return EXIT_INVALID;
 }
 
@@ -67,6 +69,7 @@ export async function main(argv: string[], io: CliIo, core: CoreApi = createCore
       options: {
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
+        lang: { type: 'string' },
         ...Object.fromEntries(COMMAND_FLAGS.map((flag) => [flag.name, { type: 'boolean' as const }])),
       },
     });
@@ -76,6 +79,10 @@ export async function main(argv: string[], io: CliIo, core: CoreApi = createCore
   }
   const { values, positionals } = parsed;
   const json = values.json ?? false;
+  if (values.lang !== undefined && !isCliLocale(values.lang)) {
+    return fail(io, json, [cliLanguage('en').text('badLang', { languages: CLI_LOCALES.join(', '), value: values.lang })]);
+  }
+  const language = cliLanguage(values.lang);
   if (values.help) {
     io.stdout.write(USAGE);
     return EXIT_OK;
@@ -84,14 +91,14 @@ export async function main(argv: string[], io: CliIo, core: CoreApi = createCore
   const command = COMMANDS.find((each) => each.name === commandName);
   const known = COMMANDS.map((each) => each.name).join(', ');
   if (!command) {
-    return fail(io, json, [commandName ? `unknown command "${commandName}"; known commands: ${known}` : `no command given; known commands: ${known}`]);
+    return fail(io, json, [commandName ? language.text('unknownCommand', { name: commandName, known }) : language.text('noCommand', { known })], language);
   }
   const flags = new Set(COMMAND_FLAGS.map((flag) => flag.name).filter((name) => (values as Record<string, unknown>)[name] === true));
   for (const flag of flags) {
-    if (!(command.flags ?? []).some((own) => own.name === flag)) return fail(io, json, [`--${flag} is not an option of ${command.name}`]);
+    if (!(command.flags ?? []).some((own) => own.name === flag)) return fail(io, json, [language.text('notAnOption', { flag, command: command.name })], language);
   }
   if (!source || extra.length > 0) {
-    return fail(io, json, [`${command.name} takes exactly one file path, or - for standard input`]);
+    return fail(io, json, [language.text('oneFile', { command: command.name })], language);
   }
 
   let text: string;
@@ -99,17 +106,18 @@ export async function main(argv: string[], io: CliIo, core: CoreApi = createCore
     text = await readSource(source, io);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return fail(io, json, [`cannot read ${source === '-' ? 'standard input' : source}: ${detail}`]);
+    return fail(io, json, [language.text('cannotRead', { source: source === '-' ? language.text('standardInput') : source, detail })], language);
   }
   let document: unknown;
   try {
     document = JSON.parse(text);
   } catch (error) {
-    return fail(io, json, [`${source === '-' ? 'standard input' : source} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`]);
+    const detail = error instanceof Error ? error.message : String(error);
+    return fail(io, json, [language.text('notJson', { source: source === '-' ? language.text('standardInput') : source, detail })], language);
   }
-  const outcome = await command.run(document, core, flags);
+  const outcome = await command.run(document, core, flags, language);
   if (json ? outcome.json !== undefined : outcome.text !== '') {
     io.stdout.write(json ? `${JSON.stringify(outcome.json, null, 2)}\n` : outcome.text);
   }
-  return outcome.errors.length > 0 ? fail(io, json, outcome.errors) : EXIT_OK;
+  return outcome.errors.length > 0 ? fail(io, json, outcome.errors, language) : EXIT_OK;
 }

@@ -16,11 +16,15 @@ export interface ToolEntry {
 
 /** The tools, in tab order. */
 export const TOOLS: readonly ToolEntry[] = [
+  // The default project opens here: the assignment's questions, each opening its tool (issue 10.7).
+  { id: 'start', label: 'tool.start', load: () => import('./start').then((module) => module.StartView) },
   { id: 'network', label: 'tool.network', load: () => import('./network').then((module) => module.NetworkView) },
   { id: 'receptive-field', label: 'tool.receptive-field', load: () => import('./receptive-field').then((module) => module.ReceptiveFieldView) },
   { id: 'backprop', label: 'tool.backprop', load: () => import('./backprop').then((module) => module.BackpropView) },
   { id: 'optimizer', label: 'tool.optimizer', load: () => import('./optimizer').then((module) => module.OptimizerView) },
   { id: 'overfitting', label: 'tool.overfitting', load: () => import('./overfitting').then((module) => module.OverfittingView) },
+  { id: 'gradient-flow', label: 'tool.gradient-flow', load: () => import('./gradient-flow').then((module) => module.GradientFlowView) },
+  { id: 'depth', label: 'tool.depth', load: () => import('./depth').then((module) => module.DepthView) },
 ];
 
 const loaded = new Map<string, Promise<Component>>();

@@ -33,8 +33,23 @@ tester.run('layering', layeringRule, {
     { filename: at('src-renderer/views/backprop/BackpropView.ts'), code: "import { BACKPROP_CLI_EXAMPLE, SEED_BACKPROP_CASE } from '../../../shared/core/backprop/examples';" },
     { filename: at('src-renderer/lib/state/optimizer.svelte.ts'), code: "import { SEED_OPTIMIZE_PROBLEM } from '../../../shared/core/optim/presets';" },
     { filename: at('src-renderer/lib/state/builder.svelte.ts'), code: "import { PRESETS } from '../../../shared/core/network/presets.ts';" },
+    // shared/messages phrases codes for the renderer and the CLI: core types only (its tests may run the core)
+    { filename: at('shared/messages/layer-issues.ts'), code: "import type { LayerIssueCode } from '../core/network/issues'; import { fill } from './phrase';" },
+    { filename: at('shared/messages/layer-issues.test.ts'), code: "import { LAYER_ISSUE_CODES } from '../core/network/issues';" },
+    { filename: at('src-renderer/lib/i18n/engine-messages.ts'), code: "import { phraseLayerIssue } from '../../../shared/messages/index';" },
+    { filename: at('src-main/cli/commands.ts'), code: "import { phraseLayerIssue } from '../../shared/messages/index';" },
   ],
   invalid: [
+    {
+      filename: at('shared/messages/layer-issues.ts'),
+      code: "import { LAYER_ISSUE_CODES } from '../core/network/issues';",
+      errors: [{ message: /shared\/messages may import only types from '\.\.\/core\/network\/issues'/ }],
+    },
+    {
+      filename: at('shared/messages/layer-issues.ts'),
+      code: "import { z } from 'zod'; import { CHANNELS } from '../protocol/channels';",
+      errors: [{ message: /shared\/messages may not import 'zod'/ }, { message: /shared\/messages may import only types from '\.\.\/protocol\/channels'/ }],
+    },
     {
       filename: at('shared/core/network/summarize.ts'),
       code: "import { z } from 'zod';",

@@ -253,6 +253,8 @@ export const FUZZ_EXAMPLES: { readonly [Method in keyof Core]: readonly Paramete
     { spec: SMALL_IMAGE_NETWORK, layer: 6, y: 1, x: 2, channel: 1, weights: 'random', activations: true, seed: 3, maxChannels: 3 },
     { spec: SMALL_IMAGE_NETWORK, layer: 9, y: 0, x: 0, weights: 'uniform', activations: false },
     { spec: SMALL_IMAGE_NETWORK, layer: 4, y: 1, x: 0, channel: 3, weights: 'uniform', activations: true, seed: 1 },
+    // a given input (an image's pixels in [0, 1]): 2 channels x 12 x 12, a ramp
+    { spec: SMALL_IMAGE_NETWORK, layer: 3, y: 2, x: 1, weights: 'uniform', activations: true, input: Array.from({ length: 2 * 12 * 12 }, (_, i) => (i % 17) / 16) },
   ],
   biasVariance: [{ case: BIAS_VARIANCE_POLY }, { case: BIAS_VARIANCE_KNN, chosen: 2 }],
   biasVarianceExplain: [

@@ -1,3 +1,4 @@
+import type { LayerIssueCode } from './issues';
 import type { AxisMap, AxisSpread } from './receptive-field';
 import type { LayerType } from './spec';
 
@@ -60,7 +61,7 @@ export interface ParamCount {
 
 /** A problem with one layer, as data (code + values) so any language can phrase it; `message` is the English text. */
 export interface LayerIssue {
-  code: string;
+  code: LayerIssueCode;
   /** The offending field, when there is one ("kernel", "padding", ...). */
   field?: string;
   values: Record<string, string | number>;

@@ -1,6 +1,6 @@
 import { describeShape, describeValue, formatPlain } from './format';
 import type { ComputedLayerInfo, LayerInfo, LayerIssue, LayerOverview, NetworkOverview, NetworkSummary } from './info';
-import { isPositiveInteger, LayerChecker, MAX_EXACT_INTEGER } from './issues';
+import { isPositiveInteger, LayerChecker, MAX_EXACT_INTEGER, type LayerIssueCode } from './issues';
 import { imageExtent, type FeatureMap } from './layers/rule';
 import { LAYER_RULES, ruleFor } from './layers/registry';
 import { nextSpans, PIXEL_RECEPTIVE_FIELD, PIXEL_SPANS, receptiveFieldOf, type AxisSpans } from './receptive-field';
@@ -16,7 +16,7 @@ export interface NetworkTrace {
   lastLayer?: Record<string, unknown>;
 }
 
-function inputIssue(code: string, values: Record<string, string | number>, message: string): LayerIssue {
+function inputIssue(code: LayerIssueCode, values: Record<string, string | number>, message: string): LayerIssue {
   return { code, field: 'input', values, message: `input: ${message}` };
 }
 
@@ -41,7 +41,7 @@ function readInputShape(spec: unknown, issues: LayerIssue[]): number[] | undefin
   const size = shape.reduce((product, dimension) => product * dimension, 1);
   if (size * 4 > MAX_EXACT_INTEGER) {
     issues.push(
-      inputIssue('too_large', { size: String(size) }, `${describeShape(shape)} holds ${size.toPrecision(4)} values, above what can be counted exactly (${formatPlain(MAX_EXACT_INTEGER / 4)} at 4 bytes each); use a smaller input`),
+      inputIssue('input_too_large', { shape: describeShape(shape), size: size.toPrecision(4), limit: formatPlain(MAX_EXACT_INTEGER / 4) }, `${describeShape(shape)} holds ${size.toPrecision(4)} values, above what can be counted exactly (${formatPlain(MAX_EXACT_INTEGER / 4)} at 4 bytes each); use a smaller input`),
     );
     return undefined;
   }
@@ -108,7 +108,7 @@ export function traceNetwork(spec: NetworkSpec, stopAfter = Infinity): NetworkTr
       check.report(
         'unknown_type',
         'type',
-        { value: describeValue((layer as { type?: unknown }).type) },
+        { value: describeValue((layer as { type?: unknown }).type), validTypes: Object.keys(LAYER_RULES).join(', ') },
         `unknown layer type ${describeValue((layer as { type?: unknown }).type)}; valid types: ${Object.keys(LAYER_RULES).join(', ')}`,
       );
     }
@@ -118,14 +118,14 @@ export function traceNetwork(spec: NetworkSpec, stopAfter = Infinity): NetworkTr
       const paramCount = outcome.params.trainable;
       const flops = 2 * outcome.macs;
       const countsExact =
-        check.withinExactRange('output memory in bytes', memoryBytes) &&
-        check.withinExactRange('parameter count', paramCount) &&
-        check.withinExactRange('buffer count', outcome.params.buffers) &&
-        check.withinExactRange('FLOP count', flops) &&
-        check.withinExactRange('total parameter count', totals.params + paramCount) &&
-        check.withinExactRange('total buffer count', totals.buffers + outcome.params.buffers) &&
-        check.withinExactRange('total FLOP count', totals.flops + flops) &&
-        check.withinExactRange('total activation memory in bytes', totals.memoryBytes + memoryBytes);
+        check.withinExactRange('output_memory', memoryBytes) &&
+        check.withinExactRange('parameter_count', paramCount) &&
+        check.withinExactRange('buffer_count', outcome.params.buffers) &&
+        check.withinExactRange('flop_count', flops) &&
+        check.withinExactRange('total_parameter_count', totals.params + paramCount) &&
+        check.withinExactRange('total_buffer_count', totals.buffers + outcome.params.buffers) &&
+        check.withinExactRange('total_flop_count', totals.flops + flops) &&
+        check.withinExactRange('total_memory', totals.memoryBytes + memoryBytes);
       if (countsExact) {
         const spans: [AxisSpans, AxisSpans] = [nextSpans(current.spans[0], outcome.axes[0]), nextSpans(current.spans[1], outcome.axes[1])];
         const { receptiveField, spread } = receptiveFieldOf(spans, outcome.spatialExtent);

@@ -71,7 +71,10 @@ async function expectAgreement(spec: NetworkSpec, layers: TfLayer[], request: Ef
   if ('ok' in ours) throw new Error(ours.message);
   const tfWeights = uniformWeights ? layers.map((_, i) => uniformWeights(i)) : weights;
   const [channels, height, width] = spec.input as [number, number, number];
-  const input = forwardInput(channels, height, width, request.seed ?? 1, request.weights === 'uniform');
+  const area = height * width;
+  const input = request.input
+    ? Array.from({ length: channels }, (_, c) => Float64Array.from(request.input!.slice(c * area, (c + 1) * area)))
+    : forwardInput(channels, height, width, request.seed ?? 1, request.weights === 'uniform');
   const expected = tfGradient(spec, layers, request, input, tfWeights);
   const flat = new Float64Array(channels * height * width);
   ours.gradient.forEach((plane, c) => flat.set(plane, c * height * width));
@@ -146,6 +149,74 @@ describe('effective receptive field against TensorFlow.js tf.grad', () => {
     // activations off: the same network as a linear map (TF without the activations)
     const linear = layers.map((layer, i) => ([1, 3, 7].includes(i) ? ((x: tf.Tensor4D) => x) : layer));
     await expectAgreement(spec, linear, { spec, layer: 8, y: 0, x: 0, channel: 0, weights: 'random', activations: false, seed: 3 });
+  });
+});
+
+/** A given input of n numbers in [-1, 1], different in every channel (a stand-in for an image's pixels). */
+const givenInput = (n: number) => Array.from({ length: n }, (_, i) => ((i * 7919) % 101) / 50 - 1);
+
+describe('effective receptive field on a given input (the loaded image) against TensorFlow.js tf.grad', () => {
+  const ones = (out: number, inPerGroup: number, taps: number) => Array.from({ length: out }, () => Array.from({ length: inPerGroup }, () => new Float64Array(taps).fill(1 / (inPerGroup * taps))));
+
+  it('uniform weights, first conv with groups = 1: the channels reduce to their mean plane, masks from the given input', async () => {
+    const spec: NetworkSpec = {
+      input: [3, 12, 12],
+      layers: [{ type: 'conv2d', out_channels: 4, kernel: 3, padding: 1 }, { type: 'relu' }, { type: 'maxpool2d', kernel: 2 }, { type: 'conv2d', out_channels: 2, kernel: 3 }, { type: 'relu' }],
+    };
+    const layers: TfLayer[] = [
+      (x, w) => tf.conv2d(pad(x, 1, 1), filter(w!, 3), 1, 'valid'),
+      (x) => tf.relu(x),
+      (x) => tf.maxPool(x, 2, 2, 'valid'),
+      (x, w) => tf.conv2d(x, filter(w!, 3), 1, 'valid'),
+      (x) => tf.relu(x),
+    ];
+    const uniform = [ones(4, 3, 9), [], [], ones(2, 4, 9), []];
+    const input = givenInput(3 * 12 * 12);
+    const request: EffectiveFieldRequest = { spec, layer: 5, y: 1, x: 2, weights: 'uniform', activations: true, input };
+    expect(await expectAgreement(spec, layers, request, (i) => uniform[i]!)).toBeGreaterThan(10);
+    const result = await effectiveReceptiveField(request);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.input).toBe('given');
+    expect(result.notes[1]).toBe('forward pass on the given input (3x12x12); max pooling routes to its argmax');
+    // The same unit on the seeded input is routed by other maxima: the input matters.
+    const seeded = await effectiveReceptiveField({ ...request, input: undefined });
+    if (!seeded.ok) throw new Error(seeded.message);
+    expect(seeded.input).toBe('seeded');
+    expect(seeded.magnitude).not.toEqual(result.magnitude);
+  });
+
+  it('uniform weights, ReLU and max-pool before the first conv: every channel computed, as TF does', async () => {
+    const spec: NetworkSpec = {
+      input: [3, 10, 10],
+      layers: [{ type: 'relu' }, { type: 'maxpool2d', kernel: 2 }, { type: 'conv2d', out_channels: 4, kernel: 3, padding: 1 }, { type: 'relu' }, { type: 'conv2d', out_channels: 2, kernel: 3 }],
+    };
+    const layers: TfLayer[] = [
+      (x) => tf.relu(x),
+      (x) => tf.maxPool(x, 2, 2, 'valid'),
+      (x, w) => tf.conv2d(pad(x, 1, 1), filter(w!, 3), 1, 'valid'),
+      (x) => tf.relu(x),
+      (x, w) => tf.conv2d(x, filter(w!, 3), 1, 'valid'),
+    ];
+    const uniform = [[], [], ones(4, 3, 9), [], ones(2, 4, 9)];
+    const request: EffectiveFieldRequest = { spec, layer: 5, y: 1, x: 1, channel: 1, weights: 'uniform', activations: true, input: givenInput(3 * 10 * 10) };
+    expect(await expectAgreement(spec, layers, request, (i) => uniform[i]!)).toBeGreaterThan(10);
+    const result = await effectiveReceptiveField(request);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.notes).toContain('uniform weights on an input whose channels differ before the first conv: every channel computed');
+  });
+
+  it('random He weights on a given input', async () => {
+    const spec: NetworkSpec = { input: [2, 9, 9], layers: [{ type: 'conv2d', out_channels: 3, kernel: 3, stride: 2, padding: 1 }, { type: 'tanh' }, { type: 'maxpool2d', kernel: 2, stride: 1 }] };
+    const layers: TfLayer[] = [(x, w) => tf.conv2d(pad(x, 1, 1), filter(w!, 3), 2, 'valid'), (x) => tf.tanh(x), (x) => tf.maxPool(x, 2, 1, 'valid')];
+    await expectAgreement(spec, layers, { spec, layer: 3, y: 1, x: 2, channel: 2, weights: 'random', activations: true, seed: 5, input: givenInput(2 * 9 * 9) });
+  });
+
+  it('refuses an input of the wrong size in words that say the size needed', async () => {
+    const spec: NetworkSpec = { input: [3, 4, 4], layers: [{ type: 'conv2d', out_channels: 1, kernel: 3 }] };
+    const result = await effectiveReceptiveField({ spec, layer: 1, y: 0, x: 0, weights: 'uniform', activations: true, input: givenInput(47) });
+    expect(result).toEqual({ ok: false, message: "input has 47 numbers; the network's input 3x4x4 needs 48 (channel by channel, each row by row)" });
+    const bad = await effectiveReceptiveField({ spec, layer: 1, y: 0, x: 0, weights: 'uniform', activations: true, input: [...givenInput(47), Number.NaN] });
+    expect(bad).toEqual({ ok: false, message: 'input[47] must be a finite number, got NaN' });
   });
 });
 

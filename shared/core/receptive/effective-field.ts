@@ -15,10 +15,14 @@ import type { Cooperation } from '../cooperation';
  * - Weights: `uniform` sets every conv weight to 1 / fan_in (fan_in = C_in / g * K_h * K_w), bias 0,
  *   so the forward pass stays bounded at any depth; `random` draws He-normal weights
  *   N(0, 2 / fan_in) from a seeded generator, bias 0.
- * - The forward pass (for ReLU masks and max-pool routing) runs on a seeded random input,
+ * - The forward pass (for ReLU masks and max-pool routing) runs on the request's `input` when it
+ *   has one (e.g. the image the student loaded, C x H x W values), else on a seeded random input,
  *   uniform in [-1, 1): one plane repeated over the input channels for uniform weights
  *   (so every channel of every layer holds the same values and the whole computation reduces
  *   exactly to one plane times a per-channel factor), independent planes for random weights.
+ *   Uniform weights on a given input whose channels differ still reduce to one plane (their
+ *   mean) when nothing but linear layers comes before a first conv with groups = 1 (that conv
+ *   sums its input channels with equal weights); otherwise every channel is computed.
  * - Max pooling routes the gradient to the argmax of that forward pass (the first maximum in
  *   row-major order, as PyTorch); average pooling divides by the window size exactly as
  *   PyTorch's count_include_pad / ceil_mode rules do.
@@ -43,6 +47,11 @@ export interface EffectiveFieldRequest {
   seed?: number;
   /** Random weights only: channels per layer at most (default 8). */
   maxChannels?: number;
+  /**
+   * The forward pass's input instead of the seeded random one: C x H x W numbers, channel by
+   * channel, each row-major (an image's pixels scaled to [0, 1], as torchvision's ToTensor).
+   */
+  input?: number[];
 }
 
 export interface EffectiveFieldResult {
@@ -67,6 +76,8 @@ export interface EffectiveFieldResult {
   weights: 'uniform' | 'random';
   activations: boolean;
   seed: number;
+  /** What the forward pass ran on: the request's input, or the seeded random input. */
+  input: 'given' | 'seeded';
   notes: string[];
 }
 
@@ -383,6 +394,10 @@ interface Prepared {
   unitIndex: number;
   /** The theoretical field clipped to the input. */
   box: Box;
+  /** The request's input as [C][H*W] planes, or null for the seeded one. */
+  input: Float64Array[] | null;
+  /** Uniform weights on a given input that does not reduce to one plane: every channel computed (the random engine's way, weights 1 / fan_in). */
+  everyChannel: boolean;
 }
 
 /** Channels kept per layer (index 0 the input) and the group count of each conv after narrowing. */
@@ -411,6 +426,11 @@ function heWeights(random: () => number, outChannels: number, inPerGroup: number
   return Array.from({ length: outChannels }, () => Array.from({ length: inPerGroup }, () => Float64Array.from({ length: kernel }, () => std * normalSample(random))));
 }
 
+/** Every weight 1 / fan_in (fan_in = inPerGroup * taps), as the uniform engine assumes. */
+function uniformWeights(outChannels: number, inPerGroup: number, taps: number): Float64Array[][] {
+  return Array.from({ length: outChannels }, () => Array.from({ length: inPerGroup }, () => new Float64Array(taps).fill(1 / (inPerGroup * taps))));
+}
+
 type Cache = { kind: 'max'; argmax: Int32Array[] } | { kind: 'act'; input: Float64Array[] } | { kind: 'none' };
 
 /**
@@ -422,11 +442,12 @@ async function randomEngine(
   maxChannels: number,
   cooperation: Cooperation | undefined,
   weightsOut?: Float64Array[][][],
+  uniform = false,
 ): Promise<{ gradient: Float64Array[]; channels: number[] }> {
   const { channels, groups } = narrowing(prepared, maxChannels);
   const random = createRandom(prepared.seed);
   const [height, width] = [prepared.summary.input[1]!, prepared.summary.input[2]!];
-  let activation = forwardInput(channels[0]!, height, width, prepared.seed, false);
+  let activation = prepared.input ? prepared.input.slice(0, channels[0]!) : forwardInput(channels[0]!, height, width, prepared.seed, false);
   const caches: Cache[] = [];
   const weights: Float64Array[][][] = [];
   for (let i = 0; i < prepared.layers.length; i++) {
@@ -436,7 +457,8 @@ async function randomEngine(
       const g = groups[i]!;
       const inPerGroup = channels[i]! / g;
       const outPerGroup = outChannels / g;
-      const w = heWeights(random, outChannels, inPerGroup, plan.tables.kernel[0] * plan.tables.kernel[1]);
+      const taps = plan.tables.kernel[0] * plan.tables.kernel[1];
+      const w = uniform ? uniformWeights(outChannels, inPerGroup, taps) : heWeights(random, outChannels, inPerGroup, taps);
       weights.push(w);
       const size = plan.tables.outputSize[0] * plan.tables.outputSize[1];
       const next: Float64Array[] = [];
@@ -509,6 +531,29 @@ async function randomEngine(
   return { gradient: grad, channels };
 }
 
+/** The mean over channels of [C][H*W] planes. */
+function meanPlane(planes: readonly Float64Array[]): Float64Array {
+  const mean = new Float64Array(planes[0]!.length);
+  for (const plane of planes) for (let k = 0; k < mean.length; k++) mean[k]! += plane[k]!;
+  for (let k = 0; k < mean.length; k++) mean[k]! /= planes.length;
+  return mean;
+}
+
+/**
+ * Whether uniform weights on these input planes reduce exactly to their mean plane: the
+ * channels are equal, or only linear per-channel layers (average pooling, identities) come
+ * before a first conv with groups = 1, which sums every input channel with one weight.
+ */
+function reducesToMean(planes: readonly Float64Array[], plans: readonly Plan[]): boolean {
+  const first = planes[0]!;
+  if (planes.every((plane) => plane === first || plane.every((value, k) => value === first[k]))) return true;
+  for (const plan of plans) {
+    if (plan.kind === 'conv') return plan.groups === 1;
+    if (plan.kind === 'activation' || plan.kind === 'maxpool') return false;
+  }
+  return false;
+}
+
 /**
  * Uniform weights 1 / fan_in: with one input plane repeated over channels every channel of
  * every layer holds the same plane, so the forward pass is one plane (a conv multiplies the
@@ -518,7 +563,7 @@ async function randomEngine(
  */
 async function uniformEngine(prepared: Prepared, cooperation: Cooperation | undefined): Promise<{ gradient: Float64Array[]; channels: number[] }> {
   const [height, width] = [prepared.summary.input[1]!, prepared.summary.input[2]!];
-  let plane = forwardInput(1, height, width, prepared.seed, true)[0]!;
+  let plane = prepared.input ? meanPlane(prepared.input) : forwardInput(1, height, width, prepared.seed, true)[0]!;
   const channels = [prepared.summary.input[0]!, ...prepared.layers.map((layer) => layer.record.outputShape[0]!)];
   const caches: Cache[] = [];
   const ones = new Map<number, Float64Array>();
@@ -609,6 +654,11 @@ function checkRequest(request: unknown): string | null {
   if (fields.channel !== undefined && !isWholeNumber(fields.channel, 0)) return `channel must be a whole number ≥ 0, got ${describeValue(fields.channel)}`;
   if (fields.seed !== undefined && !isWholeNumber(fields.seed, 0, 2 ** 32 - 1)) return `seed must be a whole number from 0 to 2^32 - 1, got ${describeValue(fields.seed)}`;
   if (fields.maxChannels !== undefined && !isWholeNumber(fields.maxChannels, 1)) return `maxChannels must be a whole number ≥ 1, got ${describeValue(fields.maxChannels)}`;
+  if (fields.input !== undefined) {
+    if (!Array.isArray(fields.input)) return `input must be a list of numbers (C x H x W), got ${describeValue(fields.input)}`;
+    const bad = fields.input.findIndex((value) => typeof value !== 'number' || !Number.isFinite(value));
+    if (bad >= 0) return `input[${bad}] must be a finite number, got ${describeValue(fields.input[bad])}`;
+  }
   return null;
 }
 
@@ -660,19 +710,31 @@ function prepare(request: EffectiveFieldRequest): Prepared | EffectiveFieldFailu
   if (request.layer < 1) return { ok: false, message: 'choose a unit of layer 1 or later; the input has no receptive field to compute' };
   const region = unitRegion(summary, request.layer, request.y, request.x);
   if (!region.ok) return region;
-  // Before any table is built: a refused size allocates nothing.
-  const cost = fieldCost(summary, stack.layers, request.weights, request.maxChannels ?? 8, request.activations);
-  if (cost.work > MAX_EFFECTIVE_FIELD_WORK) {
-    return { ok: false, message: `this effective field needs about ${formatPlain(Number(cost.work.toPrecision(2)))} multiply-adds, more than the ${formatPlain(MAX_EFFECTIVE_FIELD_WORK)} allowed (MAX_EFFECTIVE_FIELD_WORK); use a smaller input, fewer channels (maxChannels) or uniform weights` };
-  }
-  if (cost.values > MAX_EFFECTIVE_FIELD_VALUES) {
-    return { ok: false, message: `this effective field holds about ${formatPlain(Number(cost.values.toPrecision(2)))} numbers at once, more than the ${formatPlain(MAX_EFFECTIVE_FIELD_VALUES)} allowed (MAX_EFFECTIVE_FIELD_VALUES); use a smaller input or fewer channels` };
+  const [inputChannels, inputHeight, inputWidth] = [summary.input[0]!, summary.input[1]!, summary.input[2]!];
+  if (request.input && request.input.length !== inputChannels * inputHeight * inputWidth) {
+    return {
+      ok: false,
+      message: `input has ${formatPlain(request.input.length)} numbers; the network's input ${inputChannels}x${inputHeight}x${inputWidth} needs ${formatPlain(inputChannels * inputHeight * inputWidth)} (channel by channel, each row by row)`,
+    };
   }
   const plans: Plan[] = [];
   for (const layer of stack.layers) {
     const plan = planFor(layer, request.spec.layers[layer.index - 1]!, request.activations);
     if (typeof plan === 'string') return { ok: false, message: plan };
     plans.push(plan);
+  }
+  const area = inputHeight * inputWidth;
+  const input = request.input ? Array.from({ length: inputChannels }, (_, c) => Float64Array.from(request.input!.slice(c * area, (c + 1) * area))) : null;
+  const everyChannel = request.weights === 'uniform' && input !== null && !reducesToMean(input, plans);
+  // Before any window table of the engines is built: a refused size allocates nothing more.
+  const cost = everyChannel
+    ? fieldCost(summary, stack.layers, 'random', Number.MAX_SAFE_INTEGER, request.activations)
+    : fieldCost(summary, stack.layers, request.weights, request.maxChannels ?? 8, request.activations);
+  if (cost.work > MAX_EFFECTIVE_FIELD_WORK) {
+    return { ok: false, message: `this effective field needs about ${formatPlain(Number(cost.work.toPrecision(2)))} multiply-adds, more than the ${formatPlain(MAX_EFFECTIVE_FIELD_WORK)} allowed (MAX_EFFECTIVE_FIELD_WORK); use a smaller input, fewer channels (maxChannels) or uniform weights` };
+  }
+  if (cost.values > MAX_EFFECTIVE_FIELD_VALUES) {
+    return { ok: false, message: `this effective field holds about ${formatPlain(Number(cost.values.toPrecision(2)))} numbers at once, more than the ${formatPlain(MAX_EFFECTIVE_FIELD_VALUES)} allowed (MAX_EFFECTIVE_FIELD_VALUES); use a smaller input or fewer channels` };
   }
   const top = stack.layers[stack.layers.length - 1]!;
   const channels = top.record.outputShape[0]!;
@@ -689,6 +751,8 @@ function prepare(request: EffectiveFieldRequest): Prepared | EffectiveFieldFailu
     seed: request.seed ?? 1,
     unitIndex: request.y * top.outputSize[1] + request.x,
     box: region.inputClippedBox,
+    input,
+    everyChannel,
   };
 }
 
@@ -700,8 +764,11 @@ export async function inputGradient(
 ): Promise<(InputGradient & { channelsPerLayer: number[] }) | EffectiveFieldFailure> {
   const prepared = prepare(request);
   if ('ok' in prepared) return prepared;
-  const { gradient, channels } =
-    request.weights === 'uniform' ? await uniformEngine(prepared, cooperation) : await randomEngine(prepared, request.maxChannels ?? 8, cooperation, weightsOut);
+  const { gradient, channels } = prepared.everyChannel
+    ? await randomEngine(prepared, Number.MAX_SAFE_INTEGER, cooperation, weightsOut, true)
+    : request.weights === 'uniform'
+      ? await uniformEngine(prepared, cooperation)
+      : await randomEngine(prepared, request.maxChannels ?? 8, cooperation, weightsOut);
   return { channels: gradient.length, height: prepared.summary.input[1]!, width: prepared.summary.input[2]!, gradient, channelsPerLayer: channels };
 }
 
@@ -738,11 +805,14 @@ export async function effectiveReceptiveField(request: EffectiveFieldRequest, co
   const pixels95 = pixelsHolding(magnitude, 0.95);
   const notes = [
     request.weights === 'uniform' ? 'weights 1/fan_in, bias 0' : `He-normal weights N(0, 2/fan_in), bias 0, seed ${prepared.seed}`,
-    `forward pass on a seeded random input in [-1, 1) (seed ${prepared.seed}); max pooling routes to its argmax`,
+    prepared.input
+      ? `forward pass on the given input (${prepared.summary.input.join('x')}); max pooling routes to its argmax`
+      : `forward pass on a seeded random input in [-1, 1) (seed ${prepared.seed}); max pooling routes to its argmax`,
     request.activations ? 'activations multiply by their derivative at the forward value' : 'activations treated as the identity',
     'batch norm and dropout as the identity (eval mode, fresh statistics)',
   ];
   const narrowed = result.channelsPerLayer.some((c, i) => c !== (i === 0 ? prepared.summary.input[0] : prepared.layers[i - 1]!.record.outputShape[0]));
+  if (prepared.everyChannel) notes.push('uniform weights on an input whose channels differ before the first conv: every channel computed');
   if (narrowed) notes.push(`random weights: layers narrowed to at most ${request.maxChannels ?? 8} channels`);
   return {
     ok: true,
@@ -758,6 +828,7 @@ export async function effectiveReceptiveField(request: EffectiveFieldRequest, co
     weights: request.weights,
     activations: request.activations,
     seed: prepared.seed,
+    input: prepared.input ? 'given' : 'seeded',
     notes,
   };
 }

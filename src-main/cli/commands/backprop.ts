@@ -2,13 +2,14 @@ import { backpropToJson } from '../../../shared/core/backprop/json';
 import type { BackpropResult, Tensor } from '../../../shared/core/backprop/types';
 import { parseProjectData, PROJECT_FORMAT } from '../../../shared/project/index';
 import { parseBackpropCase } from '../../../shared/protocol/backprop-schema';
+import type { CliLanguage } from '../language';
 import type { CliCommand } from './types';
 
 /** A case file, or a project file's saved backprop case. */
-function caseFromDocument(document: unknown): { ok: true; value: unknown } | { ok: false; errors: string[] } {
+function caseFromDocument(document: unknown, language: CliLanguage): { ok: true; value: unknown } | { ok: false; errors: string[] } {
   if (typeof document === 'object' && document !== null && (document as { format?: unknown }).format === PROJECT_FORMAT) {
     const project = parseProjectData(document);
-    if (!project.ok) return { ok: false, errors: [project.error.message] };
+    if (!project.ok) return { ok: false, errors: [language.projectError(project.error)] };
     if (!project.project.tools.backprop) return { ok: false, errors: ['this project has no backprop case saved (tools.backprop)'] };
     return { ok: true, value: project.project.tools.backprop };
   }
@@ -61,8 +62,8 @@ function resultText(result: Extract<BackpropResult, { ok: true }>): string {
 export const backpropCommand: CliCommand = {
   name: 'backprop',
   description: 'conv + pooling forward pass and every gradient (dL/dy, dL/da, dL/dz, dL/dW, dL/db, dL/dX) of a case or a project file',
-  run(document, core) {
-    const source = caseFromDocument(document);
+  run(document, core, _flags, language) {
+    const source = caseFromDocument(document, language);
     if (!source.ok) return { text: '', json: undefined, errors: source.errors };
     const parsed = parseBackpropCase(source.value);
     if (!parsed.ok) return { text: '', json: undefined, errors: parsed.errors.map((error) => error.message) };

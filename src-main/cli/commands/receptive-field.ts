@@ -47,11 +47,14 @@ function regionText(region: UnitRegion, names: string[]): string {
 export const receptiveFieldCommand: CliCommand = {
   name: 'receptive-field',
   description: 'the exact receptive field of one unit ({"network": spec or project, "unit": {"layer", "y", "x"}}) in every earlier layer',
-  run(document, core) {
+  run(document, core, _flags, language) {
     const parsed = documentSchema.safeParse(document);
     if (!parsed.success) return { text: '', json: undefined, errors: parsed.error.issues.map((issue) => issue.message) };
     const network = networkFromDocument(parsed.data.network);
-    if (!network.ok) return { text: '', json: undefined, errors: network.errors.map((error) => `network: ${error}`) };
+    if (!network.ok) {
+      const errors = network.projectError ? [language.projectError(network.projectError)] : network.errors;
+      return { text: '', json: undefined, errors: errors.map((error) => `network: ${error}`) };
+    }
     const { layer, y, x } = parsed.data.unit;
     const region = core.unitRegion({ spec: network.spec, layer, y, x });
     if (!region.ok) return { text: '', json: undefined, errors: [`unit: ${region.message}`] };

@@ -6,14 +6,14 @@ import type { CliCommand } from './types';
 export const summaryCommand: CliCommand = {
   name: 'summary',
   description: 'per-layer output shape, parameters, MACs, memory and receptive field of a network spec or a project file',
-  run(document, core) {
+  run(document, core, _flags, language) {
     const network = networkFromDocument(document);
-    if (!network.ok) return { text: '', json: undefined, errors: network.errors };
+    if (!network.ok) return { text: '', json: undefined, errors: network.projectError ? [language.projectError(network.projectError)] : network.errors };
     const summary = core.summarize({ spec: network.spec });
     const errors = [
-      ...summary.inputIssues.map((issue) => issue.message),
-      ...summary.layers.flatMap((layer) => (layer.status === 'error' ? layer.issues.map((issue) => issue.message) : [])),
+      ...summary.inputIssues.map(language.layerIssue),
+      ...summary.layers.flatMap((layer) => (layer.status === 'error' ? layer.issues.map(language.layerIssue) : [])),
     ];
-    return { text: summaryToTable(summary), json: summaryToJson(summary), errors };
+    return { text: summaryToTable(summary, language), json: summaryToJson(summary, language), errors };
   },
 };

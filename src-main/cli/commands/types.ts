@@ -1,4 +1,5 @@
 import type { CoreApi } from '../../../shared/protocol/core-api';
+import type { CliLanguage } from '../language';
 
 /** What a command produced: its output (text or JSON form) and, if it failed, why. */
 export interface CommandOutcome {
@@ -20,6 +21,9 @@ export interface CliCommand {
   description: string;
   /** Boolean options of this command only (`--datasets`, `--polygons`), each with its line for the usage text. */
   flags?: readonly { name: string; description: string }[];
-  /** `flags`: the command's own options that were given. A command that calls a cooperative core method is async. */
-  run(document: unknown, core: CoreApi, flags: ReadonlySet<string>): CommandOutcome | Promise<CommandOutcome>;
+  /**
+   * `flags`: the command's own options that were given; `language`: how to phrase engine
+   * messages (`--lang`, English by default). A command that calls a cooperative core method is async.
+   */
+  run(document: unknown, core: CoreApi, flags: ReadonlySet<string>, language: CliLanguage): CommandOutcome | Promise<CommandOutcome>;
 }

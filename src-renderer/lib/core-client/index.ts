@@ -11,6 +11,7 @@ export { createBrowserDocumentHost, createElectronDocumentHost, editTargetOf, is
 export { isCancelled, toCoreError } from './errors';
 export { LatestCall } from './latest-call';
 export { createAppearanceHost, type AppearanceHost, type AppearanceSettings } from './appearance-host';
+export { createTourStore, toursOff, type TourStore } from './tour-host';
 export { createBrowserLocaleHost, createElectronLocaleHost, createLocaleHost, type LocaleHost, type LocaleSettings } from './locale-host';
 
 declare global {

@@ -1,6 +1,6 @@
 import type { Pair, ReceptiveField } from '../../../shared/core/network/info';
 import type { IntOrPair, LayerSpec } from '../../../shared/core/network/spec';
-import { formatDecimal, formatInteger, formatPlain, ltr, t } from '../i18n';
+import { formatDecimal, formatInteger, formatPlain, localizeDigits, ltr, t } from '../i18n';
 
 /**
  * [32, 128, 128] → "32×128×128"; [1024] → "1024" (dimensions are not grouped). Shapes,
@@ -98,4 +98,21 @@ export function layerArguments(layer: LayerSpec, inputShape?: readonly number[])
       break;
   }
   return parts.join(t('list.separator'));
+}
+
+/**
+ * A measured quantity that may span many decades (a gradient norm, a ratio): three
+ * significant digits, exponent form outside 0.001 … 99,999 ("1.23e-7", "4.56e12", "0.0123",
+ * "256"), in the current digits. Non-finite values as JavaScript names them ("Infinity", "NaN").
+ */
+export function formatSignificant(value: number, digits = 3): string {
+  if (!Number.isFinite(value)) return localizeDigits(String(value));
+  if (value === 0) return localizeDigits('0');
+  const magnitude = Math.abs(value);
+  let text = String(Number(value.toPrecision(digits)));
+  if (magnitude < 1e-3 || magnitude >= 1e5) {
+    const [mantissa, exponent] = value.toExponential(digits - 1).split('e');
+    text = `${Number(mantissa)}e${Number(exponent)}`;
+  }
+  return ltr(localizeDigits(text));
 }

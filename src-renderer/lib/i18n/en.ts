@@ -1,9 +1,12 @@
+import { enStart } from './en-start';
 import { enNetworkBuilder } from './en-network-builder';
 import { enReceptiveField } from './en-receptive-field';
 import { enBackprop } from './en-backprop';
 import { enOptimizer } from './en-optimizer';
 import { enOverfitting } from './en-overfitting';
 import { enShell } from './en-shell';
+import { enGradientFlow } from './en-gradient-flow';
+import { enDepth } from './en-depth';
 
 /**
  * English catalog: every string the user sees. Keys are dotted by place; `{name}` marks a
@@ -193,6 +196,9 @@ export const en = {
   ...enOptimizer,
   ...enOverfitting,
   ...enShell,
+  ...enGradientFlow,
+  ...enDepth,
+  ...enStart,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -5,16 +5,22 @@ import type { enOptimizer } from './en-optimizer';
 import type { enOverfitting } from './en-overfitting';
 import type { enReceptiveField } from './en-receptive-field';
 import type { enShell } from './en-shell';
+import type { enGradientFlow } from './en-gradient-flow';
+import type { enDepth } from './en-depth';
+import type { enStart } from './en-start';
 import { faBackprop } from './fa-backprop';
 import { faNetworkBuilder } from './fa-network-builder';
 import { faOptimizer } from './fa-optimizer';
 import { faOverfitting } from './fa-overfitting';
 import { faReceptiveField } from './fa-receptive-field';
 import { faShell } from './fa-shell';
+import { faGradientFlow } from './fa-gradient-flow';
+import { faDepth } from './fa-depth';
 import type { Messages, Translation } from './types';
+import { faStart } from './fa-start';
 
 /** Keys of en.ts itself (the tool files have their own Persian files). */
-type CoreKey = Exclude<MessageKey, keyof typeof enNetworkBuilder | keyof typeof enReceptiveField | keyof typeof enBackprop | keyof typeof enOptimizer | keyof typeof enOverfitting | keyof typeof enShell>;
+type CoreKey = Exclude<MessageKey, keyof typeof enNetworkBuilder | keyof typeof enReceptiveField | keyof typeof enBackprop | keyof typeof enOptimizer | keyof typeof enOverfitting | keyof typeof enShell | keyof typeof enGradientFlow | keyof typeof enDepth | keyof typeof enStart>;
 
 /**
  * Persian catalog (فارسی), written for the course's students with its terms: لایه، کانولوشن،
@@ -201,4 +207,7 @@ export const fa: Messages = {
   ...faOptimizer,
   ...faOverfitting,
   ...faShell,
+  ...faGradientFlow,
+  ...faDepth,
+  ...faStart,
 };

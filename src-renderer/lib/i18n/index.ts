@@ -24,6 +24,7 @@ export {
   type LocaleId,
   type MessageParams,
 } from './locale.svelte';
+export { layerIssueText, localizeNumbersIn, projectErrorText, writeEngineValue } from './engine-messages';
 export { normalizeListSeparators, normalizeNumerals, parseNumber, type ParseNumberOptions } from './parse-number';
 export { firstStrongIsolate, hasStrongRtl, ltrIsolate, stripBidiControls } from './bidi';
 export type { Messages, PluralForms, Translation } from './types';

@@ -101,7 +101,7 @@ export function pluralForm(forms: PluralForms, count: number): string {
  * letters (a Persian project name in an English sentence), since a left-to-right or neutral
  * value cannot reorder left-to-right text (and English texts stay free of invisible marks).
  */
-function isolate(text: string): string {
+export function isolate(text: string): string {
   return current.dir === 'rtl' || hasStrongRtl(text) ? firstStrongIsolate(text) : text;
 }
 

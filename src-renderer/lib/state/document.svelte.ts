@@ -1,6 +1,6 @@
 import { createEmptyProject, parseProjectText, type ProjectErrorCode } from '../../../shared/project/index';
 import type { DocumentHost, MenuCommand, OpenResult, SaveResult } from '../core-client';
-import { t } from '../i18n';
+import { projectErrorText, t } from '../i18n';
 import type { ProjectState } from './project.svelte';
 
 /** A message above the workspace about the last file action. */
@@ -85,7 +85,7 @@ export class DocumentState {
       this.notice = {
         tone: 'error',
         heading: t(OPEN_ERROR_HEADINGS[parsed.error.code]),
-        detail: t('file.openErrorDetail', { file: file.name, message: parsed.error.message }),
+        detail: t('file.openErrorDetail', { file: file.name, message: projectErrorText(parsed.error) }),
         keptProject: true,
       };
       return;

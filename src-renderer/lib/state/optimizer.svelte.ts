@@ -23,6 +23,11 @@ export const STARTER_PROBLEM: OptimizeProblem = {
   seed: 0,
 };
 
+/** The seed's question 4 as the tool opens it: the problem, Adam beside it for contrast, the contour over a and b. */
+export function seedOptimizerTool(): OptimizerToolState {
+  return { problem: SEED_OPTIMIZE_PROBLEM, compare: { ...DEFAULT_OPTIMIZERS.adam, lr: 0.5 }, axes: ['a', 'b'] };
+}
+
 const FUNCTION_NAMES = new Set(['exp', 'log', 'sqrt', 'abs', 'sin', 'cos', 'tanh', 'sigmoid', 'relu']);
 const TOKEN = /(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|[A-Za-z_][A-Za-z0-9_]*/g;
 
@@ -246,6 +251,6 @@ export class OptimizerState {
   loadSeed(): void {
     this.playing = false;
     this.cursor = 0;
-    this.#edit({ problem: SEED_OPTIMIZE_PROBLEM, compare: { ...DEFAULT_OPTIMIZERS.adam, lr: 0.5 }, axes: ['a', 'b'] });
+    this.#edit(seedOptimizerTool());
   }
 }

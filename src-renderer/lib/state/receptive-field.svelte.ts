@@ -43,6 +43,14 @@ export class ReceptiveFieldState {
   seed: number = $state(1);
   image: InputImage | null = $state.raw(null);
   imageError: string | null = $state(null);
+  /**
+   * The image as the network's input (C x H x W values in [0, 1]), or null when there is no
+   * image or it cannot be one (a channel count other than 1 or 3): the effective field's
+   * forward pass runs on it when there is one.
+   */
+  inputValues: number[] | null = $state.raw(null);
+  /** The image the shown effective field ran on (its name, or null for the sample), or undefined when it ran on the seeded input. */
+  fieldImage: { name: string | null } | undefined = $state.raw(undefined);
   /** The core's marks of the typed receptive fields (`rf` only), for the spec they were asked for. */
   marks: LayerAnswerMarks[] = $state.raw([]);
   marksError: string | null = $state(null);
@@ -96,14 +104,17 @@ export class ReceptiveFieldState {
     this.fieldError = null;
     if (!unit || unit.layer < 1) return;
     this.computingField = true;
+    const input = this.inputValues;
+    const image = input && this.image ? { name: this.image.name } : undefined;
     this.#field.run(
       (signal) =>
         this.#client.effectiveReceptiveField(
-          { spec, layer: unit.layer, y: unit.y, x: unit.x, weights: this.weights, activations: this.activations, seed: this.seed },
+          { spec, layer: unit.layer, y: unit.y, x: unit.x, weights: this.weights, activations: this.activations, seed: this.seed, ...(input ? { input } : {}) },
           { signal, timeoutMs: 60_000 },
         ),
       (result) => {
         this.field = result.ok ? result : null;
+        this.fieldImage = result.ok && result.input === 'given' ? image : undefined;
         this.fieldError = result.ok ? null : result.message;
         this.computingField = false;
       },
@@ -146,6 +157,13 @@ export class ReceptiveFieldState {
   setImage(image: InputImage | null, error: string | null = null): void {
     this.image = image;
     this.imageError = error;
+  }
+
+  /** The image's values as the network's input (see `inputValues`); recomputes the effective field on them. */
+  setInputValues(values: number[] | null, spec: NetworkSpec | null): void {
+    if (values === this.inputValues) return;
+    this.inputValues = values;
+    if (spec && this.selected) this.requestField(spec);
   }
 
   dispose(): void {

@@ -99,3 +99,25 @@ export function tickLabelWidths(svg: Selection<SVGSVGElement, unknown, null, und
   probe.remove();
   return widths;
 }
+
+/**
+ * Calls `redraw` when the element's width changes (a plot drawn at its own pixel width keeps
+ * its text at the size the tokens give, whatever the column). Returns the unsubscribe.
+ */
+export function followWidth(node: HTMLElement, redraw: () => void): () => void {
+  if (typeof ResizeObserver === 'undefined') return () => {};
+  let width = Math.round(node.getBoundingClientRect().width);
+  let frame = 0;
+  const observer = new ResizeObserver(() => {
+    const next = Math.round(node.getBoundingClientRect().width);
+    if (next === width) return;
+    width = next;
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(redraw);
+  });
+  observer.observe(node);
+  return () => {
+    cancelAnimationFrame(frame);
+    observer.disconnect();
+  };
+}

@@ -1,8 +1,7 @@
 import { onAppearanceChange } from '../theme';
-import { sequentialColor, sequentialRgb } from './color';
+import { cssToken, sequentialRgb } from './color';
 import type { EffectiveFieldResult } from '../../../shared/core/receptive/effective-field';
 import type { Box } from '../../../shared/core/receptive/region';
-import { cssColor } from './rf-theme';
 
 export interface RfHeatmapOptions {
   /** [H, W] of the input. */
@@ -25,29 +24,16 @@ const SIDE = 300;
 
 /**
  * The theoretical field (clipped to the image, outlined) with some context around it, the
- * image dimmed underneath, and the effective field |dy/dx| over it as a heatmap (the sequential scale of lib/viz/color.ts, scaled to the peak; zero is transparent).
+ * image dimmed underneath, and the effective field |dy/dx| over the field as a heatmap: the
+ * sequential scale of lib/viz/color.ts from 0 to the peak, opaque, so a zero gradient is the
+ * colour at the zero end of the view's Legend (components/Legend), never the image under it.
  */
 export function createRfHeatmap(node: HTMLElement, initial: RfHeatmapOptions): RfHeatmap {
   const canvas = document.createElement('canvas');
   canvas.setAttribute('data-testid', 'rf-heatmap-canvas');
   canvas.style.display = 'block';
   canvas.style.maxInlineSize = '100%';
-  const legend = document.createElement('canvas');
-  legend.setAttribute('aria-hidden', 'true');
-  legend.width = 200;
-  legend.height = 10;
-  legend.style.display = 'block';
-  legend.style.marginBlockStart = '0.35rem';
-  const legendContext = legend.getContext('2d');
-  function paintLegend() {
-    if (!legendContext) return;
-    for (let x = 0; x < legend.width; x++) {
-      legendContext.fillStyle = sequentialColor(x / (legend.width - 1));
-      legendContext.fillRect(x, 0, 1, legend.height);
-    }
-  }
-  paintLegend();
-  node.append(canvas, legend);
+  node.append(canvas);
   const scratch = document.createElement('canvas');
 
   function draw(options: RfHeatmapOptions) {
@@ -65,17 +51,17 @@ export function createRfHeatmap(node: HTMLElement, initial: RfHeatmapOptions): R
     const scale = SIDE / Math.max(viewHeight, viewWidth);
     const cssWidth = viewWidth * scale;
     const cssHeight = viewHeight * scale;
-    const ratio = Math.max(1, Math.ceil(window.devicePixelRatio || 1));
-    canvas.width = Math.ceil(cssWidth * ratio);
-    canvas.height = Math.ceil(cssHeight * ratio);
+    const ratio = window.devicePixelRatio || 1;
+    canvas.width = Math.round(cssWidth * ratio);
+    canvas.height = Math.round(cssHeight * ratio);
     canvas.style.inlineSize = `${cssWidth}px`;
     canvas.style.blockSize = `${cssHeight}px`;
     canvas.setAttribute('data-view', view.join(','));
     const context = canvas.getContext('2d');
     if (!context) return;
-    context.setTransform(ratio, 0, 0, ratio, 0, 0);
+    context.setTransform(canvas.width / cssWidth, 0, 0, canvas.height / cssHeight, 0, 0);
     context.imageSmoothingEnabled = false;
-    context.fillStyle = cssColor(node, '--surface-raised', '#fbfbfc');
+    context.fillStyle = cssToken(node, '--surface-sunken');
     context.fillRect(0, 0, cssWidth, cssHeight);
     // input pixel (row, column) -> canvas position
     const px = (column: number) => (column - view[1]) * scale;
@@ -96,12 +82,11 @@ export function createRfHeatmap(node: HTMLElement, initial: RfHeatmapOptions): R
       if (scratchContext) {
         const pixels = scratchContext.createImageData(boxWidth, boxHeight);
         field.magnitude.forEach((value, i) => {
-          const level = value / field.peak;
-          const [r, g, b] = sequentialRgb(level);
+          const [r, g, b] = sequentialRgb(value / field.peak);
           pixels.data[4 * i] = r;
           pixels.data[4 * i + 1] = g;
           pixels.data[4 * i + 2] = b;
-          pixels.data[4 * i + 3] = value > 0 ? Math.round(90 + 165 * Math.sqrt(level)) : 0;
+          pixels.data[4 * i + 3] = 255;
         });
         scratchContext.putImageData(pixels, 0, 0);
         context.drawImage(scratch, px(left), py(top), boxWidth * scale, boxHeight * scale);
@@ -109,7 +94,7 @@ export function createRfHeatmap(node: HTMLElement, initial: RfHeatmapOptions): R
     }
     if (options.box) {
       const [top, left, bottom, right] = options.box;
-      context.strokeStyle = cssColor(node, '--accent', '#2f6fdb');
+      context.strokeStyle = cssToken(node, '--accent');
       context.lineWidth = 2;
       context.strokeRect(px(left), py(top), (right - left + 1) * scale, (bottom - top + 1) * scale);
     }
@@ -117,11 +102,8 @@ export function createRfHeatmap(node: HTMLElement, initial: RfHeatmapOptions): R
 
   let current = initial;
   draw(current);
-  // Colours come from the theme: redraw (and repaint the legend) when it changes (lib/theme).
-  const stopFollowingTheme = onAppearanceChange(() => {
-    paintLegend();
-    draw(current);
-  });
+  // Colours come from the theme: redraw when it changes (lib/theme).
+  const stopFollowingTheme = onAppearanceChange(() => draw(current));
   return {
     update(next) {
       current = next;
@@ -130,7 +112,6 @@ export function createRfHeatmap(node: HTMLElement, initial: RfHeatmapOptions): R
     destroy() {
       stopFollowingTheme();
       canvas.remove();
-      legend.remove();
     },
   };
 }

@@ -68,7 +68,7 @@ function readConvPadding(layer: Record<string, unknown>, fields: ConvFields, che
     check.report(
       'invalid_value',
       'padding',
-      { value: describeValue(value) },
+      { field: 'padding', expected: 'conv_padding', value: describeValue(value) },
       `padding must be a non-negative integer, a pair [height, width] of them, "same" or "valid", got ${describeValue(value)}`,
     );
     return symmetricPadding([0, 0]);
@@ -185,7 +185,7 @@ export const convTranspose2d: LayerRule = {
       check.report(
         'output_padding_too_large',
         'output_padding',
-        { outputPadding: outputPadding[axis], stride: fields.stride[axis], dilation: fields.dilation[axis] },
+        { outputPadding: outputPadding[axis], stride: fields.stride[axis], dilation: fields.dilation[axis], limit: limit - 1 },
         `output_padding ${outputPadding[axis]} must be smaller than stride ${fields.stride[axis]} or dilation ${fields.dilation[axis]} (at most ${limit - 1})`,
       );
       break;
@@ -202,7 +202,7 @@ export const convTranspose2d: LayerRule = {
       check.report(
         'output_too_small',
         'padding',
-        { outputHeight: outputSize[0], outputWidth: outputSize[1] },
+        { outputHeight: outputSize[0], outputWidth: outputSize[1], padding: describeValue(layer.padding) },
         `output size would be ${outputSize[0]}x${outputSize[1]}; (H - 1)s - 2p + d(k - 1) + output_padding + 1 must be at least 1, so reduce padding ${describeValue(layer.padding)}`,
       );
       return undefined;

@@ -50,7 +50,7 @@ export const softmax: LayerRule = {
       check.report(
         'invalid_value',
         'dim',
-        { value: describeValue(dim) },
+        { field: 'dim', expected: 'softmax_dim', value: describeValue(dim), minimum: -batchedRank, maximum: batchedRank - 1, rank: batchedRank, inputShape: describeShape(input.shape) },
         `dim must be an integer from ${-batchedRank} to ${batchedRank - 1} for a batched input of ${batchedRank} axes (${describeShape(input.shape)} plus the batch axis), got ${describeValue(dim)}`,
       );
       return undefined;

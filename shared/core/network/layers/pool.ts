@@ -37,7 +37,7 @@ function computePool(layer: Record<string, unknown>, input: FeatureMap, check: L
     check.report(
       'pool_padding_too_large',
       'padding',
-      { padding: padding[axis], kernel: kernel[axis] },
+      { padding: padding[axis], kernel: kernel[axis], limit },
       `padding ${padding[axis]} must be at most half the kernel size ${kernel[axis]} (at most ${limit})`,
     );
     return undefined;

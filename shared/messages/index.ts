@@ -1,0 +1,3 @@
+export { ENGINE_LOCALES, fill, mapNumbersIn, persianDigits, phrase, placeholdersOf, plainWriter, type EngineLocale, type EngineMessage, type MessageValues, type Phrasebook, type ValueWriter } from './phrase';
+export { layerIssueBooks, phraseLayerIssue } from './layer-issues';
+export { phraseProjectError, projectErrorBooks } from './project-errors';

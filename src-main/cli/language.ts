@@ -1,0 +1,64 @@
+import type { LayerIssue } from '../../shared/core/network/info';
+import { phraseLayerIssue, phraseProjectError, plainWriter, type EngineLocale, type ValueWriter } from '../../shared/messages/index';
+import type { ProjectError } from '../../shared/project/index';
+
+/** The languages `--lang` takes; English is the default. */
+export const CLI_LOCALES: readonly EngineLocale[] = ['en', 'fa'];
+
+export function isCliLocale(value: unknown): value is EngineLocale {
+  return typeof value === 'string' && (CLI_LOCALES as readonly string[]).includes(value);
+}
+
+/** The CLI's own sentences (the engine's come from shared/messages, the same phrasebooks the app uses). */
+const CLI_TEXTS = {
+  en: {
+    error: 'error: {message}',
+    unknownCommand: 'unknown command "{name}"; known commands: {known}',
+    noCommand: 'no command given; known commands: {known}',
+    notAnOption: '--{flag} is not an option of {command}',
+    oneFile: '{command} takes exactly one file path, or - for standard input',
+    cannotRead: 'cannot read {source}: {detail}',
+    notJson: '{source} is not valid JSON: {detail}',
+    standardInput: 'standard input',
+    badLang: '--lang must be one of {languages}, got "{value}"',
+    notComputed: 'not computed: an earlier layer is invalid',
+    notComputedCell: 'not computed',
+  },
+  fa: {
+    error: 'خطا: {message}',
+    unknownCommand: 'فرمان ناشناختهٔ "{name}"؛ فرمان‌های شناخته: {known}',
+    noCommand: 'فرمانی داده نشد؛ فرمان‌های شناخته: {known}',
+    notAnOption: '--{flag} گزینهٔ {command} نیست',
+    oneFile: '{command} دقیقاً یک مسیر پرونده می‌گیرد، یا - برای ورودی استاندارد',
+    cannotRead: '{source} خوانده نشد: {detail}',
+    notJson: '{source} JSON معتبری نیست: {detail}',
+    standardInput: 'ورودی استاندارد',
+    badLang: '--lang باید یکی از {languages} باشد، اما "{value}" است',
+    notComputed: 'محاسبه نشد: لایه‌ای پیش از آن نامعتبر است',
+    notComputedCell: 'محاسبه نشد',
+  },
+} satisfies Record<EngineLocale, Record<string, string>>;
+
+export type CliTextKey = keyof (typeof CLI_TEXTS)['en'];
+
+/** How a command phrases what it reports, in the language `--lang` chose. */
+export interface CliLanguage {
+  locale: EngineLocale;
+  text(key: CliTextKey, values?: Readonly<Record<string, string | number>>): string;
+  layerIssue(issue: Pick<LayerIssue, 'code' | 'values' | 'field' | 'message'>): string;
+  projectError(error: Pick<ProjectError, 'code' | 'values' | 'message'>): string;
+}
+
+export function cliLanguage(locale: EngineLocale = 'en'): CliLanguage {
+  const write: ValueWriter = plainWriter(locale);
+  const texts: Record<CliTextKey, string> = CLI_TEXTS[locale];
+  return {
+    locale,
+    // The CLI's own values (file names, command names) are written as they are.
+    text: (key, values = {}) => texts[key].replace(/\{(\w+)\}/g, (match, name: string) => (values[name] === undefined ? match : String(values[name]))),
+    layerIssue: (issue) => phraseLayerIssue(locale, issue, write),
+    projectError: (error) => phraseProjectError(locale, error, write),
+  };
+}
+
+export const CLI_TEXT_TABLES = CLI_TEXTS;

@@ -1,0 +1,2 @@
+export { default as Tour } from './Tour.svelte';
+export type { TourProps } from './types';

@@ -1,0 +1,59 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { LayerIssue } from '../../../shared/core/network/info';
+import { FSI, PDI } from './bidi';
+import { layerIssueText, localizeNumbersIn } from './engine-messages';
+import { en } from './en';
+import { fa } from './fa';
+import { enLayerIssues } from '../../../shared/messages/en-layer-issues';
+import { faLayerIssues } from '../../../shared/messages/fa-layer-issues';
+import { setDigitStyle, setLocale } from './locale.svelte';
+
+afterEach(() => {
+  setLocale('en');
+  setDigitStyle('native');
+});
+
+const visible = (text: string) => text.replace(/[\u200E\u2066-\u2069]/g, '');
+
+/** A layer issue as the core sends it (shared/messages/layer-issues.test.ts holds the core to this form). */
+const poolPadding: LayerIssue = {
+  code: 'pool_padding_too_large',
+  field: 'padding',
+  values: { layer: 1, layerType: 'maxpool2d', padding: 2, kernel: 2, limit: 1 },
+  message: 'layer 1 (maxpool2d): padding 2 must be at most half the kernel size 2 (at most 1)',
+};
+
+describe('engine messages in the current language', () => {
+  it('English is the core message as it came', () => {
+    expect(layerIssueText(poolPadding)).toBe(poolPadding.message);
+    expect(layerIssueText(poolPadding)).toBe('layer 1 (maxpool2d): padding 2 must be at most half the kernel size 2 (at most 1)');
+  });
+
+  it('Persian phrases the code, with Persian digits, isolated values and the layer type in Latin', () => {
+    setLocale('fa');
+    const text = layerIssueText(poolPadding);
+    expect(visible(text)).toBe('لایهٔ ۱ (maxpool2d): لایه‌گذاری ۲ باید حداکثر نصف اندازهٔ هستهٔ ۲ باشد (حداکثر ۱)');
+    expect(text).toContain(`${FSI}۲${PDI}`);
+    expect(layerIssueText(poolPadding, false).startsWith('لایه‌گذاری')).toBe(true);
+  });
+
+  it('the Latin-digits setting keeps Latin digits in Persian sentences', () => {
+    setLocale('fa');
+    setDigitStyle('latin');
+    expect(visible(layerIssueText(poolPadding))).toBe('لایهٔ 1 (maxpool2d): لایه‌گذاری 2 باید حداکثر نصف اندازهٔ هستهٔ 2 باشد (حداکثر 1)');
+  });
+
+  it('field names in engine messages are the layer editor labels in Persian, and every field the editor has is named', () => {
+    const fields = Object.keys(en).filter((key) => key.startsWith('field.')).map((key) => key.slice('field.'.length));
+    expect(Object.keys(enLayerIssues.tables.field).sort()).toEqual(fields.sort());
+    for (const name of fields) {
+      expect(enLayerIssues.tables.field[name as keyof typeof enLayerIssues.tables.field]).toBe(name);
+      expect(faLayerIssues.tables.field[name as keyof typeof enLayerIssues.tables.field]).toBe(fa[`field.${name}` as keyof typeof fa]);
+    }
+  });
+
+  it('numbers inside a value change digits, digits inside a name do not', () => {
+    setLocale('fa');
+    expect(visible(localizeNumbersIn('[3, -1] 5x3 conv2d 9.5'))).toBe('[۳, −۱] ۵x۳ conv2d ۹٫۵');
+  });
+});

@@ -1,0 +1,44 @@
+import type { LayerIssue } from '../../../shared/core/network/info';
+import type { ProjectError } from '../../../shared/project/project';
+import { mapNumbersIn, phraseLayerIssue, phraseProjectError, type ValueWriter } from '../../../shared/messages/index';
+import { getLocale, isolate, numberLocale, formatExact } from './locale.svelte';
+import { numberSymbols } from './number-format';
+
+/**
+ * The one place the renderer phrases engine messages: the core, the project reader and the
+ * parsers send a code with values, and shared/messages phrases it in the current language
+ * (the CLI phrases the same codes through the same phrasebooks). Values are written as t()
+ * writes its params: numbers in the current digits, every value bidi-isolated in Persian.
+ */
+
+/**
+ * Digits of the numbers inside a value's text ("[3, -1]", "5x3", "9.007e+15") in the current
+ * digits; a digit inside a word (conv2d, dropout2d) is part of a name and stays.
+ */
+export function localizeNumbersIn(text: string): string {
+  const symbols = numberSymbols(numberLocale());
+  if (symbols.digits[0] === '0' && symbols.decimal === '.') return text;
+  return mapNumbersIn(text, (number) => {
+    let result = '';
+    for (const char of number) {
+      if (char >= '0' && char <= '9') result += symbols.digits[char.charCodeAt(0) - 48];
+      else if (char === '.') result += symbols.decimal;
+      else if (char === '-') result += symbols.minus;
+      else result += char;
+    }
+    return result;
+  });
+}
+
+/** How the renderer writes a value into an engine message. */
+export const writeEngineValue: ValueWriter = (value) => isolate(typeof value === 'number' ? formatExact(value) : localizeNumbersIn(value));
+
+/** A layer issue in the current language; `prefix: false` where the place already names the layer. */
+export function layerIssueText(issue: Pick<LayerIssue, 'code' | 'values' | 'field' | 'message'>, prefix = true): string {
+  return phraseLayerIssue(getLocale(), issue, writeEngineValue, prefix);
+}
+
+/** Why a project file did not open, in the current language. */
+export function projectErrorText(error: Pick<ProjectError, 'code' | 'values' | 'message'>): string {
+  return phraseProjectError(getLocale(), error, writeEngineValue);
+}
