@@ -69,7 +69,7 @@ function tfTraining(x: number[][], y: number[], epochs: number): number {
 }
 
 async function main(): Promise<void> {
-  tf = (await loadTfjsWithGradients()) as typeof TF;
+  tf = await loadTfjsWithGradients('overfitting');
   const reference = (await overfittingLab({ lab: LAB })) as OverfittingResult;
   if (!reference.ok) throw new Error('bench lab invalid');
   const train = reference.data.train;
