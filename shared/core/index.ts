@@ -8,6 +8,7 @@ import { unitRegion, type RegionFailure, type UnitRegion } from './receptive/reg
 import { effectiveReceptiveField, type Cooperation, type EffectiveFieldFailure, type EffectiveFieldRequest, type EffectiveFieldResult } from './receptive/effective-field';
 import { explainBiasVariance, explainDoubleDescent, runBiasVariance, runDoubleDescent, type BiasVarianceExplainRequest, type BiasVarianceRequest, type BiasVarianceResult, type DoubleDescentExplainRequest, type DoubleDescentRequest, type DoubleDescentResult, type RegressionExplanation, type RegressionFailure } from './regression/index';
 import { gradientCheck, runBackprop, type BackpropCaseInput, type BackpropResult, type CaseIssue, type GradientCheck } from './backprop/index';
+import { overfittingLab, type OverfittingProgress, type OverfittingResult } from './overfitting/index';
 import { gradientFlow, linearRegions, sameBudget, trainNetwork, type BudgetProgress, type BudgetResult, type DenseFailure, type GradientFlowRequest, type GradientFlowResult, type Regions1d, type Regions2d, type RegionsProgress, type RegionsRequest, type TrainProgress, type TrainRequest, type TrainResult } from './dense/index';
 
 export * from './network/index';
@@ -71,6 +72,14 @@ export interface Core {
    */
   sameBudget(payload: { comparison: unknown }, cooperation?: Cooperation): Promise<BudgetResult | DenseFailure>;
   /**
+   * The overfitting lab (`lab`: data set, network, optimizer, epochs, remedies): the seeded
+   * training and validation sets, the run without remedies and (with any remedy) the run with
+   * them side by side, each with its losses per epoch, best epoch, onset of overfitting and the
+   * fit or class probabilities on a grid at snapshots. Cooperative; reports `OverfittingProgress`
+   * (both runs' new epochs and surfaces now) at most every 50 ms.
+   */
+  overfittingLab(payload: { lab: unknown }, cooperation?: Cooperation): Promise<OverfittingResult | DenseFailure>;
+  /**
    * Bias-variance lab: bias^2, variance, noise, their sum, test and train error and the mean fit
    * at every degree (or k); the fan of fits at `chosen` (default: the least expected error).
    * Issues (codes with values) for a bad case.
@@ -89,6 +98,7 @@ export interface CoreProgressMap {
   trainNetwork: TrainProgress;
   linearRegions: RegionsProgress;
   sameBudget: BudgetProgress;
+  overfittingLab: OverfittingProgress;
 }
 
 /**
@@ -120,6 +130,7 @@ export function createCore(): Core {
     trainNetwork: (payload, cooperation) => trainNetwork(payload, cooperation),
     linearRegions: (payload, cooperation) => linearRegions(payload, cooperation),
     sameBudget: (payload, cooperation) => sameBudget(payload, cooperation),
+    overfittingLab: (payload, cooperation) => overfittingLab(payload, cooperation),
     biasVariance: (payload) => runBiasVariance(payload),
     biasVarianceExplain: (payload) => explainBiasVariance(payload),
     doubleDescent: (payload) => runDoubleDescent(payload),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MAX_LAYERS } from '../protocol/network-schema';
 import { backpropCaseSchema } from '../protocol/backprop-schema';
 import { optimizerToolSchema } from '../protocol/optimize-schema';
+import { overfittingToolSchema } from '../protocol/overfitting-schema';
 import { depthToolSchema, gradientFlowToolSchema } from './dense-labs';
 
 /**
@@ -38,6 +39,8 @@ export const toolStatesSchema = z.strictObject({
   backprop: backpropCaseSchema.optional(),
   /** Optimizer stepper: the problem (CLI format), the optimizer compared with it and the contour axes. */
   optimizer: optimizerToolSchema.optional(),
+  /** Overfitting lab: the data set, network, run and remedy switches. */
+  overfitting: overfittingToolSchema.optional(),
   /** Gradient-flow lab (Q2c): the network, the batch and the training settings. */
   gradientFlow: gradientFlowToolSchema.optional(),
   /** Depth lab (Q2d): the 1-D and 2-D networks and the same-budget comparison. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkOverfittingLab } from '../core/overfitting/index';
 import { checkBudgetComparison, checkGradientFlowCase, checkRegionsNet, checkTrainRun, formatDenseIssue, type DenseFailure, type DenseIssue } from '../core/dense/index';
 
 /**
@@ -21,6 +22,7 @@ export const gradientFlowCaseSchema = checkedDocument(checkGradientFlowCase);
 export const trainRunSchema = checkedDocument(checkTrainRun);
 export const regionsNetSchema = checkedDocument(checkRegionsNet);
 export const budgetComparisonSchema = checkedDocument(checkBudgetComparison);
+export const overfittingLabSchema = checkedDocument(checkOverfittingLab);
 
 export const gradientFlowPayloadSchema = z.strictObject({
   case: gradientFlowCaseSchema,
@@ -30,12 +32,13 @@ export const gradientFlowPayloadSchema = z.strictObject({
 export const trainPayloadSchema = z.strictObject({ run: trainRunSchema, tensors: z.boolean().optional() });
 export const regionsPayloadSchema = z.strictObject({ net: regionsNetSchema, polygons: z.boolean().optional() });
 export const budgetPayloadSchema = z.strictObject({ comparison: budgetComparisonSchema });
+export const overfittingPayloadSchema = z.strictObject({ lab: overfittingLabSchema });
 
 export type DenseParse = { ok: true } | { ok: false; issues: DenseIssue[] };
 
 /** For a view checking what the user typed before calling the core: the issues at their fields. */
-export function checkDenseDocument(kind: 'gradientFlow' | 'train' | 'regions' | 'budget', value: unknown): DenseParse {
-  const check = { gradientFlow: checkGradientFlowCase, train: checkTrainRun, regions: checkRegionsNet, budget: checkBudgetComparison }[kind];
+export function checkDenseDocument(kind: 'gradientFlow' | 'train' | 'regions' | 'budget' | 'overfitting', value: unknown): DenseParse {
+  const check = { gradientFlow: checkGradientFlowCase, train: checkTrainRun, regions: checkRegionsNet, budget: checkBudgetComparison, overfitting: checkOverfittingLab }[kind];
   const checked = check(value);
   return checked.ok ? { ok: true } : checked;
 }

@@ -7,7 +7,7 @@ import { lossSurfaceRequestSchema, optimizeProblemSchema } from './optimize-sche
 import { checkAnswersPayloadSchema, exportNetworkPayloadSchema, importCodePayloadSchema, solveSettingsPayloadSchema } from './builder-schema';
 import { backpropCaseSchema } from './backprop-schema';
 import { effectiveFieldPayloadSchema, unitRegionPayloadSchema } from './receptive-schema';
-import { budgetPayloadSchema, gradientFlowPayloadSchema, regionsPayloadSchema, trainPayloadSchema } from './dense-schema';
+import { budgetPayloadSchema, gradientFlowPayloadSchema, overfittingPayloadSchema, regionsPayloadSchema, trainPayloadSchema } from './dense-schema';
 import { biasVarianceExplainPayloadSchema, biasVariancePayloadSchema, doubleDescentExplainPayloadSchema, doubleDescentPayloadSchema } from './regression-schema';
 
 /**
@@ -32,6 +32,7 @@ export const corePayloadSchemas = {
   trainNetwork: trainPayloadSchema,
   linearRegions: regionsPayloadSchema,
   sameBudget: budgetPayloadSchema,
+  overfittingLab: overfittingPayloadSchema,
   biasVariance: biasVariancePayloadSchema,
   biasVarianceExplain: biasVarianceExplainPayloadSchema,
   doubleDescent: doubleDescentPayloadSchema,

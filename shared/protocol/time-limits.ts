@@ -30,6 +30,7 @@ export const CORE_METHOD_TIME_LIMITS_MS: Partial<Record<CoreMethod, number>> = {
   trainNetwork: MAX_CORE_TIME_LIMIT_MS,
   linearRegions: 120_000,
   sameBudget: MAX_CORE_TIME_LIMIT_MS,
+  overfittingLab: MAX_CORE_TIME_LIMIT_MS,
 };
 
 /**

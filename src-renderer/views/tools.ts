@@ -22,6 +22,7 @@ export const TOOLS: readonly ToolEntry[] = [
   { id: 'receptive-field', label: 'tool.receptive-field', load: () => import('./receptive-field').then((module) => module.ReceptiveFieldView) },
   { id: 'backprop', label: 'tool.backprop', load: () => import('./backprop').then((module) => module.BackpropView) },
   { id: 'optimizer', label: 'tool.optimizer', load: () => import('./optimizer').then((module) => module.OptimizerView) },
+  { id: 'overfitting', label: 'tool.overfitting', load: () => import('./overfitting').then((module) => module.OverfittingView) },
   { id: 'gradient-flow', label: 'tool.gradient-flow', load: () => import('./gradient-flow').then((module) => module.GradientFlowView) },
   { id: 'depth', label: 'tool.depth', load: () => import('./depth').then((module) => module.DepthView) },
 ];

@@ -270,6 +270,11 @@ export const FUZZ_EXAMPLES: { readonly [Method in keyof Core]: readonly Paramete
   gradientFlow: [{ case: FLOW_CLASSIFIER, bins: 8 }, { case: FLOW_EXPLICIT, tensors: true }],
   trainNetwork: [{ run: TRAIN_SMALL, tensors: true }, { run: TRAIN_CLASSES }],
   linearRegions: [{ net: { preset: { sawtooth: 3 } } }, { net: REGIONS_2D, polygons: true }, { net: REGIONS_1D }],
+  overfittingLab: [
+    { lab: { data: { kind: 'moons', samples: 12, seed: 2 }, widths: [4], epochs: 3, grid: 5, snapshots: 2, remedies: { dropout: 0.2, early_stopping: { patience: 2 } } } },
+    { lab: { data: { kind: 'regression', truth: 'cubic', samples: 10, noise: 0.1 }, widths: [3, 3], activation: 'tanh', epochs: 2, grid: 7, remedies: { weight_decay: 0.01, smaller: { widths: [2] }, more_data: { samples: 4 } } } },
+    { lab: { data: { kind: 'blobs', classes: 4, samples: 16, validation: 0.25 }, widths: [5], epochs: 2, grid: 4, batch_size: 4 } },
+  ],
   sameBudget: [
     { comparison: { target: { sawtooth: 2 }, epochs: 3, grid: 17, samples: 9, seed: 1 } },
     { comparison: { target: { formula: 'sin(3*x)' }, domain: [-1, 1], depth: 2, budget: 40, epochs: 2, activation: 'tanh', samples: 8, grid: 9 } },

@@ -189,6 +189,7 @@ export function createWebWorkerCoreClient(options: WebWorkerCoreClientOptions = 
     trainNetwork: (payload, callOptions) => call('trainNetwork', payload, callOptions),
     linearRegions: (payload, callOptions) => call('linearRegions', payload, callOptions),
     sameBudget: (payload, callOptions) => call('sameBudget', payload, callOptions),
+    overfittingLab: (payload, callOptions) => call('overfittingLab', payload, callOptions),
     biasVariance: (payload, callOptions) => call('biasVariance', payload, callOptions),
     biasVarianceExplain: (payload, callOptions) => call('biasVarianceExplain', payload, callOptions),
     doubleDescent: (payload, callOptions) => call('doubleDescent', payload, callOptions),

@@ -3,6 +3,7 @@ import { enNetworkBuilder } from './en-network-builder';
 import { enReceptiveField } from './en-receptive-field';
 import { enBackprop } from './en-backprop';
 import { enOptimizer } from './en-optimizer';
+import { enOverfitting } from './en-overfitting';
 import { enShell } from './en-shell';
 import { enGradientFlow } from './en-gradient-flow';
 import { enDepth } from './en-depth';
@@ -62,6 +63,7 @@ export const en = {
   'tool.bar': 'Tools',
   'tool.network': 'Network',
   'tool.optimizer': 'Optimizer',
+  'tool.overfitting': 'Overfitting',
   'tool.receptive-field': 'Receptive field',
   'tool.backprop': 'Conv backprop',
 
@@ -192,6 +194,7 @@ export const en = {
   ...enReceptiveField,
   ...enBackprop,
   ...enOptimizer,
+  ...enOverfitting,
   ...enShell,
   ...enGradientFlow,
   ...enDepth,

@@ -2,6 +2,7 @@ import type { en, MessageKey } from './en';
 import type { enBackprop } from './en-backprop';
 import type { enNetworkBuilder } from './en-network-builder';
 import type { enOptimizer } from './en-optimizer';
+import type { enOverfitting } from './en-overfitting';
 import type { enReceptiveField } from './en-receptive-field';
 import type { enShell } from './en-shell';
 import type { enGradientFlow } from './en-gradient-flow';
@@ -10,6 +11,7 @@ import type { enStart } from './en-start';
 import { faBackprop } from './fa-backprop';
 import { faNetworkBuilder } from './fa-network-builder';
 import { faOptimizer } from './fa-optimizer';
+import { faOverfitting } from './fa-overfitting';
 import { faReceptiveField } from './fa-receptive-field';
 import { faShell } from './fa-shell';
 import { faGradientFlow } from './fa-gradient-flow';
@@ -18,7 +20,7 @@ import type { Messages, Translation } from './types';
 import { faStart } from './fa-start';
 
 /** Keys of en.ts itself (the tool files have their own Persian files). */
-type CoreKey = Exclude<MessageKey, keyof typeof enNetworkBuilder | keyof typeof enReceptiveField | keyof typeof enBackprop | keyof typeof enOptimizer | keyof typeof enShell | keyof typeof enGradientFlow | keyof typeof enDepth | keyof typeof enStart>;
+type CoreKey = Exclude<MessageKey, keyof typeof enNetworkBuilder | keyof typeof enReceptiveField | keyof typeof enBackprop | keyof typeof enOptimizer | keyof typeof enOverfitting | keyof typeof enShell | keyof typeof enGradientFlow | keyof typeof enDepth | keyof typeof enStart>;
 
 /**
  * Persian catalog (فارسی), written for the course's students with its terms: لایه، کانولوشن،
@@ -68,6 +70,7 @@ const faCore: Translation<Pick<typeof en, CoreKey>> = {
   'tool.bar': 'ابزارها',
   'tool.network': 'شبکه',
   'tool.optimizer': 'بهینه‌ساز',
+  'tool.overfitting': 'بیش‌برازش',
   'tool.receptive-field': 'میدان تأثیر',
   'tool.backprop': 'پس‌انتشار کانولوشن',
 
@@ -202,6 +205,7 @@ export const fa: Messages = {
   ...faReceptiveField,
   ...faBackprop,
   ...faOptimizer,
+  ...faOverfitting,
   ...faShell,
   ...faGradientFlow,
   ...faDepth,

@@ -8,3 +8,4 @@ export { TourState } from './tour.svelte';
 export { ProjectState, type DocumentLocation } from './project.svelte';
 export { LocaleState } from './locale.svelte';
 export { AppearanceState } from './appearance.svelte';
+export { OverfittingState, PLAYBACK_SPEEDS, labDocument, type RunTrace, type RemedyName } from './overfitting.svelte';

@@ -15,6 +15,20 @@ export interface LossChartOptions {
   /** Steps shown so far: a marker is drawn at this step. */
   cursor: number;
   labels: { title: string; x: string; y: string };
+  /** The x axis runs to this step whatever has arrived (a run that grows from the left); default: the longest series. */
+  xMax?: number;
+  /** A shared y range (two charts compared side by side); default: the series' own. */
+  yDomain?: [number, number];
+  /** Vertical marks at steps (the best epoch, the onset of overfitting), each labelled. */
+  marks?: LossMark[];
+}
+
+export interface LossMark {
+  step: number;
+  label: string;
+  /** CSS colour variable */
+  colorVar: string;
+  testid?: string;
 }
 
 export interface LossChart {
@@ -44,12 +58,12 @@ export function createLossChart(node: HTMLElement, initial: LossChartOptions): L
     const text = cssColor(node, '--text-muted', '#57606a');
     const all = options.series.flatMap((s) => s.values).filter(Number.isFinite);
     const steps = max(options.series, (s) => s.values.length - 1) ?? 1;
-    const lo = min(all) ?? 0;
-    const hi = max(all) ?? 1;
+    const lo = options.yDomain?.[0] ?? min(all) ?? 0;
+    const hi = options.yDomain?.[1] ?? max(all) ?? 1;
     const logScale = lo > 0 && hi / lo > 100;
     // Tick values do not depend on the pixel range: format them first, then make room for them.
     const yScale = logScale ? scaleLog().domain([lo, hi]) : scaleLinear().domain([Math.min(0, lo), hi === lo ? hi + 1 : hi]).nice();
-    const xScale = scaleLinear().domain([0, Math.max(steps, 1)]);
+    const xScale = scaleLinear().domain([0, Math.max(options.xMax ?? steps, 1)]);
     const xTicks = xScale.ticks(Math.min(steps, 10));
     const formatX = xScale.tickFormat(Math.min(steps, 10));
     const yTicks = yScale.ticks(5);
@@ -71,6 +85,15 @@ export function createLossChart(node: HTMLElement, initial: LossChartOptions): L
       .defined(([, v]) => Number.isFinite(v) && (!logScale || v > 0))
       .x(([i]) => x(i))
       .y(([, v]) => y(v));
+    (options.marks ?? []).forEach((mark, index) => {
+      const color = cssColor(node, mark.colorVar, '#57606a');
+      const at = x(mark.step);
+      const group = svg.append('g').attr('data-testid', mark.testid ?? null).attr('data-step', mark.step);
+      group.append('line').attr('x1', at).attr('x2', at).attr('y1', MARGIN.top).attr('y2', HEIGHT - MARGIN.bottom).attr('stroke', color).attr('stroke-width', 1.5).attr('stroke-dasharray', '4 3');
+      // Labels alternate rows so two marks close together stay readable.
+      const anchor = at > WIDTH - MARGIN.right - 60 ? 'end' : 'start';
+      group.append('text').attr('x', anchor === 'end' ? at - 4 : at + 4).attr('y', MARGIN.top + 12 + 14 * index).attr('text-anchor', anchor).attr('fill', color).attr('font-size', 12).text(mark.label);
+    });
     options.series.forEach((series, index) => {
       const color = cssColor(node, series.colorVar, '#2f6fdb');
       const points = series.values.map((v, i) => [i, v] as [number, number]);

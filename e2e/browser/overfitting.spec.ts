@@ -1,0 +1,94 @@
+import type { Page } from '@playwright/test';
+import { overfittingLab, type OverfittingResult } from '../../shared/core/overfitting/index';
+import { DEFAULT_OVERFITTING_TOOL } from '../../shared/protocol/overfitting-schema';
+import { labDocument } from '../../src-renderer/lib/state/overfitting.svelte';
+import { expect, test } from '../fixtures/app';
+
+const BIDI = /[\u200E\u200F\u061C\u2066-\u2069]/g;
+
+async function core(tool: typeof DEFAULT_OVERFITTING_TOOL): Promise<OverfittingResult> {
+  const result = await overfittingLab({ lab: labDocument(tool) });
+  if (!('baseline' in result)) throw new Error('refused');
+  return result;
+}
+
+async function openLab(page: Page, query = '?tour=off') {
+  await page.goto(`/${query}#overfitting`);
+  await expect(page.getByTestId('overfitting-view')).toBeVisible();
+}
+
+test.describe('overfitting lab (issue 13, Q2b)', () => {
+  test('the default run overfits, and the page says where it starts with the core\'s numbers', async ({ app, page }) => {
+    void app;
+    const expected = await core(DEFAULT_OVERFITTING_TOOL);
+    const onset = expected.baseline.onset;
+    expect(onset, 'the default settings overfit').not.toBeNull();
+    await openLab(page);
+    await page.getByTestId('overfitting-end').click();
+    const statement = page.getByTestId('run-baseline-onset');
+    await expect(statement).toContainText(`Overfitting starts after epoch ${onset!.start.epoch} `, { timeout: 30_000 });
+    // training loss falls below, and validation loss rises above, their values at the start
+    expect(onset!.detected.train_loss).toBeLessThan(onset!.start.train_loss);
+    expect(onset!.detected.validation_loss).toBeGreaterThan(onset!.start.validation_loss);
+    await expect(page.getByTestId('run-baseline-onset-mark')).toBeVisible();
+  });
+
+  test('playing grows the curves epoch by epoch; a remedy trains a second run with another validation curve', async ({ app, page }) => {
+    void app;
+    await openLab(page);
+    await page.getByTestId('overfitting-reset').click();
+    const position = page.getByTestId('overfitting-position');
+    const epochOf = async () => Number(((await position.textContent()) ?? '').replace(BIDI, '').match(/\d+/)?.[0] ?? -1);
+    await page.getByTestId('overfitting-play').click();
+    const first = await epochOf();
+    await expect.poll(epochOf).toBeGreaterThan(first);
+    await page.getByTestId('overfitting-end').click();
+
+    await page.getByTestId('remedy-weight-decay').click();
+    await expect(page.getByTestId('run-remedied')).toBeVisible({ timeout: 30_000 });
+    const tool = { ...DEFAULT_OVERFITTING_TOOL, remedies: { ...DEFAULT_OVERFITTING_TOOL.remedies, weightDecay: { ...DEFAULT_OVERFITTING_TOOL.remedies.weightDecay, on: true } } };
+    const expected = await core(tool);
+    const base = expected.baseline.epochs.at(-1)!.validation_loss!;
+    const remedied = expected.remedied!.epochs.at(-1)!.validation_loss!;
+    expect(remedied).not.toBe(base);
+    await expect(page.getByTestId('overfitting-training')).toHaveCount(0, { timeout: 30_000 });
+    await page.getByTestId('overfitting-end').click();
+    // The page states both validation losses at the last epoch, as the core computed them (4 decimals).
+    const four = (value: number) => String(Number(value.toFixed(4)));
+    await expect(page.getByTestId('overfitting-compare')).toContainText(`${four(base)} without remedies and ${four(remedied)} with them`, { timeout: 30_000 });
+    await expect(page.getByTestId('run-remedied-onset')).toBeVisible();
+  });
+
+  test('early stopping marks its best epoch and restores it', async ({ app, page }) => {
+    void app;
+    await openLab(page);
+    await page.getByTestId('remedy-early-stopping').click();
+    await page.getByTestId('overfitting-end').click();
+    const tool = { ...DEFAULT_OVERFITTING_TOOL, remedies: { ...DEFAULT_OVERFITTING_TOOL.remedies, earlyStopping: { ...DEFAULT_OVERFITTING_TOOL.remedies.earlyStopping, on: true } } };
+    const expected = await core(tool);
+    expect(expected.remedied!.best_epoch).not.toBeNull();
+    // Stopped early: the statement names the stop and the best epoch whose weights were restored.
+    const best = expected.remedied!.best_epoch!;
+    const stop = expected.remedied!.epochs.length - 1;
+    expect(stop).toBeLessThan(DEFAULT_OVERFITTING_TOOL.epochs);
+    await expect(page.getByTestId('run-remedied-restored')).toContainText(String(best), { timeout: 30_000 });
+    await expect(page.getByTestId('run-remedied-restored')).toContainText(String(stop));
+    await expect(page.getByTestId('run-remedied-best-mark')).toHaveCount(1);
+  });
+
+  test('in Persian, with screenshots at 1440×900 and 1024×700, light and dark', async ({ app, page }, testInfo) => {
+    void app;
+    await openLab(page, '?lang=fa&tour=off');
+    await page.getByTestId('overfitting-end').click();
+    await expect(page.getByTestId('run-baseline-onset')).toHaveText(/[۰-۹]/, { timeout: 30_000 });
+    for (const [width, height] of [[1440, 900], [1024, 700]] as const) {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.setViewportSize({ width, height });
+        await page.emulateMedia({ colorScheme });
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow).toBeLessThanOrEqual(0);
+        await page.screenshot({ path: testInfo.outputPath(`overfitting-fa-${width}x${height}-${colorScheme}.png`), fullPage: true });
+      }
+    }
+  });
+});

@@ -1,0 +1,2 @@
+export { default as PlaybackBar } from './PlaybackBar.svelte';
+export type { PlaybackBarProps } from './types';

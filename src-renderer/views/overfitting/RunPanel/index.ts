@@ -1,0 +1,2 @@
+export { default as RunPanel } from './RunPanel.svelte';
+export type { RunPanelProps } from './types';

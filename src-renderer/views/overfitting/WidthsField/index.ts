@@ -1,0 +1,2 @@
+export { default as WidthsField } from './WidthsField.svelte';
+export type { WidthsFieldProps } from './types';

@@ -1,0 +1,2 @@
+export { default as OverfittingView } from './OverfittingView.svelte';
+export type { OverfittingViewProps } from './types';
