@@ -66,6 +66,7 @@ const rendererCoreModules = [
   { module: 'shared/core/network/spec', why: 'plain data: the layer types of the palette and the layer editor' },
   { module: 'shared/core/network/presets', why: 'plain data: the preset networks' },
   { module: 'shared/core/optim/presets', why: "plain data: the seed's optimizer problem (question 4)" },
+  { module: 'shared/core/regression/presets', why: "plain data: the bias-variance and double-descent labs' starting cases" },
   { module: 'shared/core/backprop/examples', why: "plain data: the seed's backprop case (question 3) and the CLI example" },
 ];
 

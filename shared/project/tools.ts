@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MAX_LAYERS } from '../protocol/network-schema';
 import { backpropCaseSchema } from '../protocol/backprop-schema';
 import { optimizerToolSchema } from '../protocol/optimize-schema';
+import { biasVarianceToolSchema, doubleDescentToolSchema } from './regression-labs';
 
 /**
  * State of each tool besides the network, saved in the project file. Each tool adds one
@@ -37,6 +38,10 @@ export const toolStatesSchema = z.strictObject({
   backprop: backpropCaseSchema.optional(),
   /** Optimizer stepper: the problem (CLI format), the optimizer compared with it and the contour axes. */
   optimizer: optimizerToolSchema.optional(),
+  /** Bias-variance lab (issue 13, Q2a): its sliders' settings. */
+  biasVariance: biasVarianceToolSchema.optional(),
+  /** Double-descent lab (issue 13): its settings and the ridge switch. */
+  doubleDescent: doubleDescentToolSchema.optional(),
 });
 
 export type ToolStates = z.infer<typeof toolStatesSchema>;

@@ -3,6 +3,8 @@ import { enReceptiveField } from './en-receptive-field';
 import { enBackprop } from './en-backprop';
 import { enOptimizer } from './en-optimizer';
 import { enShell } from './en-shell';
+import { enBiasVariance } from './en-bias-variance';
+import { enDoubleDescent } from './en-double-descent';
 
 /**
  * English catalog: every string the user sees. Keys are dotted by place; `{name}` marks a
@@ -190,6 +192,8 @@ export const en = {
   ...enBackprop,
   ...enOptimizer,
   ...enShell,
+  ...enBiasVariance,
+  ...enDoubleDescent,
 } as const;
 
 export type MessageKey = keyof typeof en;

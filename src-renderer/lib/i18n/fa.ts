@@ -4,6 +4,10 @@ import type { enNetworkBuilder } from './en-network-builder';
 import type { enOptimizer } from './en-optimizer';
 import type { enReceptiveField } from './en-receptive-field';
 import type { enShell } from './en-shell';
+import type { enBiasVariance } from './en-bias-variance';
+import type { enDoubleDescent } from './en-double-descent';
+import { faBiasVariance } from './fa-bias-variance';
+import { faDoubleDescent } from './fa-double-descent';
 import { faBackprop } from './fa-backprop';
 import { faNetworkBuilder } from './fa-network-builder';
 import { faOptimizer } from './fa-optimizer';
@@ -12,7 +16,7 @@ import { faShell } from './fa-shell';
 import type { Messages, Translation } from './types';
 
 /** Keys of en.ts itself (the tool files have their own Persian files). */
-type CoreKey = Exclude<MessageKey, keyof typeof enNetworkBuilder | keyof typeof enReceptiveField | keyof typeof enBackprop | keyof typeof enOptimizer | keyof typeof enShell>;
+type CoreKey = Exclude<MessageKey, keyof typeof enNetworkBuilder | keyof typeof enReceptiveField | keyof typeof enBackprop | keyof typeof enOptimizer | keyof typeof enShell | keyof typeof enBiasVariance | keyof typeof enDoubleDescent>;
 
 /**
  * Persian catalog (فارسی), written for the course's students with its terms: لایه، کانولوشن،
@@ -197,4 +201,6 @@ export const fa: Messages = {
   ...faBackprop,
   ...faOptimizer,
   ...faShell,
+  ...faBiasVariance,
+  ...faDoubleDescent,
 };
