@@ -20,6 +20,8 @@ export const TOOLS: readonly ToolEntry[] = [
   { id: 'receptive-field', label: 'tool.receptive-field', load: () => import('./receptive-field').then((module) => module.ReceptiveFieldView) },
   { id: 'backprop', label: 'tool.backprop', load: () => import('./backprop').then((module) => module.BackpropView) },
   { id: 'optimizer', label: 'tool.optimizer', load: () => import('./optimizer').then((module) => module.OptimizerView) },
+  { id: 'bias-variance', label: 'tool.bias-variance', load: () => import('./bias-variance').then((module) => module.BiasVarianceView) },
+  { id: 'double-descent', label: 'tool.double-descent', load: () => import('./double-descent').then((module) => module.DoubleDescentView) },
 ];
 
 const loaded = new Map<string, Promise<Component>>();
