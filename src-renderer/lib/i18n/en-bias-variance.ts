@@ -50,7 +50,7 @@ export const enBiasVariance = {
   'bv.resamples': 'Training sets R',
   'bv.family': 'Model',
   'bv.family.polynomial': 'Polynomial',
-  'bv.family.knn': 'k nearest neighbours',
+  'bv.family.knn': 'k-NN',
   'bv.degree': 'Degree',
   'bv.ridge': 'Ridge λ',
   'bv.k': 'Neighbours k',

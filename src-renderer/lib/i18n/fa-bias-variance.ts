@@ -54,7 +54,7 @@ export const faBiasVariance: Translation<typeof enBiasVariance> = {
   'bv.resamples': 'مجموعه‌های آموزشی R',
   'bv.family': 'مدل',
   'bv.family.polynomial': 'چندجمله‌ای',
-  'bv.family.knn': 'k نزدیک‌ترین همسایه',
+  'bv.family.knn': 'k همسایه',
   'bv.degree': 'درجه',
   'bv.ridge': 'ریج λ',
   'bv.k': 'همسایه‌ها k',

@@ -108,8 +108,9 @@ export function createLinePlot(node: HTMLElement, initial: LinePlotOptions): Lin
     const xScale = scaleLinear().domain([xDomain[0], xDomain[1]]);
     let yScale: ScaleContinuousNumeric<number, number>;
     if (logScale) {
-      const low = Math.min(...positive);
       const high = Math.max(...positive);
+      // A fit that interpolates has a training error of rounding size (1e-28): keep five decades, clip the rest.
+      const low = Math.max(Math.min(...positive), high * 1e-5);
       yScale = scaleLog().domain([low, high === low ? low * 10 : high]).nice();
     } else {
       const [low, high] = options.yDomain ?? [Math.min(0, ...ys), Math.max(...ys, 0)];
@@ -187,7 +188,7 @@ export function createLinePlot(node: HTMLElement, initial: LinePlotOptions): Lin
           .append('circle')
           .attr('cx', x(at))
           .attr('cy', y(value))
-          .attr('r', 4)
+          .attr('r', points.length > 60 ? 2.5 : 4)
           .attr('fill', colour)
           .attr('class', 'plot-point')
           .attr('role', 'button')
