@@ -1,10 +1,10 @@
+import path from 'node:path';
 // @ts-check
 /**
  * ESLint rule enforcing STYLE.md's import rules, in the manner of VS Code's
  * `code-layering` rule: folder names are the layers, and each layer lists what it may
  * import. A violation says which layer imported what, and what that layer may use.
  */
-import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
@@ -79,6 +79,7 @@ const rendererCoreModules = [
   { module: 'shared/core/network/presets', why: 'plain data: the preset networks' },
   { module: 'shared/core/optim/presets', why: "plain data: the seed's optimizer problem (question 4)" },
   { module: 'shared/core/dense/presets', why: "plain data: the gradient-flow lab's presets (Q2c) and Telgarsky's sawtooth (Q2d)" },
+  { module: 'shared/core/regression/presets', why: "plain data: the bias-variance and double-descent labs' starting cases" },
   { module: 'shared/core/backprop/examples', why: "plain data: the seed's backprop case (question 3) and the CLI example" },
   { module: 'shared/core/seed-facts', why: "plain data: the seed's headline figures on the start page's cards, checked against the core by its test" },
 ];

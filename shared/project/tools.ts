@@ -4,6 +4,7 @@ import { backpropCaseSchema } from '../protocol/backprop-schema';
 import { optimizerToolSchema } from '../protocol/optimize-schema';
 import { overfittingToolSchema } from '../protocol/overfitting-schema';
 import { depthToolSchema, gradientFlowToolSchema } from './dense-labs';
+import { biasVarianceToolSchema, doubleDescentToolSchema } from './regression-labs';
 
 /**
  * State of each tool besides the network, saved in the project file. Each tool adds one
@@ -45,6 +46,10 @@ export const toolStatesSchema = z.strictObject({
   gradientFlow: gradientFlowToolSchema.optional(),
   /** Depth lab (Q2d): the 1-D and 2-D networks and the same-budget comparison. */
   depth: depthToolSchema.optional(),
+  /** Bias-variance lab (issue 13, Q2a): its sliders' settings. */
+  biasVariance: biasVarianceToolSchema.optional(),
+  /** Double-descent lab (issue 13): its settings and the ridge switch. */
+  doubleDescent: doubleDescentToolSchema.optional(),
 });
 
 export type ToolStates = z.infer<typeof toolStatesSchema>;

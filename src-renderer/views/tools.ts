@@ -22,9 +22,12 @@ export const TOOLS: readonly ToolEntry[] = [
   { id: 'receptive-field', label: 'tool.receptive-field', load: () => import('./receptive-field').then((module) => module.ReceptiveFieldView) },
   { id: 'backprop', label: 'tool.backprop', load: () => import('./backprop').then((module) => module.BackpropView) },
   { id: 'optimizer', label: 'tool.optimizer', load: () => import('./optimizer').then((module) => module.OptimizerView) },
+  // Question 2's labs, in the order of its parts (a: bias-variance, b: overfitting, c: gradients, d: depth).
+  { id: 'bias-variance', label: 'tool.bias-variance', load: () => import('./bias-variance').then((module) => module.BiasVarianceView) },
   { id: 'overfitting', label: 'tool.overfitting', load: () => import('./overfitting').then((module) => module.OverfittingView) },
   { id: 'gradient-flow', label: 'tool.gradient-flow', load: () => import('./gradient-flow').then((module) => module.GradientFlowView) },
   { id: 'depth', label: 'tool.depth', load: () => import('./depth').then((module) => module.DepthView) },
+  { id: 'double-descent', label: 'tool.double-descent', load: () => import('./double-descent').then((module) => module.DoubleDescentView) },
 ];
 
 const loaded = new Map<string, Promise<Component>>();

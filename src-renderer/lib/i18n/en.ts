@@ -7,6 +7,8 @@ import { enOverfitting } from './en-overfitting';
 import { enShell } from './en-shell';
 import { enGradientFlow } from './en-gradient-flow';
 import { enDepth } from './en-depth';
+import { enBiasVariance } from './en-bias-variance';
+import { enDoubleDescent } from './en-double-descent';
 
 /**
  * English catalog: every string the user sees. Keys are dotted by place; `{name}` marks a
@@ -199,6 +201,8 @@ export const en = {
   ...enGradientFlow,
   ...enDepth,
   ...enStart,
+  ...enBiasVariance,
+  ...enDoubleDescent,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -8,6 +8,10 @@ import type { enShell } from './en-shell';
 import type { enGradientFlow } from './en-gradient-flow';
 import type { enDepth } from './en-depth';
 import type { enStart } from './en-start';
+import type { enBiasVariance } from './en-bias-variance';
+import type { enDoubleDescent } from './en-double-descent';
+import { faBiasVariance } from './fa-bias-variance';
+import { faDoubleDescent } from './fa-double-descent';
 import { faBackprop } from './fa-backprop';
 import { faNetworkBuilder } from './fa-network-builder';
 import { faOptimizer } from './fa-optimizer';
@@ -20,7 +24,7 @@ import type { Messages, Translation } from './types';
 import { faStart } from './fa-start';
 
 /** Keys of en.ts itself (the tool files have their own Persian files). */
-type CoreKey = Exclude<MessageKey, keyof typeof enNetworkBuilder | keyof typeof enReceptiveField | keyof typeof enBackprop | keyof typeof enOptimizer | keyof typeof enOverfitting | keyof typeof enShell | keyof typeof enGradientFlow | keyof typeof enDepth | keyof typeof enStart>;
+type CoreKey = Exclude<MessageKey, keyof typeof enNetworkBuilder | keyof typeof enReceptiveField | keyof typeof enBackprop | keyof typeof enOptimizer | keyof typeof enOverfitting | keyof typeof enShell | keyof typeof enGradientFlow | keyof typeof enDepth | keyof typeof enStart | keyof typeof enBiasVariance | keyof typeof enDoubleDescent>;
 
 /**
  * Persian catalog (فارسی), written for the course's students with its terms: لایه، کانولوشن،
@@ -210,4 +214,6 @@ export const fa: Messages = {
   ...faGradientFlow,
   ...faDepth,
   ...faStart,
+  ...faBiasVariance,
+  ...faDoubleDescent,
 };

@@ -7,6 +7,7 @@ export {
   formatInteger,
   formatPercent,
   formatPlain,
+  formatSignificant,
   getCatalog,
   getDigitStyle,
   getLocale,

@@ -147,6 +147,22 @@ export function formatDecimal(value: number, digits = 2): string {
   return formatNumberCached(numberLocale(), options, value);
 }
 
+const significantOptions: Intl.NumberFormatOptions[] = [];
+const scientificOptions: Intl.NumberFormatOptions[] = [];
+
+/**
+ * `digits` significant digits, for measured quantities of any size (errors of the labs):
+ * 0.006183, 0.1235, 657.6, 420,800,000; scientific below 1e-4 and from 1e9 ("1.235E-7").
+ */
+export function formatSignificant(value: number, digits = 4): string {
+  const size = Math.abs(value);
+  const scientific = size !== 0 && Number.isFinite(size) && (size < 1e-4 || size >= 1e9);
+  const options = scientific
+    ? (scientificOptions[digits] ??= { notation: 'scientific', maximumSignificantDigits: digits })
+    : (significantOptions[digits] ??= { maximumSignificantDigits: digits, useGrouping: true });
+  return formatNumberCached(numberLocale(), options, value);
+}
+
 /** Shape dimensions are written without grouping, as in PyTorch: 6400, 1024. */
 export function formatPlain(value: number): string {
   return formatNumberCached(numberLocale(), PLAIN, value);

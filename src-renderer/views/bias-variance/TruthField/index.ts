@@ -1,0 +1,2 @@
+export { default as TruthField } from './TruthField.svelte';
+export type { TruthFieldProps } from './types';

@@ -1,0 +1,2 @@
+export { default as ValueButton } from './ValueButton.svelte';
+export type { ValueButtonProps } from './types';

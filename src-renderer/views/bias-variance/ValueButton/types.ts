@@ -1,0 +1,10 @@
+/** A number the core computed, shown rounded and opening its derivation when clicked. */
+export interface ValueButtonProps {
+  value: number;
+  /** The accessible name: what the number is ("variance, degree 3"). */
+  label: string;
+  onOpen: (anchor: HTMLElement) => void;
+  /** Larger type (the chosen model's summary). */
+  large?: boolean;
+  testid?: string;
+}

@@ -1,0 +1,2 @@
+export { default as BiasVarianceView } from './BiasVarianceView.svelte';
+export type { BiasVarianceViewProps } from './types';

@@ -1,0 +1,2 @@
+export { default as DoubleDescentView } from './DoubleDescentView.svelte';
+export type { DoubleDescentViewProps } from './types';
