@@ -28,6 +28,7 @@ test.describe('Conv backprop tool', () => {
   test('the seed preset: a = z3 = 10, dL/dw = (-1, 5, 3, 0), dL/db = 1; one changed input cell moves dL/dW', async ({ app, page }) => {
     void app;
     await openBackprop(page);
+    await page.getByTestId('show-all').check();
     const input = [[1, 0, 0], [-1, 5, -2], [3, 0, 2]];
     await expect(page.getByTestId('cell-pooled-0-0-0')).toHaveText('10');
     await expect(page.getByTestId('cell-conv-0-1-0')).toHaveText('10');
@@ -79,6 +80,7 @@ test.describe('Conv backprop tool', () => {
   test('clicking a gradient shows its formula with the numbers (KaTeX); the gradient check agrees', async ({ app, page }) => {
     void app;
     await openBackprop(page);
+    await page.getByTestId('show-all').check();
     await page.getByTestId('cell-grad_filters-0-0-1-0').click();
     const panel = page.getByTestId('formula-panel');
     await expect(panel).toBeVisible();
@@ -95,6 +97,7 @@ test.describe('Conv backprop tool', () => {
   test('a size past the limits is named and the last valid numbers stay', async ({ app, page }) => {
     void app;
     await openBackprop(page);
+    await page.getByTestId('show-all').check();
     await page.getByTestId('size-H').fill('40');
     await expect(page.getByTestId('backprop-error')).toHaveText('input: is 40x3; at most 32x32');
     await expect(page.getByTestId('cell-grad_bias-0')).toHaveText('1');

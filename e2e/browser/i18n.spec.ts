@@ -144,6 +144,7 @@ test.describe('Persian (issue 11): right to left, Persian digits, the whole inte
   test('the seed Q3 gradients in Persian digits; the tensors keep their column order (column 0 on the left)', async ({ app, page }) => {
     void app;
     await gotoPersian(page, 'backprop');
+    await page.getByTestId('show-all').check();
     await expectText(page, 'cell-pooled-0-0-0', '۱۰');
     const dw: [string, string][] = [
       ['0-0-0-0', '−۱'],

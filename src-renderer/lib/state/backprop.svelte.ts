@@ -125,6 +125,8 @@ export class BackpropState {
   playing: boolean = $state(false);
   /** Steps per second while playing. */
   speed: number = $state(4);
+  /** "Show all": every cell filled at once instead of built up step by step. */
+  showAll: boolean = $state(false);
   selected: { tensor: TensorName; at: number } | null = $state.raw(null);
   check: GradientCheck | null = $state.raw(null);
   checkPending: boolean = $state(false);
@@ -255,6 +257,11 @@ export class BackpropState {
   #restartTimer(): void {
     if (this.#timer !== null) clearInterval(this.#timer);
     this.#timer = setInterval(() => this.next(), 1000 / this.speed);
+  }
+
+  setShowAll(value: boolean): void {
+    this.showAll = value;
+    if (value) this.pause();
   }
 
   select(tensor: TensorName, at: number): void {

@@ -12,11 +12,11 @@ const SYMBOL: Record<TensorName, string> = {
   filters: 'w',
   bias: 'b',
   conv: 'z',
-  activated: 'a',
-  pooled: 'y',
+  activated: 'h',
+  pooled: 'a',
   target: 't',
-  grad_pooled: '\\frac{\\partial L}{\\partial y}',
-  grad_activated: '\\frac{\\partial L}{\\partial a}',
+  grad_pooled: '\\frac{\\partial L}{\\partial a}',
+  grad_activated: '\\frac{\\partial L}{\\partial h}',
   grad_conv: '\\frac{\\partial L}{\\partial z}',
   grad_filters: '\\frac{\\partial L}{\\partial w}',
   grad_bias: '\\frac{\\partial L}{\\partial b}',
@@ -25,14 +25,19 @@ const SYMBOL: Record<TensorName, string> = {
   coefficient: 'c',
 };
 
-/** Symbol with its index as a subscript: z_{0,1,2}; gradients as \frac{∂L}{∂z_{0,1,2}}. */
-export function cellSymbol(tensor: TensorName, index: readonly number[]): string {
+/**
+ * Symbol with its index as a subscript: z_{0,1,2}; gradients as \frac{∂L}{∂z_{0,1,2}}. The
+ * names are the assignment's: z the conv output, h = f(z) the activation, a the pooled
+ * output (a = max(z) for global max pooling); without an activation h is z, and named so.
+ */
+export function cellSymbol(tensor: TensorName, index: readonly number[], activation: Activation = 'relu'): string {
   const sub = index.length > 0 ? `_{${index.join(',')}}` : '';
+  const named = (name: TensorName): TensorName => (activation === 'none' && name === 'activated' ? 'conv' : name);
   if (tensor.startsWith('grad_')) {
-    const base = SYMBOL[tensor.replace('grad_', '') === 'pooled' ? 'pooled' : (tensor.replace('grad_', '') as TensorName)] ?? '';
+    const base = SYMBOL[named(tensor.replace('grad_', '') as TensorName)] ?? '';
     return `\\frac{\\partial L}{\\partial ${base}${sub}}`;
   }
-  return `${SYMBOL[tensor]}${sub}`;
+  return `${SYMBOL[named(tensor)]}${sub}`;
 }
 
 const SHOWN_TERMS = 8;
@@ -58,7 +63,8 @@ const FUNCTION: Record<Activation, string> = { none: 'z', relu: '\\max(0, z)', s
  */
 export function stepLatex(step: Step, operands: Pick<StepOperands, 'aValues' | 'bValues'>, activation: Activation): string {
   const { aValues, bValues } = operands;
-  const lhs = step.out === 'loss' ? 'L' : cellSymbol(step.out, step.index);
+  const lhs = step.out === 'loss' ? 'L' : cellSymbol(step.out, step.index, activation);
+  const poolInput = activation === 'none' ? 'z' : 'h';
   const value = texNumber(step.value);
   const n = (v: number) => texNumber(v, true);
   const products = () => Array.from(aValues, (a, k) => `${n(a)} \\cdot ${n(bValues[k]!)}`);
@@ -70,17 +76,17 @@ export function stepLatex(step: Step, operands: Pick<StepOperands, 'aValues' | '
     case 'pool_max':
       return `${lhs} = \\max(${Array.from(aValues, n).join(',\\ ')}) = ${value}`;
     case 'pool_avg':
-      return `${lhs} = \\frac{1}{${step.divisor}} \\sum_{\\text{window}} a = \\frac{${sumOf(Array.from(aValues, n))}}{${step.divisor}} = ${value}`;
+      return `${lhs} = \\frac{1}{${step.divisor}} \\sum_{\\text{window}} ${poolInput} = \\frac{${sumOf(Array.from(aValues, n))}}{${step.divisor}} = ${value}`;
     case 'loss':
-      return `L = \\frac{1}{N} \\sum (y - t)^2 = \\frac{${sumOf(Array.from(aValues, (y, k) => `(${n(y)} - ${n(bValues[k]!)})^2`))}}{${step.divisor}} = ${value}`;
+      return `L = \\frac{1}{N} \\sum (a - t)^2 = \\frac{${sumOf(Array.from(aValues, (y, k) => `(${n(y)} - ${n(bValues[k]!)})^2`))}}{${step.divisor}} = ${value}`;
     case 'grad_output':
       return step.b === 'target'
-        ? `${lhs} = \\frac{2 (y - t)}{N} = \\frac{2 (${n(aValues[0] ?? 0)} - ${n(bValues[0] ?? 0)})}{${step.divisor}} = ${value}`
+        ? `${lhs} = \\frac{2 (a - t)}{N} = \\frac{2 (${n(aValues[0] ?? 0)} - ${n(bValues[0] ?? 0)})}{${step.divisor}} = ${value}`
         : `${lhs} = ${value}\\quad(\\text{given})`;
     case 'grad_pool':
-      return `${lhs} = \\sum_{\\text{windows routing here}} \\frac{\\partial L}{\\partial y} \\cdot \\text{share} = ${sumOf(products())} = ${value}`;
+      return `${lhs} = \\sum_{\\text{windows routing here}} \\frac{\\partial L}{\\partial a} \\cdot \\text{share} = ${sumOf(products())} = ${value}`;
     case 'grad_activation':
-      return `${lhs} = \\frac{\\partial L}{\\partial a} \\cdot ${DERIVATIVE[activation]} = ${n(aValues[0] ?? 0)} \\cdot ${n(bValues[0] ?? 0)} = ${value}`;
+      return `${lhs} = \\frac{\\partial L}{\\partial h} \\cdot ${DERIVATIVE[activation]} = ${n(aValues[0] ?? 0)} \\cdot ${n(bValues[0] ?? 0)} = ${value}`;
     case 'grad_filter':
       return `${lhs} = \\sum_{i,j} \\frac{\\partial L}{\\partial z_{f,i,j}}\\, x_{c,\\,i s + u d - p,\\,j s + v d - p} = ${sumOf(products())} = ${value}`;
     case 'grad_bias':
@@ -94,7 +100,7 @@ export function stepLatex(step: Step, operands: Pick<StepOperands, 'aValues' | '
 
 /** A given value of the case (input, filter, bias, target): its symbol and number. */
 export function givenLatex(tensor: TensorName, index: readonly number[], value: number): string {
-  return `${cellSymbol(tensor, index)} = ${texNumber(value)}`;
+  return `${cellSymbol(tensor, index, 'none')} = ${texNumber(value)}`;
 }
 
 /** Flat index → [i0, i1, …] for a shape. */

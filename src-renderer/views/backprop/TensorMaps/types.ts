@@ -17,6 +17,10 @@ export interface TensorMapsProps {
   /** Editable cells call this with a valid number; text that is not a number stays in the cell, marked. */
   onEdit?: (at: number, value: number) => void;
   onSelect?: (at: number) => void;
+  /** Cells shown (flat index below it); the rest are drawn empty, not yet computed. Default: all. */
+  shown?: number;
+  /** The diverging colour scale's end (lib/viz/color.ts); cells are coloured by value when set. */
+  maxAbs?: number | undefined;
   /** Caption of each 2-D map from its leading index ([f] or [f, c]). */
   mapLabel?: (lead: number[]) => string;
 }

@@ -1,0 +1,2 @@
+export { default as StepWork } from './StepWork.svelte';
+export type { StepWorkProps } from './types';
