@@ -22,14 +22,12 @@
  * machine do not stretch.
  */
 import { chromium, type CDPSession, type Page } from '@playwright/test';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import type { LayerSpec, NetworkSpec } from '../shared/core/network/spec';
 import { formatMs, writeResults } from './measure';
+import { chromiumPath, startPreviewServer } from './preview-server';
 
-const root = path.resolve(import.meta.dirname, '..');
 const PORT = Number(process.env['BENCH_PORT'] ?? 5197);
 /** Another build to measure (e.g. a baseline built with `npx vite build --outDir /tmp/base`); out/renderer by default. */
 const OUT_DIR = process.env['BENCH_OUT_DIR'] ? path.resolve(process.env['BENCH_OUT_DIR']) : null;
@@ -43,28 +41,7 @@ function chain(length: number): NetworkSpec {
   return { input: [8, 32, 32], layers: Array.from({ length }, (_, i) => cycle[i % cycle.length]!) };
 }
 
-async function startServer(): Promise<ChildProcess> {
-  if (!OUT_DIR && !existsSync(path.join(root, 'out', 'renderer', 'index.html'))) {
-    console.log('out/renderer is missing: building it (npx vite build)');
-    const build = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit' });
-    if (build.status !== 0) throw new Error('vite build failed');
-  }
-  const outDir = OUT_DIR ? ['--outDir', OUT_DIR] : [];
-  // vite's own script under node (not npx): killing npx left the preview server running.
-  const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-  const server = spawn(process.execPath, [vite, 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1', ...outDir], { cwd: root, stdio: 'ignore' });
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/`)).ok) return server;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  server.kill();
-  throw new Error(`vite preview did not start on port ${PORT}`);
-}
+const startServer = () => startPreviewServer(PORT, OUT_DIR);
 
 interface EditTiming {
   domMs: number;
@@ -172,7 +149,7 @@ async function runSeries(page: Page, cdp: CDPSession, watched: Watched, firstWid
 
 async function main() {
   const server = await startServer();
-  const executablePath = process.env['CHROMIUM_PATH'] ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  const executablePath = chromiumPath();
   const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ['--no-sandbox', '--disable-gpu'] });
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });

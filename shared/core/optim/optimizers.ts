@@ -159,6 +159,49 @@ export function optimizerStepInPlace(config: OptimizerConfig, w: Float64Array, g
   }
 }
 
+/**
+ * A step's move (w_after - w_before) split the way the momentum picture draws it, head to tail:
+ * `carried`, the velocity carried over from the last step, plus `gradient`, this step's
+ * gradient term. Delta form: -beta*Delta_prev and -mu*g (w - Delta = w - beta*Delta_prev -
+ * mu*g). PyTorch form: -lr*beta*v_prev and -lr*g; Nesterov (w - lr*(g + beta*(beta*v_prev +
+ * g))): -lr*beta^2*v_prev and -lr*(1 + beta)*g. SGD: 0 and -lr*g. g is the decayed gradient
+ * under weight decay. Null for Adagrad, RMSprop and Adam, whose move is a ratio, not such a sum.
+ */
+export function moveParts(config: OptimizerConfig, params: Float64Array, grad: Float64Array, before: OptimizerState): { carried: Float64Array; gradient: Float64Array } | null {
+  const n = params.length;
+  const wd = config.weight_decay ?? 0;
+  const g = (i: number) => (wd === 0 ? grad[i]! : grad[i]! + wd * params[i]!);
+  const carried = new Float64Array(n);
+  const gradient = new Float64Array(n);
+  switch (config.type) {
+    case 'sgd':
+      for (let i = 0; i < n; i++) gradient[i] = -config.lr * g(i);
+      return { carried, gradient };
+    case 'momentum': {
+      const { lr, beta } = config;
+      // PyTorch's first step sets v = g: nothing is carried (the buffers start at 0 in both forms).
+      const previous = before.t === 0 ? new Float64Array(n) : before.buffers[config.form === 'delta' ? 'delta' : 'v']!;
+      for (let i = 0; i < n; i++) {
+        if (config.form === 'delta') {
+          carried[i] = -beta * previous[i]!;
+          gradient[i] = -lr * g(i);
+        } else if (config.nesterov) {
+          carried[i] = -lr * beta * beta * previous[i]!;
+          gradient[i] = -lr * (1 + beta) * g(i);
+        } else {
+          carried[i] = -lr * beta * previous[i]!;
+          gradient[i] = -lr * g(i);
+        }
+      }
+      return { carried, gradient };
+    }
+    case 'adagrad':
+    case 'rmsprop':
+    case 'adam':
+      return null;
+  }
+}
+
 /** The update rule of an optimizer as display LaTeX lines (g is the gradient of the step's loss). */
 export function updateRule(config: OptimizerConfig): string[] {
   const rule = baseUpdateRule(config);

@@ -1,6 +1,6 @@
 import { analyzeModel, compileModel, nameToLatex, type CompiledModel, type ModelInfo } from '../expr/index';
 import { cleanNumber, cleanRecord, formatNumber } from './format';
-import { initialState, optimizerStep, stateNames, updateRule, type OptimizerState } from './optimizers';
+import { initialState, moveParts, optimizerStep, stateNames, updateRule, type OptimizerState } from './optimizers';
 import { BLOW_UP, MAX_SAMPLE_EVALUATIONS, MAX_STEPS, sampleLoss, type OptimizeProblem } from './problem';
 import { createRandom, shuffleInPlace } from '../random';
 import { reportCaughtError } from '../internal-error';
@@ -33,6 +33,11 @@ export interface OptimizeStep {
   state: Record<string, Record<string, number>>;
   /** Parameters after the step. */
   params: Record<string, number>;
+  /**
+   * The move params - params_before as carried velocity + gradient term (see `moveParts`),
+   * per parameter; null for the adaptive optimizers. The contour plot draws the two head to tail.
+   */
+  move: { carried: Record<string, number>; gradient: Record<string, number> } | null;
   /** Loss over the whole data set at the new parameters (same loss and reduction). */
   data_loss: number;
 }
@@ -250,6 +255,7 @@ export function runPrepared(prepared: PreparedProblem, options: { maxSteps?: num
     }
     loss *= scale;
     const next = optimizerStep(problem.optimizer, params, grad, state);
+    const parts = moveParts(problem.optimizer, params, grad, state);
     options.raw?.push({ paramsBefore: params, stateBefore: state, paramsAfter: next.params, stateAfter: next.state, grad });
 
     const record: OptimizeStep = {
@@ -264,6 +270,7 @@ export function runPrepared(prepared: PreparedProblem, options: { maxSteps?: num
       grad: cleanRecord(toRecord(paramNames, grad)),
       state: stateRecord(buffers, paramNames, next.state),
       params: cleanRecord(toRecord(paramNames, next.params)),
+      move: parts && { carried: cleanRecord(toRecord(paramNames, parts.carried)), gradient: cleanRecord(toRecord(paramNames, parts.gradient)) },
       data_loss: cleanNumber(dataLoss(prepared, next.params)),
     };
     steps.push(record);

@@ -82,8 +82,10 @@ export class OptimizerState {
   /** Steps applied on screen: 0 shows the initial parameters. */
   cursor: number = $state(0);
   playing: boolean = $state(false);
-  /** Steps per second while playing. */
-  speed: number = $state(2);
+  /** Steps per second while playing; a single step's animation also fits in 1/speed s. */
+  speed: number = $state(1);
+  /** The step whose parameter values the contour slice holds, when pinned; null: the shown step. */
+  pinnedSlice: number | null = $state(null);
 
   surface: LossSurface | null = $state.raw(null);
   compareSurface: LossSurface | null = $state.raw(null);
@@ -92,6 +94,8 @@ export class OptimizerState {
   compareTrace: Trace | null = $derived(this.compareResult?.ok ? this.compareResult : null);
   stepCount: number = $derived(this.trace?.steps.length ?? 0);
   shownCursor: number = $derived(Math.min(this.cursor, this.stepCount));
+  /** The contour plot is a slice through the parameters off its axes at this step (re-sliced per step unless pinned). */
+  sliceStep: number = $derived(this.pinnedSlice === null ? this.shownCursor : Math.min(this.pinnedSlice, this.stepCount));
   /** The two parameters on the contour axes (the saved choice if still valid, else the first two). */
   axes: [string, string] | null = $derived.by(() => {
     const names = this.trace?.paramNames ?? [];
@@ -135,7 +139,7 @@ export class OptimizerState {
     );
   }
 
-  /** Loss surfaces over the two axes at the shown step (the other parameters held there). */
+  /** Loss surfaces over the two axes at step `cursor` (the other parameters held at their values there). */
   requestSurfaces(problem: OptimizeProblem, trace: Trace | null, compareTrace: Trace | null, axes: [string, string] | null, cursor: number, compare: OptimizerConfig | null): void {
     if (!trace || !axes) {
       this.#surfaces.cancel();
@@ -171,6 +175,11 @@ export class OptimizerState {
     this.#run.cancel();
     this.#surfaces.cancel();
     this.playing = false;
+  }
+
+  /** Pins the contour slice at the shown step, or lets it follow the steps again. */
+  pinSlice(pinned: boolean): void {
+    this.pinnedSlice = pinned ? this.shownCursor : null;
   }
 
   // ---- playback ----------------------------------------------------------------------

@@ -2,6 +2,7 @@ import { onAppearanceChange } from '../theme';
 import { contours, extent, geoPath, interpolateViridis, range, scaleLinear, scaleSequentialLog, select, axisBottom, axisLeft, type ScaleLinear, type Selection } from 'd3';
 import type { LossSurface } from '../../../shared/core/optim/index';
 import { axisMargins, clipSegment, compactTickFormat, tickLabelWidths, type Pixel, type PlotBox } from './plot-geometry';
+import { motionFrame, SETTLED, type MotionProgress, type MotionVector, type StepMotion } from './step-motion';
 
 export interface ContourPoint {
   x: number;
@@ -27,14 +28,21 @@ export interface ContourPlotOptions {
   nextStep: StepArrow | null;
   /** The update the shown step made, ending at the current point; null at the start. */
   lastStep: StepArrow | null;
-  /** `offPlot`: what the chevron at the border says when a step leaves the plot. */
-  labels: { x: string; y: string; title: string; nextStep: string; lastStep: string; offPlot: string };
+  /** The shown step's animation (carried velocity, gradient term, their sum); null at the start. */
+  motion: StepMotion | null;
+  /**
+   * `offPlot`: what the chevron at the border says when a step leaves the plot; `carried`,
+   * `gradient`, `sum`: the formulas written beside the animation's arrows (e.g. −βΔ, −μg, −Δ).
+   */
+  labels: { x: string; y: string; title: string; nextStep: string; lastStep: string; offPlot: string; carried: string; gradient: string; sum: string };
   /** CSS colour variable of this run's path, e.g. '--accent'. */
   colorVar: string;
 }
 
 export interface ContourPlot {
   update(options: ContourPlotOptions): void;
+  /** Draws the shown step's animation at `progress` (only the path, point and arrows are redrawn). */
+  frame(progress: MotionProgress): void;
   destroy(): void;
 }
 
@@ -60,13 +68,16 @@ export function createContourPlot(node: HTMLElement, initial: ContourPlotOptions
   const svg = select(node).append('svg').attr('viewBox', `0 0 ${WIDTH} ${HEIGHT}`).attr('role', 'img').style('inline-size', '100%').style('max-inline-size', `${WIDTH}px`);
   const clip = `contour-clip-${Math.random().toString(36).slice(2, 8)}`;
   const layer = svg.append('g');
+  /** Set by each full draw: the pixel map and the group the animation redraws. */
+  let scales: { x: ScaleLinear<number, number>; y: ScaleLinear<number, number>; box: PlotBox } | null = null;
+  let overlay: Selection<SVGGElement, unknown, null, undefined> | null = null;
 
   /**
    * A step's real update as an arrow from its `from` to its `to` parameters, clipped to the
    * plot: when the head leaves the plot the line stops at the border and a double chevron
    * there says the step continues. The data attributes carry the step's numbers.
    */
-  function stepArrow(group: Selection<SVGGElement, unknown, null, undefined>, arrow: StepArrow, scales: { x: ScaleLinear<number, number>; y: ScaleLinear<number, number>; box: PlotBox }, style: { color: string; testid: string; dashed: boolean; label: string; offPlot: string }) {
+  function stepArrow(group: Selection<SVGGElement, unknown, null, undefined>, arrow: StepArrow, scales: { x: ScaleLinear<number, number>; y: ScaleLinear<number, number>; box: PlotBox }, style: { color: string; testid: string; dashed: boolean; label: string; offPlot: string; width: number; text: string; side?: 1 | -1 }) {
     const from: Pixel = [scales.x(arrow.from.x), scales.y(arrow.from.y)];
     const to: Pixel = [scales.x(arrow.to.x), scales.y(arrow.to.y)];
     const shown = clipSegment(from, to, scales.box);
@@ -86,7 +97,7 @@ export function createContourPlot(node: HTMLElement, initial: ContourPlotOptions
       .attr('x2', lineEnd[0])
       .attr('y2', lineEnd[1])
       .attr('stroke', style.color)
-      .attr('stroke-width', 2.5)
+      .attr('stroke-width', style.width)
       .attr('stroke-dasharray', style.dashed ? '5 3' : null)
       .attr('data-testid', style.testid)
       .attr('data-step', arrow.step)
@@ -98,6 +109,24 @@ export function createContourPlot(node: HTMLElement, initial: ContourPlotOptions
     line.append('title').text(style.label);
     /** The point `back` pixels behind `tip` along the step, moved `side` pixels across it. */
     const offset = (tip: Pixel, back: number, side: number): string => `${tip[0] - ux * back - uy * side},${tip[1] - uy * back + ux * side}`;
+    if (style.text) {
+      // The formula beside the arrow's middle: the parts on one side, their sum on the other.
+      const middle: Pixel = [(shown.from[0] + shown.to[0]) / 2, (shown.from[1] + shown.to[1]) / 2];
+      const side = (style.side ?? 1) * 14;
+      group
+        .append('text')
+        .attr('x', middle[0] + uy * side)
+        .attr('y', middle[1] - ux * side + 4)
+        .attr('text-anchor', 'middle')
+        .attr('font-size', 12)
+        .attr('font-weight', 600)
+        .attr('fill', style.color)
+        .attr('paint-order', 'stroke')
+        .attr('stroke', cssColor(node, '--surface', '#fff'))
+        .attr('stroke-width', 3)
+        .attr('data-testid', `${style.testid}-label`)
+        .text(style.text);
+    }
     if (!shown.endClipped) {
       group
         .append('path')
@@ -127,10 +156,9 @@ export function createContourPlot(node: HTMLElement, initial: ContourPlotOptions
     svg.attr('aria-label', options.labels.title);
     const text = cssColor(node, '--text-muted', '#57606a');
     const ink = cssColor(node, '--text', '#1b1f24');
-    const pathColor = cssColor(node, options.colorVar, '#2f6fdb');
-    const danger = cssColor(node, '--danger', '#cf222e');
-    const warning = cssColor(node, '--warning', '#bf8700');
     const { surface } = options;
+    scales = null;
+    overlay = null;
     if (!surface) return;
     const nx = surface.xs.length;
     const ny = surface.ys.length;
@@ -183,8 +211,32 @@ export function createContourPlot(node: HTMLElement, initial: ContourPlotOptions
     layer.append('text').attr('x', WIDTH - MARGIN.right).attr('y', HEIGHT - 6).attr('text-anchor', 'end').attr('fill', text).attr('font-size', 12).text(options.labels.x);
     layer.append('text').attr('x', 6).attr('y', MARGIN.top - 4).attr('fill', text).attr('font-size', 12).text(options.labels.y);
 
-    const points = options.path.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y));
-    const track = layer.append('g').attr('clip-path', `url(#${clip})`);
+    const [lo, hi] = extent(surface.values.filter(Number.isFinite));
+    svg.attr('data-min', lo ?? '').attr('data-max', hi ?? '');
+    scales = { x, y, box };
+    overlay = layer.append('g').attr('data-testid', 'contour-overlay');
+    drawOverlay(options, progress);
+  }
+
+  /**
+   * The path, the current point and the arrows at `at` of the shown step's animation. Settled:
+   * the whole path, the step just made (dashed, its two parts beside it) and the next step.
+   * Moving: the carried velocity and the gradient term grow head to tail, their sum, then the
+   * point glides along the sum to the step's new parameters.
+   */
+  function drawOverlay(options: ContourPlotOptions, at: MotionProgress) {
+    if (!overlay || !scales) return;
+    overlay.selectAll('*').remove();
+    const { x, y } = scales;
+    const pathColor = cssColor(node, options.colorVar, '#2f6fdb');
+    const settled = at.glide >= 1 && at.sum >= 1;
+    const motion = options.motion;
+    const frame = motion ? motionFrame(motion, at) : null;
+    const finite = (p: ContourPoint) => Number.isFinite(p.x) && Number.isFinite(p.y);
+    // While the point glides, the path so far ends at the moving point (the new point is not reached yet).
+    const trail = frame && !settled ? [...options.path.slice(0, -1), frame.point] : options.path;
+    const points = trail.filter(finite);
+    const track = overlay.append('g').attr('clip-path', `url(#${clip})`);
     track
       .append('polyline')
       .attr('points', points.map((p) => `${x(p.x)},${y(p.y)}`).join(' '))
@@ -201,16 +253,35 @@ export function createContourPlot(node: HTMLElement, initial: ContourPlotOptions
       .attr('r', (_, i) => (i === points.length - 1 ? 5 : 2.5))
       .attr('fill', pathColor)
       .attr('stroke', cssColor(node, '--surface', '#fff'))
-      .attr('stroke-width', 1);
-    const arrows = layer.append('g');
-    const scales = { x, y, box };
-    if (options.lastStep) stepArrow(arrows, options.lastStep, scales, { color: warning, testid: 'last-step-arrow', dashed: true, label: options.labels.lastStep, offPlot: options.labels.offPlot });
-    if (options.nextStep) stepArrow(arrows, options.nextStep, scales, { color: danger, testid: 'next-step-arrow', dashed: false, label: options.labels.nextStep, offPlot: options.labels.offPlot });
-    const [lo, hi] = extent(surface.values.filter(Number.isFinite));
-    svg.attr('data-min', lo ?? '').attr('data-max', hi ?? '');
+      .attr('stroke-width', 1)
+      .attr('data-testid', (_, i) => (i === points.length - 1 ? 'current-point' : null))
+      .attr('data-x', (p) => p.x)
+      .attr('data-y', (p) => p.y);
+    const arrows = overlay.append('g');
+    const danger = cssColor(node, '--danger', '#cf222e');
+    const warning = cssColor(node, '--warning', '#bf8700');
+    const current = cssColor(node, '--current', '#8250df');
+    const muted = cssColor(node, '--text-muted', '#57606a');
+    const off = options.labels.offPlot;
+    // The two parts of the step, head to tail, growing; they stay (thinner) once the step is made.
+    const part = (vector: MotionVector | null, color: string, testid: string, label: string) => {
+      if (!vector || !motion) return;
+      stepArrow(arrows, { step: motion.step, ...vector }, scales!, { color, testid, dashed: false, label, offPlot: off, width: settled ? 1.5 : 2.5, text: label });
+    };
+    if (frame) {
+      part(frame.carried, warning, 'carried-arrow', options.labels.carried);
+      part(frame.gradient, danger, 'gradient-arrow', options.labels.gradient);
+    }
+    if (settled) {
+      if (options.lastStep) stepArrow(arrows, options.lastStep, scales, { color: current, testid: 'last-step-arrow', dashed: true, label: options.labels.lastStep, offPlot: off, width: 2.5, text: options.labels.sum, side: -1 });
+      if (options.nextStep) stepArrow(arrows, options.nextStep, scales, { color: muted, testid: 'next-step-arrow', dashed: false, label: options.labels.nextStep, offPlot: off, width: 2, text: '' });
+    } else if (frame?.sum && motion) {
+      stepArrow(arrows, { step: motion.step, ...frame.sum }, scales, { color: current, testid: 'sum-arrow', dashed: true, label: options.labels.lastStep, offPlot: off, width: 2.5, text: options.labels.sum, side: -1 });
+    }
   }
 
   let current = initial;
+  let progress: MotionProgress = SETTLED;
   draw(current);
   // Colours come from the theme: redraw when it changes (lib/theme).
   const stopFollowingTheme = onAppearanceChange(() => draw(current));
@@ -218,6 +289,10 @@ export function createContourPlot(node: HTMLElement, initial: ContourPlotOptions
     update(next) {
       current = next;
       draw(next);
+    },
+    frame(next) {
+      progress = next;
+      drawOverlay(current, next);
     },
     destroy() {
       stopFollowingTheme();

@@ -1,5 +1,6 @@
 import type { LossSurface, OptimizerConfig } from '../../../../shared/core/optim/index';
 import type { Trace } from '../StepTable';
+import type { StepPlayer } from '../step-player.svelte';
 
 /** One optimizer's run as the plots draw it. */
 export interface PlottedRun {
@@ -19,5 +20,12 @@ export interface RunPlotsProps {
   axes: [string, string] | null;
   paramNames: string[];
   cursor: number;
+  /** The step animation's clock, shared by every contour plot. */
+  player: StepPlayer;
+  /** The step whose values the parameters off the axes hold on the drawn slice. */
+  sliceStep: number;
+  /** The slice stays at `sliceStep` while stepping (else it follows the shown step). */
+  pinned: boolean;
   onAxes: (axes: [string, string]) => void;
+  onPin: (pinned: boolean) => void;
 }
