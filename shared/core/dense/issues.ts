@@ -309,7 +309,8 @@ export class IssueCollector {
       this.add(field, 'too_large', { max: maxLength, of, got: value.length });
       return null;
     }
-    return value;
+    // A sparse list's holes become undefined, so every entry is checked (map and forEach skip holes).
+    return Array.from(value);
   }
 
   /**

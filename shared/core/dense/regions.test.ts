@@ -191,3 +191,12 @@ describe('regions: cooperative', () => {
     await expect(cancelled).rejects.toMatchObject({ code: 'cancelled' });
   });
 });
+
+describe('a sparse list of widths (fuzz finding: a hole reached BigInt as NaN)', () => {
+  it('names the missing entry instead of failing inside', async () => {
+    // eslint-disable-next-line no-sparse-arrays
+    const result = await linearRegions({ net: { input_dim: 2, widths: [, 1] } });
+    expect('ok' in result && result.ok === false).toBe(true);
+    expect(JSON.stringify(result)).toContain('widths[0]');
+  });
+});
