@@ -70,6 +70,10 @@ const rendererCoreModules = [
     module: 'shared/core/backprop/trace',
     why: "trace readers: the backprop view plays back a trace the core returned (a step's words, cells, operands and running sums) through the core's one reader of its columns, instead of a second copy of the index math",
   },
+  {
+    module: 'shared/core/numerals',
+    why: "the one digit normalizer (Persian and Arabic-Indic digits, ٫, minus signs, bidi marks): the renderer's number fields read typed text exactly as the core's answer checker does",
+  },
   { module: 'shared/core/random', why: 'the one seeded generator, behind the grids\' "random integers" fill (no number a student studies)' },
   { module: 'shared/core/network/spec', why: 'plain data: the layer types of the palette and the layer editor' },
   { module: 'shared/core/network/presets', why: 'plain data: the preset networks' },

@@ -25,7 +25,8 @@ export {
   type MessageParams,
 } from './locale.svelte';
 export { layerIssueText, localizeNumbersIn, projectErrorText, writeEngineValue } from './engine-messages';
-export { normalizeListSeparators, normalizeNumerals, parseNumber, type ParseNumberOptions } from './parse-number';
+export { normalizeListSeparators, normalizeNumerals } from '../../../shared/core/numerals';
+export { parseNumber, type ParseNumberOptions } from './parse-number';
 export { firstStrongIsolate, hasStrongRtl, ltrIsolate, stripBidiControls } from './bidi';
 export type { Messages, PluralForms, Translation } from './types';
 export { initialPreferences, isDigitStyle, localeFromTag, type LocalePreferences } from './preferences';
