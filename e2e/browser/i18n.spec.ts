@@ -265,6 +265,23 @@ test.describe('Persian (issue 11): right to left, Persian digits, the whole inte
     }
   });
 
+  test("an optimizer plot's tick labels are in Persian digits", async ({ app, page }) => {
+    void app;
+    await page.goto('/?lang=fa&tour=off#optimizer');
+    await page.getByTestId('optimizer-load-seed').click();
+    await page.getByTestId('control-step').click();
+    for (const axis of ['loss-chart', 'contour-x-axis', 'contour-y-axis']) {
+      const ticks = page.getByTestId(axis).locator('g.tick text');
+      await expect(ticks.first(), axis).toBeVisible();
+      const labels = (await ticks.allTextContents()).map(plain).filter((label) => label !== '');
+      expect(labels.length, axis).toBeGreaterThan(1);
+      for (const label of labels) {
+        expect(label, axis).toMatch(/[۰-۹]/);
+        expect(label, axis).not.toMatch(/[0-9]/);
+      }
+    }
+  });
+
   test('no English word leaks into visible Persian text; engine messages are phrased in Persian', async ({ app, page }) => {
     void app;
     await gotoPersian(page);
