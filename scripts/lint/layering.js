@@ -70,10 +70,6 @@ const rendererCoreModules = [
     module: 'shared/core/backprop/trace',
     why: "trace readers: the backprop view plays back a trace the core returned (a step's words, cells, operands and running sums) through the core's one reader of its columns, instead of a second copy of the index math",
   },
-  {
-    module: 'shared/core/numerals',
-    why: "the one digit normalizer (Persian and Arabic-Indic digits, ٫, minus signs, bidi marks): the renderer's number fields read typed text exactly as the core's answer checker does",
-  },
   { module: 'shared/core/random', why: 'the one seeded generator, behind the grids\' "random integers" fill (no number a student studies)' },
   { module: 'shared/core/network/spec', why: 'plain data: the layer types of the palette and the layer editor' },
   { module: 'shared/core/network/presets', why: 'plain data: the preset networks' },
@@ -81,6 +77,10 @@ const rendererCoreModules = [
   { module: 'shared/core/dense/presets', why: "plain data: the gradient-flow lab's presets (Q2c) and Telgarsky's sawtooth (Q2d)" },
   { module: 'shared/core/backprop/examples', why: "plain data: the seed's backprop case (question 3) and the CLI example" },
   { module: 'shared/core/seed-facts', why: "plain data: the seed's headline figures on the start page's cards, checked against the core by its test" },
+  {
+    module: 'shared/core/numerals',
+    why: "the one digit normalizer (Persian and Arabic-Indic digits, ٫, minus signs, bidi marks): the renderer's number fields read typed text exactly as the core's answer checker does",
+  },
 ];
 
 /** Layers that may use the core but must not hand its values on: a core value is imported from the core itself, so the list above stays the whole list. */
