@@ -266,6 +266,35 @@ test.describe('Persian (issue 11): right to left, Persian digits, the whole inte
     }
   });
 
+  test("an optimizer plot's tick labels are in Persian digits", async ({ app, page }) => {
+    void app;
+    await page.goto('/?lang=fa&tour=off#optimizer');
+    await page.getByTestId('optimizer-load-seed').click();
+    await page.getByTestId('control-step').click();
+    for (const axis of ['loss-chart', 'contour-x-axis', 'contour-y-axis']) {
+      const ticks = page.getByTestId(axis).locator('g.tick text');
+      await expect(ticks.first(), axis).toBeVisible();
+      const labels = (await ticks.allTextContents()).map(plain).filter((label) => label !== '');
+      expect(labels.length, axis).toBeGreaterThan(1);
+      for (const label of labels) {
+        expect(label, axis).toMatch(/[۰-۹]/);
+        expect(label, axis).not.toMatch(/[0-9]/);
+      }
+    }
+  });
+
+  test("a model that does not parse is explained in Persian, with the position in Persian digits", async ({ app, page }) => {
+    void app;
+    await page.goto('/?lang=fa&tour=off#optimizer');
+    const model = page.getByTestId('model-input');
+    await model.fill('w*x.constructor + b');
+    const error = page.getByTestId('model-error').locator('[data-engine-text]');
+    await expect.poll(async () => plain(await error.textContent())).toBe('دسترسی به عضو (".") مجاز نیست: عددی مانند 0.5 یا یک نام بنویسید (در نویسهٔ ۴)');
+    await model.fill('(a) b');
+    await expect.poll(async () => plain(await error.textContent())).toBe('انتظار عملگر می‌رفت اما "b" آمد (در نویسهٔ ۵)');
+    await expect(model).toHaveValue('(a) b');
+  });
+
   test('no English word leaks into visible Persian text; engine messages are phrased in Persian', async ({ app, page }) => {
     void app;
     await gotoPersian(page);

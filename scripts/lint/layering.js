@@ -82,6 +82,10 @@ const rendererCoreModules = [
   { module: 'shared/core/regression/presets', why: "plain data: the bias-variance and double-descent labs' starting cases" },
   { module: 'shared/core/backprop/examples', why: "plain data: the seed's backprop case (question 3) and the CLI example" },
   { module: 'shared/core/seed-facts', why: "plain data: the seed's headline figures on the start page's cards, checked against the core by its test" },
+  {
+    module: 'shared/core/numerals',
+    why: "the one digit normalizer (Persian and Arabic-Indic digits, ٫, minus signs, bidi marks): the renderer's number fields read typed text exactly as the core's answer checker does",
+  },
 ];
 
 /** Layers that may use the core but must not hand its values on: a core value is imported from the core itself, so the list above stays the whole list. */

@@ -1,3 +1,4 @@
 export { ENGINE_LOCALES, fill, mapNumbersIn, persianDigits, phrase, placeholdersOf, plainWriter, type EngineLocale, type EngineMessage, type MessageValues, type Phrasebook, type ValueWriter } from './phrase';
 export { layerIssueBooks, phraseLayerIssue } from './layer-issues';
 export { phraseProjectError, projectErrorBooks } from './project-errors';
+export { expressionErrorBooks, phraseExpressionError, type ExpressionErrorMessage } from './expression-errors';

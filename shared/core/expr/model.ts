@@ -1,6 +1,6 @@
 import { namesOf, type Expr } from './ast';
 import { derivative } from './derivative';
-import { tryParseExpression } from './parse';
+import { tryParseExpression, type ParseErrorCode } from './parse';
 import { toLatex, toText } from './print';
 
 /** A model ready for the optimizer: its AST, which names are parameters, and its display forms. */
@@ -17,7 +17,15 @@ export interface ModelInfo {
   partials: { param: string; expr: Expr; text: string; latex: string }[];
 }
 
-export type ModelAnalysis = { ok: true; model: ModelInfo } | { ok: false; message: string; position: number };
+export type ModelAnalysis =
+  | { ok: true; model: ModelInfo }
+  | {
+      ok: false;
+      message: string;
+      position: number;
+      /** When the text does not parse: the parser's code and values, for phrasing in any language (shared/messages). */
+      syntax?: { code: ParseErrorCode; values: Readonly<Record<string, string | number>> };
+    };
 
 /** Most parameters a model may have. */
 export const MAX_PARAMS = 50;
@@ -28,7 +36,7 @@ export const MAX_PARAMS = 50;
  */
 export function analyzeModel(text: string, columns: readonly string[]): ModelAnalysis {
   const parsed = tryParseExpression(text);
-  if (!parsed.ok) return { ok: false, message: parsed.error.message, position: parsed.error.position };
+  if (!parsed.ok) return { ok: false, message: parsed.error.message, position: parsed.error.position, syntax: { code: parsed.error.code, values: parsed.error.values } };
   const expr = parsed.expr;
   const names = namesOf(expr);
   const inputs = names.filter((id) => columns.includes(id));

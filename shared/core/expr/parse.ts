@@ -25,12 +25,12 @@ export type ParseErrorCode =
   | 'member_access'
   | 'brackets'
   | 'comma'
-  | 'unexpected_character' // character
+  | 'unexpected_character' // character, functions (the function names, comma-separated)
   | 'too_many_parts' // max
   | 'too_deep' // max
   | 'missing_multiplication' // number, found
   | 'reserved_name' // name
-  | 'unknown_function' // name
+  | 'unknown_function' // name, functions
   | 'unclosed_call' // name, found
   | 'function_without_call' // name
   | 'missing_operator' // name, found
@@ -101,7 +101,7 @@ function tokenize(text: string): Token[] {
     if (char === '.') throw new ParseError('member access (".") is not allowed: write a number like 0.5, or a name', i, 'member_access');
     if (char === '[' || char === ']') throw new ParseError('brackets are not allowed: use parentheses ( )', i, 'brackets');
     if (char === ',') throw new ParseError('"," is not allowed: every function takes one argument, and decimals use "."', i, 'comma');
-    throw new ParseError(`unexpected ${describeChar(char)}: use numbers, names, + - * / ^, parentheses and ${FUNCTIONS.join(', ')}`, i, 'unexpected_character', { character: char });
+    throw new ParseError(`unexpected ${describeChar(char)}: use numbers, names, + - * / ^, parentheses and ${FUNCTIONS.join(', ')}`, i, 'unexpected_character', { character: char, functions: FUNCTIONS.join(', ') });
   }
   tokens.push({ type: 'end', start: text.length, end: text.length });
   return tokens;
@@ -220,7 +220,7 @@ export function parseExpression(text: string): Expr {
       if (id.startsWith('__') || RESERVED.has(id)) throw new ParseError(`"${id}" is not allowed as a name`, token.start, 'reserved_name', { name: id });
       const after = peek();
       if (isOp(after, '(')) {
-        if (!isFunctionName(id)) throw new ParseError(`unknown function "${id}"; the functions are ${FUNCTIONS.join(', ')}`, token.start, 'unknown_function', { name: id });
+        if (!isFunctionName(id)) throw new ParseError(`unknown function "${id}"; the functions are ${FUNCTIONS.join(', ')}`, token.start, 'unknown_function', { name: id, functions: FUNCTIONS.join(', ') });
         next();
         enter(after.start);
         const arg = parseSum();

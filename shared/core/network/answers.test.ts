@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAnswers, normalizeDigits, parseCount, parseReceptiveFieldAnswer, parseShapeAnswer, type TypedLayerAnswer } from './answers';
+import { checkAnswers, normalizeAnswer, parseCount, parseReceptiveFieldAnswer, parseShapeAnswer, type TypedLayerAnswer } from './answers';
 import { SEED_NETWORK } from './presets';
 import type { NetworkSpec } from './spec';
 
@@ -75,7 +75,20 @@ describe('reading typed answers', () => {
     expect(parseReceptiveFieldAnswer('11x13x2 px')).toBeNull();
     expect(parseReceptiveFieldAnswer('Whole input')).toEqual({ kind: 'whole' });
     expect(parseReceptiveFieldAnswer('eleven')).toBeNull();
-    expect(normalizeDigits('۱۲۱ px')).toBe('121 px');
+    expect(normalizeAnswer('۱۲۱ px')).toBe('121 px');
+    expect(parseReceptiveFieldAnswer('۱۳×۱۱')).toEqual({ kind: 'side', size: [13, 11], oneNumber: false });
+  });
+
+  it('reads Persian and Arabic-Indic digits and their separators in every answer', () => {
+    expect(parseCount('۵۱٬۲۶۴')).toBe(51264);
+    expect(parseCount('٥١٬٢٦٤')).toBe(51264);
+    expect(parseCount('\u200E۵۱۲۶۴')).toBe(51264);
+    expect(parseShapeAnswer('۶۲×۶۲×۶۴')).toEqual([62, 62, 64]);
+    expect(parseShapeAnswer('[۶۴، ۶۲، ۶۲]')).toEqual([64, 62, 62]);
+    expect(parseShapeAnswer('٦٢x٦٢')).toEqual([62, 62]);
+    // ٫ is a decimal point, so "۶٫۲" is not a whole count nor a shape
+    expect(parseCount('۶٫۲')).toBeNull();
+    expect(parseShapeAnswer('۶٫۲')).toBeNull();
   });
 
   it('accepts 11, 11x11, 121 px and 121 pixels for layer 2; 12 is wrong with the formula', () => {

@@ -1,3 +1,4 @@
+import { normalizeListSeparators, normalizeNumerals } from '../numerals';
 import { explainLayer } from './explain';
 import { describePair, formatPlain } from './format';
 import type { ComputedLayerInfo, LayerInfo, NetworkSummary } from './info';
@@ -45,28 +46,19 @@ export interface LayerAnswerMarks {
   rf?: AnswerMark;
 }
 
-const PERSIAN_DIGITS = '۰۱۲۳۴۵۶۷۸۹';
-const ARABIC_DIGITS = '٠١٢٣٤٥٦٧٨٩';
-
-/** Persian / Arabic-Indic digits and separators to ASCII, so a Persian keyboard's answer reads the same. */
-export function normalizeDigits(text: string): string {
-  let result = '';
-  for (const char of text) {
-    const persian = PERSIAN_DIGITS.indexOf(char);
-    const arabic = ARABIC_DIGITS.indexOf(char);
-    if (persian >= 0) result += String(persian);
-    else if (arabic >= 0) result += String(arabic);
-    else if (char === '٬') result += ',';
-    else if (char === '٫') result += '.';
-    else if (char === '×' || char === '*' || char === '✕') result += 'x';
-    else result += char;
-  }
-  return result;
+/**
+ * An answer as ASCII text: digits, ٫ and minus signs through the one digit normalizer
+ * (../numerals), then what only an answer means: the Arabic thousands separator ٬ as ","
+ * (a count "۵۱٬۲۶۴"), the Arabic comma ، as a list comma (a shape "۶۲، ۶۲، ۶۴") and ×, *, ✕
+ * as the "x" of a shape.
+ */
+export function normalizeAnswer(text: string): string {
+  return normalizeListSeparators(normalizeNumerals(text)).replace(/\u066C/g, ',').replace(/[×*✕]/g, 'x');
 }
 
 /** A count such as "51,264", "51 264", "51264" or "6.55M"-free plain integer; null when it is not one. */
 export function parseCount(text: string): number | null {
-  const cleaned = normalizeDigits(text).trim().replace(/[\s_']/g, '');
+  const cleaned = normalizeAnswer(text).trim().replace(/[\s_']/g, '');
   if (/^\d{1,3}(,\d{3})+$/.test(cleaned)) return Number(cleaned.replace(/,/g, ''));
   if (/^\d+$/.test(cleaned)) return Number(cleaned);
   return null;
@@ -74,7 +66,7 @@ export function parseCount(text: string): number | null {
 
 /** "62x62x64", "[64, 62, 62]", "(62, 62, 64)", "1024" → the numbers in order; null when not a shape. */
 export function parseShapeAnswer(text: string): number[] | null {
-  const cleaned = normalizeDigits(text).trim().replace(/^[[(]\s*/, '').replace(/\s*[\])]$/, '');
+  const cleaned = normalizeAnswer(text).trim().replace(/^[[(]\s*/, '').replace(/\s*[\])]$/, '');
   if (cleaned === '') return null;
   const single = parseCount(cleaned);
   if (single !== null) return [single];
@@ -94,7 +86,7 @@ export type ReceptiveFieldAnswer =
   | { kind: 'whole' };
 
 export function parseReceptiveFieldAnswer(text: string): ReceptiveFieldAnswer | null {
-  const cleaned = normalizeDigits(text).trim().toLowerCase();
+  const cleaned = normalizeAnswer(text).trim().toLowerCase();
   if (/^(whole( input)?|all|global|entire( input)?|full( input)?)$/.test(cleaned)) return { kind: 'whole' };
   const area = /^(.+?)\s*(px²|px\^?2|px|pixels?|پیکسل)$/.exec(cleaned);
   if (area?.[1] !== undefined) {

@@ -1,4 +1,4 @@
-import { analyzeModel, compileModel, nameToLatex, type CompiledModel, type ModelInfo } from '../expr/index';
+import { analyzeModel, compileModel, nameToLatex, type CompiledModel, type ModelInfo, type ParseErrorCode } from '../expr/index';
 import { cleanNumber, cleanRecord, formatNumber } from './format';
 import { initialState, moveParts, optimizerStep, stateNames, updateRule, type OptimizerState } from './optimizers';
 import { BLOW_UP, MAX_SAMPLE_EVALUATIONS, MAX_STEPS, sampleLoss, type OptimizeProblem } from './problem';
@@ -63,6 +63,8 @@ export interface FieldError {
   message: string;
   /** For `model`: the 0-based character position. */
   position?: number;
+  /** For `model` text that does not parse: the parser's code and values (shared/messages phrases them; `message` is the English). */
+  syntax?: { code: ParseErrorCode; values: Readonly<Record<string, string | number>> };
 }
 
 export type OptimizeResult =
@@ -121,7 +123,7 @@ export function prepareProblem(problem: OptimizeProblem): { ok: true; prepared: 
   const inputColumns = columns.filter((column) => column !== problem.target);
   const analysis = analyzeModel(problem.model, columns);
   if (!analysis.ok) {
-    errors.push({ field: 'model', message: analysis.message, position: analysis.position });
+    errors.push({ field: 'model', message: analysis.message, position: analysis.position, ...(analysis.syntax ? { syntax: analysis.syntax } : {}) });
     return { ok: false, errors };
   }
   const model = analysis.model;

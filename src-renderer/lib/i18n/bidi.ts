@@ -15,9 +15,6 @@ export const PDI = '\u2069';
 /** Letters of right-to-left scripts (Hebrew, Arabic, Persian, Syriac, Thaana, N'Ko and their presentation forms). */
 const STRONG_RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC]/;
 
-/** Every bidi control character: marks (LRM, RLM, ALM), embeddings, overrides and isolates. */
-const BIDI_CONTROLS = /[\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]/g;
-
 /** Whether `text` has a right-to-left letter (then it needs isolating even inside left-to-right text). */
 export function hasStrongRtl(text: string): boolean {
   return STRONG_RTL.test(text);
@@ -33,10 +30,8 @@ export function ltrIsolate(text: string): string {
   return `${LRI}${text}${PDI}`;
 }
 
-/** `text` without bidi control characters: what a user means when the text is copied or pasted back. */
-export function stripBidiControls(text: string): string {
-  return text.replace(BIDI_CONTROLS, '');
-}
+/** Bidi controls are dropped by the core's digit normalizer (a pasted "‎−۱۶"), so the list of them lives there. */
+export { stripBidiControls } from '../../../shared/core/numerals';
 
 /**
  * A formula inside a translated sentence ("dL/dy = 2(y − t)/N = {value}"): a left-to-right

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LayerIssue } from '../../../shared/core/network/info';
 import { FSI, PDI } from './bidi';
-import { layerIssueText, localizeNumbersIn } from './engine-messages';
+import { expressionErrorText, layerIssueText, localizeNumbersIn } from './engine-messages';
 import { en } from './en';
 import { fa } from './fa';
 import { enLayerIssues } from '../../../shared/messages/en-layer-issues';
@@ -55,5 +55,20 @@ describe('engine messages in the current language', () => {
   it('numbers inside a value change digits, digits inside a name do not', () => {
     setLocale('fa');
     expect(visible(localizeNumbersIn('[3, -1] 5x3 conv2d 9.5'))).toBe('[۳, −۱] ۵x۳ conv2d ۹٫۵');
+  });
+});
+
+describe("the optimizer's model errors in the current language", () => {
+  /** "(a) 0.5" as the core's optimizer sends it (shared/messages/expression-errors.test.ts holds the parser to this form). */
+  const syntax = { code: 'expected_operator' as const, values: { found: '0.5' }, position: 4, message: 'expected an operator but found the number 0.5 (at character 5)' };
+
+  it('English is the parser message as it came; Persian a Persian sentence with Persian digits, isolated', () => {
+    expect(expressionErrorText(syntax)).toBe(syntax.message);
+    setLocale('fa', null);
+    const persian = expressionErrorText(syntax);
+    expect(visible(persian)).toBe('انتظار عملگر می‌رفت اما عدد ۰٫۵ آمد (در نویسهٔ ۵)');
+    expect(persian).toContain(`${FSI}عدد ۰٫۵${PDI}`);
+    setDigitStyle('latin');
+    expect(visible(expressionErrorText(syntax))).toBe('انتظار عملگر می‌رفت اما عدد 0.5 آمد (در نویسهٔ 5)');
   });
 });

@@ -1,6 +1,6 @@
 import type { LayerIssue } from '../../../shared/core/network/info';
 import type { ProjectError } from '../../../shared/project/project';
-import { mapNumbersIn, phraseLayerIssue, phraseProjectError, type ValueWriter } from '../../../shared/messages/index';
+import { mapNumbersIn, phraseExpressionError, phraseLayerIssue, phraseProjectError, type ExpressionErrorMessage, type ValueWriter } from '../../../shared/messages/index';
 import { getLocale, isolate, numberLocale, formatExact } from './locale.svelte';
 import { numberSymbols } from './number-format';
 
@@ -41,4 +41,9 @@ export function layerIssueText(issue: Pick<LayerIssue, 'code' | 'values' | 'fiel
 /** Why a project file did not open, in the current language. */
 export function projectErrorText(error: Pick<ProjectError, 'code' | 'values' | 'message'>): string {
   return phraseProjectError(getLocale(), error, writeEngineValue);
+}
+
+/** Why a model does not parse (the optimizer's model field), in the current language, with where it is. */
+export function expressionErrorText(error: ExpressionErrorMessage): string {
+  return phraseExpressionError(getLocale(), error, writeEngineValue);
 }

@@ -25,8 +25,9 @@ export {
   type LocaleId,
   type MessageParams,
 } from './locale.svelte';
-export { layerIssueText, localizeNumbersIn, projectErrorText, writeEngineValue } from './engine-messages';
-export { normalizeListSeparators, normalizeNumerals, parseNumber, type ParseNumberOptions } from './parse-number';
+export { expressionErrorText, layerIssueText, localizeNumbersIn, projectErrorText, writeEngineValue } from './engine-messages';
+export { normalizeListSeparators, normalizeNumerals } from '../../../shared/core/numerals';
+export { parseNumber, type ParseNumberOptions } from './parse-number';
 export { firstStrongIsolate, hasStrongRtl, ltrIsolate, stripBidiControls } from './bidi';
 export type { Messages, PluralForms, Translation } from './types';
 export { initialPreferences, isDigitStyle, localeFromTag, type LocalePreferences } from './preferences';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatDecimal, formatExact, formatInput, formatInteger, formatPlain, setDigitStyle, setLocale } from './locale.svelte';
-import { normalizeListSeparators, normalizeNumerals, parseNumber } from './parse-number';
+import { parseNumber } from './parse-number';
 
 afterEach(() => {
   setLocale('en');
@@ -88,17 +88,5 @@ describe('parseNumber: one reader for every number field', () => {
         }),
       );
     }
-  });
-});
-
-describe('normalizeNumerals and list separators', () => {
-  it('maps digits, the decimal separator and minus signs; keeps the rest', () => {
-    expect(normalizeNumerals('۳×۱۲۸×۱۲۸')).toBe('3×128×128');
-    expect(normalizeNumerals('−۱٫۵ px')).toBe('-1.5 px');
-    expect(normalizeNumerals('٣٢')).toBe('32');
-  });
-
-  it('reads the Arabic comma and semicolon as list separators', () => {
-    expect(normalizeListSeparators('x1،x2؛t')).toBe('x1,x2;t');
   });
 });

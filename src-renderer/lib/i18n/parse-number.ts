@@ -1,4 +1,4 @@
-import { stripBidiControls } from './bidi';
+import { normalizeNumerals } from '../../../shared/core/numerals';
 
 /**
  * The one reader of numbers typed or pasted by a user: every number field (layer editor,
@@ -6,42 +6,15 @@ import { stripBidiControls } from './bidi';
  * unit form) and both pastes (optimizer CSV, backprop grids) go through `parseNumber`, so a
  * Persian keyboard, an Arabic keyboard and a Latin one give the same number.
  *
- * Read as the same characters:
- * - Persian digits ۰–۹ (U+06F0–U+06F9) and Arabic-Indic digits ٠–٩ (U+0660–U+0669) as 0–9;
- * - the Arabic decimal separator ٫ (U+066B, what Intl.NumberFormat('fa-IR') writes) as ".";
- * - minus signs: − (U+2212, what Intl writes), ‐ ‑ ‒ – (U+2010–U+2013), ﹣ and － as "-";
- * - bidi marks (LRM, RLM, ALM, isolates: Intl's "‎−۱۶" and copied text carry them) are dropped.
- *
- * Grouping separators ("," the Arabic thousands separator ٬ and the Arabic comma ،) are
- * accepted only between groups of three digits ("4,736", "۴٬۷۳۶", "۴،۷۳۶"); "1,5" is refused
- * rather than guessed (it is 1.5 in some locales and 15 in none). In lists (a shape "3, 128,
- * 128", a CSV line, a pasted grid row) the Arabic comma ، separates values like "," and the
- * Arabic semicolon ؛ like ";" (`normalizeListSeparators`).
+ * Digits, the decimal separator ٫, minus signs, odd spaces and bidi marks are read by the
+ * core's one digit normalizer (`normalizeNumerals`, shared/core/numerals.ts), the same one the
+ * answer checker uses. On top of it, grouping separators ("," the Arabic thousands separator
+ * ٬ and the Arabic comma ،) are accepted only between groups of three digits ("4,736",
+ * "۴٬۷۳۶", "۴،۷۳۶"); "1,5" is refused rather than guessed (it is 1.5 in some locales and 15
+ * in none). In lists (a shape "3, 128, 128", a CSV line, a pasted grid row) the Arabic comma
+ * ، separates values like "," and the Arabic semicolon ؛ like ";" (`normalizeListSeparators`,
+ * also in shared/core/numerals.ts).
  */
-
-const PERSIAN_ZERO = 0x06f0;
-const ARABIC_INDIC_ZERO = 0x0660;
-const MINUS_SIGNS = /[\u2010-\u2013\u2212\uFE63\uFF0D]/g;
-/** No-break and narrow no-break spaces (French-style grouping, copied text) read as spaces. */
-const ODD_SPACES = /[\u00A0\u202F\u2009]/g;
-
-/** ASCII digits, "." and "-" for the Persian / Arabic-Indic digits, decimal separator and minus signs of `text`; other characters stay. */
-export function normalizeNumerals(text: string): string {
-  let result = '';
-  for (const char of stripBidiControls(text)) {
-    const code = char.charCodeAt(0);
-    if (code >= PERSIAN_ZERO && code <= PERSIAN_ZERO + 9) result += String(code - PERSIAN_ZERO);
-    else if (code >= ARABIC_INDIC_ZERO && code <= ARABIC_INDIC_ZERO + 9) result += String(code - ARABIC_INDIC_ZERO);
-    else if (char === '\u066B') result += '.';
-    else result += char;
-  }
-  return result.replace(MINUS_SIGNS, '-').replace(ODD_SPACES, ' ');
-}
-
-/** The Arabic comma ، and semicolon ؛ as "," and ";", for text that is a list of values. */
-export function normalizeListSeparators(text: string): string {
-  return text.replace(/\u060C/g, ',').replace(/\u061B/g, ';');
-}
 
 const PLAIN = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i;
 const GROUPED = /^([-+]?)(\d{1,3}(?:[,\u066C\u060C]\d{3})+)(\.\d+)?$/;

@@ -65,7 +65,7 @@ export function createLossChart(node: HTMLElement, initial: LossChartOptions): L
     const yScale = logScale ? scaleLog().domain([lo, hi]) : scaleLinear().domain([Math.min(0, lo), hi === lo ? hi + 1 : hi]).nice();
     const xScale = scaleLinear().domain([0, Math.max(options.xMax ?? steps, 1)]);
     const xTicks = xScale.ticks(Math.min(steps, 10));
-    const formatX = xScale.tickFormat(Math.min(steps, 10));
+    const formatX = compactTickFormat(xTicks, xScale.tickFormat(Math.min(steps, 10)));
     const yTicks = yScale.ticks(5);
     // A log axis labels only some of its ticks (d3 leaves the others blank); keep that choice.
     const shownByD3 = yScale.tickFormat(5, logScale ? '~g' : undefined);
@@ -77,7 +77,7 @@ export function createLossChart(node: HTMLElement, initial: LossChartOptions): L
     const MARGIN = axisMargins(BASE_MARGIN, { yLabels: widths(yTicks.map(formatY)), xFirst: xWidths[0] ?? 0, xLast: xWidths.at(-1) ?? 0 });
     const x = xScale.range([MARGIN.left, WIDTH - MARGIN.right]);
     const y = yScale.range([HEIGHT - MARGIN.bottom, MARGIN.top]);
-    svg.append('g').attr('transform', `translate(0, ${HEIGHT - MARGIN.bottom})`).call(axisBottom(x).tickValues(xTicks).tickFormat(formatX)).attr('color', text);
+    svg.append('g').attr('transform', `translate(0, ${HEIGHT - MARGIN.bottom})`).call(axisBottom(x).tickValues(xTicks).tickFormat((value) => formatX(Number(value)))).attr('color', text);
     svg.append('g').attr('transform', `translate(${MARGIN.left}, 0)`).call(axisLeft(y).tickValues(yTicks).tickFormat((value) => formatY(Number(value)))).attr('color', text);
     svg.append('text').attr('x', WIDTH - MARGIN.right).attr('y', HEIGHT - 4).attr('text-anchor', 'end').attr('fill', text).attr('font-size', 12).text(options.labels.x);
     svg.append('text').attr('x', 8).attr('y', 12).attr('fill', text).attr('font-size', 12).text(options.labels.y);

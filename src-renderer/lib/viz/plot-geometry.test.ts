@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { ticks } from 'd3';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setDigitStyle, setLocale } from '../i18n/locale.svelte';
 import { axisMargins, clipSegment, compactTickFormat, type Pixel, type PlotBox } from './plot-geometry';
 
 const BOX: PlotBox = { left: 48, right: 404, top: 16, bottom: 320 };
@@ -59,6 +60,24 @@ describe('clipSegment', () => {
 
 describe('compactTickFormat', () => {
   const plain = (value: number) => `plain ${value}`;
+
+  afterEach(() => {
+    setLocale('en');
+    setDigitStyle('native');
+  });
+
+  it('writes the labels in the locale\'s digits: Persian digits and ٫ in Persian, Latin with the Latin-digits setting', () => {
+    const ticks = [-0.5, 0, 0.5, 1];
+    const d3Plain = (value: number) => String(value);
+    expect(ticks.map(compactTickFormat(ticks, d3Plain))).toEqual(['-0.5', '0', '0.5', '1']);
+    setLocale('fa', null);
+    expect(ticks.map(compactTickFormat(ticks, d3Plain))).toEqual(['\u200E\u2212۰٫۵', '۰', '۰٫۵', '۱']);
+    expect([-150000, 50000].map(compactTickFormat([-150000, -100000, 0, 50000], d3Plain))).toEqual(['−۱۵۰k', '۵۰k']);
+    expect(compactTickFormat([0, 1e-5, 1.5e-5], d3Plain)(1.5e-5)).toBe('۱٫۵e\u200E\u2212۵');
+    setDigitStyle('latin');
+    // Latin digits, with the minus sign (and its left-to-right mark) Persian text writes
+    expect(ticks.map(compactTickFormat(ticks, d3Plain))).toEqual(['\u200E\u22120.5', '0', '0.5', '1']);
+  });
 
   it('keeps the plain labels for everyday values', () => {
     expect(compactTickFormat([-0.2, 0, 0.5, 1], plain)(0.5)).toBe('plain 0.5');

@@ -1,4 +1,5 @@
 import { format, formatPrefix, precisionPrefix, precisionRound, type Selection } from 'd3';
+import { localizeDigits } from '../i18n/locale.svelte';
 
 /** A point in plot pixels (viewBox units). */
 export type Pixel = readonly [x: number, y: number];
@@ -56,9 +57,17 @@ export function clipSegment(from: Pixel, to: Pixel, box: PlotBox): ClippedSegmen
  * million or below 0.001 ("2.5e6", "1.5e-5"), so an axis over large parameters never needs
  * "−3,000,000". Digits follow the spacing of the ticks (d3's precisionPrefix/precisionRound),
  * so two ticks never share a label. `ticks` are the values the axis will label; `plain`
- * formats everyday ones.
+ * formats everyday ones. This is every plot's one tick formatter: the label is written in the
+ * current locale's digits (Persian digits and ٫ in Persian unless the Latin-digits setting is
+ * on), so a plot reads like the sentences around it; the axis itself stays left to right.
  */
 export function compactTickFormat(ticks: readonly number[], plain: (value: number) => string): (value: number) => string {
+  const label = compactAsciiTickFormat(ticks, plain);
+  return (value) => localizeDigits(label(value));
+}
+
+/** The compact label in ASCII digits (d3's own formats), before the locale's digits. */
+function compactAsciiTickFormat(ticks: readonly number[], plain: (value: number) => string): (value: number) => string {
   const finite = [...new Set(ticks.filter(Number.isFinite))].sort((a, b) => a - b);
   const largest = Math.max(0, ...finite.map(Math.abs));
   const gaps = finite.slice(1).map((value, i) => value - finite[i]!);

@@ -1,5 +1,6 @@
 import { onAppearanceChange } from '../theme';
 import { axisBottom, axisLeft, line, max, scaleLinear, scalePoint, select } from 'd3';
+import { compactTickFormat } from './plot-geometry';
 import { cssColor } from './rf-theme';
 
 /** Receptive field of one spatial layer (the engine's numbers, height axis). */
@@ -66,7 +67,9 @@ export function createRfGrowthChart(node: HTMLElement, initial: RfGrowthChartOpt
       .call(axisBottom(x).tickFormat((layer) => labelOf.get(layer) ?? String(layer)))
       .call((axis) => axis.selectAll('text').attr('transform', 'rotate(-35)').style('text-anchor', 'end'))
       .attr('color', text);
-    svg.append('g').attr('transform', `translate(${MARGIN.left}, 0)`).call(axisLeft(y).ticks(6)).attr('color', text);
+    const yTicks = y.ticks(6);
+    const formatY = compactTickFormat(yTicks, y.tickFormat(6));
+    svg.append('g').attr('transform', `translate(${MARGIN.left}, 0)`).call(axisLeft(y).tickValues(yTicks).tickFormat((value) => formatY(Number(value)))).attr('color', text);
     svg.append('text').attr('x', MARGIN.left).attr('y', 14).attr('fill', text).attr('font-size', 11).text(options.labels.axis);
     const series = [
       { key: 'size' as const, colour: accent, label: options.labels.size },
