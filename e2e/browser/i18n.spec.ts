@@ -7,7 +7,9 @@ import { expect, test } from '../fixtures/app';
  * uses it. Text is compared without bidi marks (LRM, isolates), which are invisible.
  */
 
-const TOOLS = ['start', 'network', 'receptive-field', 'backprop', 'optimizer'] as const;
+const TOOLS = ['start', 'network', 'receptive-field', 'backprop', 'optimizer', 'bias-variance', 'overfitting', 'gradient-flow', 'depth', 'double-descent'] as const;
+/** Each lab's view, by test id: shown once its tab is chosen. */
+const LAB_VIEWS: Partial<Record<Tool, string>> = { 'bias-variance': 'bias-variance-view', overfitting: 'overfitting-view', 'gradient-flow': 'gradient-flow-view', depth: 'depth-view', 'double-descent': 'double-descent-view' };
 type Tool = (typeof TOOLS)[number];
 
 const BIDI_MARKS = /[\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]/g;
@@ -27,6 +29,8 @@ async function expectText(page: Page, testid: string, expected: string): Promise
 async function showTool(page: Page, tool: Tool): Promise<void> {
   await page.getByTestId(`tool-tab-${tool}`).click();
   if (tool === 'start') await expect(page.getByTestId('question-q4')).toBeVisible();
+  const lab = LAB_VIEWS[tool];
+  if (lab) await expect(page.getByTestId(lab)).toBeVisible();
   if (tool === 'network') await expect(page.getByTestId('layer-row-11')).toBeVisible();
   if (tool === 'receptive-field') {
     await page.getByTestId('rf-form-layer').fill('3');
@@ -52,11 +56,17 @@ const ALLOWED_WORDS = new Set([
   ...['SGD', 'AdaGrad', 'RMSProp', 'Adam', 'LeNet-5', 'AlexNet', 'VGG-16', 'MobileNet', 'v1', 'Luo', 'He', 'fan-in', 'epoch', 'affine'],
   ...['Ctrl', 'Alt', 'Delete', 'Ctrl+D', 'same', 'valid'],
   ...['exp', 'log', 'sqrt', 'abs', 'sin', 'cos', 'tanh', 'sigmoid', 'relu', 'max', 'floor', 'kh', 'kw'],
+  // The backprop legend's formula dL/dX = dL/dz ∗full rot180(W) (the full convolution with the kernel turned 180°).
+  ...['full', 'rot180'],
+  // PyTorch's own names (an argument, an nn.init function) and the lab's argument names, as the code spells them.
+  ...['weight_decay', 'calculate_gain', 'fan_in', 'fan_out'],
+  // Authors cited by name (double descent).
+  ...['Belkin', 'Nakkiran'],
 ]);
 /** Layer type ids as specs, the CLI and the growth chart's axis write them (conv2d, maxpool2d ...). */
 for (const id of ['conv2d', 'convtranspose2d', 'maxpool2d', 'avgpool2d', 'globalmaxpool2d', 'globalavgpool2d', 'adaptiveavgpool2d', 'batchnorm2d', 'leakyrelu', 'gelu', 'softmax', 'dropout', 'dropout2d', 'flatten', 'linear']) ALLOWED_WORDS.add(id);
 /** Math symbols: one letter (x, y, C, H, W, η), derivatives (dL, dy, dW) and subscripts. */
-const MATH_TOKEN = /^(?:[A-Za-z]|d[A-Za-z]|[A-Za-z]\d)$/;
+const MATH_TOKEN = /^(?:[A-Za-z]|d[A-Za-z]|[A-Za-z]\d|[A-Za-z]_[A-Za-z0-9]{1,2})$/;
 
 interface TextFinding {
   text: string;
@@ -94,7 +104,7 @@ async function collectTexts(page: Page): Promise<{ checked: TextFinding[]; engin
 }
 
 function englishWords(text: string): string[] {
-  const words = text.replace(/[\u2066-\u2069\u200E]/g, ' ').match(/[A-Za-z][A-Za-z0-9]*(?:[.+-][A-Za-z0-9]+)*/g) ?? [];
+  const words = text.replace(/[\u2066-\u2069\u200E]/g, ' ').match(/[A-Za-z][A-Za-z0-9]*(?:[.+_-][A-Za-z0-9]+)*/g) ?? [];
   return words.filter((word) => !ALLOWED_WORDS.has(word) && !MATH_TOKEN.test(word));
 }
 

@@ -2,6 +2,9 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '../fixtures/app';
 
 async function openOptimizer(page: Page): Promise<void> {
+  // These tests read where each step's arrows end, so the drawing is asked to settle at once (the
+  // animation of a step has its own spec, optimizer-animation): reduced motion draws the end state.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.getByTestId('tool-tab-optimizer').click();
   await expect(page.getByTestId('optimizer-view')).toBeVisible();
 }
