@@ -29,6 +29,22 @@ export const TOURS: Readonly<Record<string, readonly TourStep[]>> = {
     { target: 'stepper', title: 'tour.backprop.stepper.title', body: 'tour.backprop.stepper.body' },
     { target: 'step-text', title: 'tour.backprop.text.title', body: 'tour.backprop.text.body' },
   ],
+  'bias-variance': [
+    { target: 'bv-settings', title: 'tour.bias-variance.settings.title', body: 'tour.bias-variance.settings.body' },
+    { target: 'bv-fan-card', title: 'tour.bias-variance.fan.title', body: 'tour.bias-variance.fan.body' },
+    { target: 'bv-curve-card', title: 'tour.bias-variance.curve.title', body: 'tour.bias-variance.curve.body' },
+    { target: 'bv-agreement', title: 'tour.bias-variance.agreement.title', body: 'tour.bias-variance.agreement.body' },
+  ],
+  overfitting: [
+    { target: 'overfitting-data', title: 'tour.overfitting.data.title', body: 'tour.overfitting.data.body' },
+    { target: 'overfitting-remedies', title: 'tour.overfitting.remedies.title', body: 'tour.overfitting.remedies.body' },
+    { target: 'overfitting-playback', title: 'tour.overfitting.playback.title', body: 'tour.overfitting.playback.body' },
+  ],
+  'double-descent': [
+    { target: 'dd-settings', title: 'tour.double-descent.settings.title', body: 'tour.double-descent.settings.body' },
+    { target: 'dd-curve-card', title: 'tour.double-descent.curve.title', body: 'tour.double-descent.curve.body' },
+    { target: 'dd-ridge-switch', title: 'tour.double-descent.ridge.title', body: 'tour.double-descent.ridge.body' },
+  ],
   'gradient-flow': [
     { target: 'flow-depth', title: 'tour.gradient-flow.settings.title', body: 'tour.gradient-flow.settings.body' },
     { target: 'flow-trend', title: 'tour.gradient-flow.trend.title', body: 'tour.gradient-flow.trend.body' },
