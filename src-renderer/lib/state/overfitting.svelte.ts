@@ -86,6 +86,8 @@ export class OverfittingState {
   position: number = $state(0);
   playing: boolean = $state(false);
   speed: number = $state(100);
+  /** End was pressed while the runs still train: playback stays at the newest epoch as they arrive. */
+  following: boolean = $state(false);
 
   /** Epochs trained so far by the longer run (playback cannot pass it). */
   available: number = $derived(Math.max(0, (this.baseline?.epochs.length ?? 0) - 1, (this.remedied?.epochs.length ?? 0) - 1));
@@ -107,6 +109,7 @@ export class OverfittingState {
     this.pending = true;
     this.position = 0;
     this.playing = true;
+    this.following = false;
     this.setup = null;
     this.baseline = null;
     this.remedied = null;
@@ -114,6 +117,7 @@ export class OverfittingState {
       if (progress.setup) this.setup = progress.setup;
       this.baseline = withProgress(this.baseline ?? emptyTrace(), progress.baseline);
       this.remedied = progress.remedied ? withProgress(this.remedied ?? emptyTrace(), progress.remedied) : null;
+      this.#follow();
     };
     this.#call.run(
       (signal) => this.#client.overfittingLab({ lab: document }, { signal, onProgress }),
@@ -130,6 +134,8 @@ export class OverfittingState {
         this.setup = setup;
         this.baseline = finished(baseline);
         this.remedied = remedied ? finished(remedied) : null;
+        this.#follow();
+        this.following = false;
       },
       (error) => {
         this.pending = false;
@@ -137,6 +143,10 @@ export class OverfittingState {
         this.error = error;
       },
     );
+  }
+
+  #follow(): void {
+    if (this.following) this.position = this.available;
   }
 
   dispose(): void {
@@ -154,28 +164,34 @@ export class OverfittingState {
   }
 
   togglePlay(): void {
+    this.following = false;
     if (!this.playing && this.done && this.cursor >= this.available) this.position = 0;
     this.playing = !this.playing;
   }
 
   step(): void {
+    this.following = false;
     this.playing = false;
     this.position = Math.min(this.cursor + 1, this.available);
   }
 
   stepBack(): void {
+    this.following = false;
     this.playing = false;
     this.position = Math.max(this.cursor - 1, 0);
   }
 
   reset(): void {
+    this.following = false;
     this.playing = false;
     this.position = 0;
   }
 
+  /** To the newest epoch; while the runs still train, playback follows the newest one as it arrives. */
   toEnd(): void {
     this.playing = false;
     this.position = this.available;
+    this.following = !this.done;
   }
 
   // ---- reading a run at the cursor ------------------------------------------------------

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { overfittingLab, type OverfittingProgress, type OverfittingResult } from '../../../shared/core/overfitting/index';
+import { DEFAULT_OVERFITTING_TOOL } from '../../../shared/protocol/overfitting-schema';
+import type { CoreClient } from '../core-client';
+import { labDocument, OverfittingState } from './overfitting.svelte';
+import { ProjectState } from './project.svelte';
+
+const EARLY = {
+  ...DEFAULT_OVERFITTING_TOOL,
+  remedies: { ...DEFAULT_OVERFITTING_TOOL.remedies, earlyStopping: { ...DEFAULT_OVERFITTING_TOOL.remedies.earlyStopping, on: true } },
+};
+
+/** The core's real run of the settings, with the progress reports it sent on the way. */
+async function recorded() {
+  const reports: OverfittingProgress[] = [];
+  const result = (await overfittingLab({ lab: labDocument(EARLY) }, { checkpoint: async () => {}, progress: (p) => reports.push(p as OverfittingProgress) })) as OverfittingResult;
+  return { reports, result };
+}
+
+/** A client whose one call the test plays out by hand: progress reports, then the result. */
+function scriptedClient() {
+  let onProgress: ((p: OverfittingProgress) => void) | undefined;
+  let finish: ((r: unknown) => void) | undefined;
+  const client = {
+    overfittingLab: (_payload: unknown, options?: { onProgress?: (p: OverfittingProgress) => void }) => {
+      onProgress = options?.onProgress;
+      return new Promise((resolve) => { finish = resolve; });
+    },
+  } as unknown as CoreClient;
+  return { client, report: (p: OverfittingProgress) => onProgress!(p), finish: (r: unknown) => finish!(r) };
+}
+
+describe('overfitting lab playback', () => {
+  it('End pressed while the runs train follows the newest epoch, so an early stop is reached, not left behind', async () => {
+    const { reports, result } = await recorded();
+    expect(reports.length).toBeGreaterThan(2);
+    const stop = result.remedied!.epochs.length - 1;
+    expect(stop).toBeLessThan(EARLY.epochs);
+
+    const { client, report, finish } = scriptedClient();
+    const project = new ProjectState();
+    project.tools = { ...project.tools, overfitting: EARLY };
+    const lab = new OverfittingState(client, project);
+    lab.request(labDocument(EARLY));
+    report(reports[0]!);
+    lab.toEnd();
+    const early = lab.position;
+    expect(early).toBeLessThan(stop);
+    for (const partial of reports.slice(1)) {
+      report(partial);
+      expect(lab.position).toBe(lab.available);
+    }
+    finish({ ok: true, ...result });
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(lab.done).toBe(true);
+    expect(lab.cursor).toBe(lab.available);
+    expect(lab.cursor).toBeGreaterThanOrEqual(stop);
+    expect(lab.following).toBe(false);
+  });
+
+  it('a step after End stops the following: playback stays where the student put it', async () => {
+    const { reports } = await recorded();
+    const { client, report } = scriptedClient();
+    const lab = new OverfittingState(client, new ProjectState());
+    lab.request(labDocument(EARLY));
+    report(reports[0]!);
+    report(reports[1]!);
+    lab.toEnd();
+    lab.stepBack();
+    const held = lab.position;
+    report(reports[2]!);
+    expect(lab.position).toBe(held);
+    expect(lab.position).toBeLessThan(lab.available);
+  });
+});
