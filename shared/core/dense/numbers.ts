@@ -1,5 +1,7 @@
 /** Small statistics shared by the gradient-flow numbers and the training trace. */
 
+import { multiplyTransposed, transpose } from './kernels';
+
 /** Mean and population standard deviation (divide by N) of `count` values from `offset`. */
 export function meanStd(values: Float64Array, offset: number, count: number): { mean: number; std: number } {
   if (count === 0) return { mean: 0, std: 0 };
@@ -36,49 +38,50 @@ export function finiteOrNull(value: number): number | null {
 }
 
 /**
- * The spectral norm ||W||_2 (largest singular value) of a [rows][columns] block: the square
- * root of the largest eigenvalue of W^T W by Lanczos iteration (full reorthogonalisation,
- * at most 40 steps, the Ritz value checked every second, from a fixed start so the answer is the same every time); the top Ritz
- * value of the tridiagonal matrix comes from Sturm-sequence bisection. The Ritz value
- * approaches the eigenvalue from below, to about 1e-12 relative for these sizes.
+ * ||W||_2, the largest singular value of W ([rows][columns] at offset): the square root of the
+ * largest eigenvalue of the Gram matrix of W's shorter side (W W^T or W^T W, formed once with the
+ * blocked kernel), found by Lanczos with full reorthogonalisation until the top Ritz value
+ * settles (relative change 1e-10) or the Krylov space is the whole space.
  */
 export function spectralNorm(values: Float64Array, offset: number, rows: number, columns: number): number {
   if (rows === 0 || columns === 0) return 0;
-  const steps = Math.min(columns, 40);
+  const m = Math.min(rows, columns);
+  const gram = new Float64Array(m * m);
+  if (rows <= columns) multiplyTransposed(values, offset, rows, values, offset, rows, columns, gram);
+  else {
+    const t = new Float64Array(rows * columns);
+    transpose(values, offset, rows, columns, t);
+    multiplyTransposed(t, 0, columns, t, 0, columns, rows, gram);
+  }
+  const steps = Math.min(m, 40);
   const basis: Float64Array[] = [];
   const alpha: number[] = [];
   const beta: number[] = [];
-  let v = new Float64Array(columns);
-  for (let i = 0; i < columns; i++) v[i] = 1 + 0.5 * Math.sin(i + 1);
-  let norm = frobenius(v, 0, columns);
-  for (let i = 0; i < columns; i++) v[i] = v[i]! / norm;
-  const u = new Float64Array(rows);
+  let v = new Float64Array(m);
+  for (let i = 0; i < m; i++) v[i] = 1 + 0.5 * Math.sin(i + 1);
+  let norm = frobenius(v, 0, m);
+  for (let i = 0; i < m; i++) v[i] = v[i]! / norm;
   let previousTop = -1;
   for (let j = 0; j < steps; j++) {
     basis.push(v);
-    // w = W^T (W v)
-    for (let r = 0; r < rows; r++) {
+    // w = G v
+    const w = new Float64Array(m);
+    for (let r = 0; r < m; r++) {
       let s = 0;
-      const base = offset + r * columns;
-      for (let i = 0; i < columns; i++) s += values[base + i]! * v[i]!;
-      u[r] = s;
-    }
-    const w = new Float64Array(columns);
-    for (let r = 0; r < rows; r++) {
-      const ur = u[r]!;
-      const base = offset + r * columns;
-      for (let i = 0; i < columns; i++) w[i] = w[i]! + values[base + i]! * ur;
+      const base = r * m;
+      for (let i = 0; i < m; i++) s += gram[base + i]! * v[i]!;
+      w[r] = s;
     }
     let a = 0;
-    for (let i = 0; i < columns; i++) a += w[i]! * v[i]!;
+    for (let i = 0; i < m; i++) a += w[i]! * v[i]!;
     alpha.push(a);
     // full reorthogonalisation against every earlier vector (one modified Gram-Schmidt pass)
     for (const q of basis) {
       let d = 0;
-      for (let i = 0; i < columns; i++) d += w[i]! * q[i]!;
-      for (let i = 0; i < columns; i++) w[i] = w[i]! - d * q[i]!;
+      for (let i = 0; i < m; i++) d += w[i]! * q[i]!;
+      for (let i = 0; i < m; i++) w[i] = w[i]! - d * q[i]!;
     }
-    norm = frobenius(w, 0, columns);
+    norm = frobenius(w, 0, m);
     const last = j === steps - 1 || norm <= 1e-13 * Math.abs(alpha[0]!) || !Number.isFinite(norm);
     if (j % 2 === 1 || last) {
       const top = largestTridiagonalEigenvalue(alpha, beta);
@@ -88,7 +91,7 @@ export function spectralNorm(values: Float64Array, offset: number, rows: number,
       if (settled || last) break;
     }
     beta.push(norm);
-    for (let i = 0; i < columns; i++) w[i] = w[i]! / norm;
+    for (let i = 0; i < m; i++) w[i] = w[i]! / norm;
     v = w;
   }
   return Math.sqrt(Math.max(0, previousTop));
