@@ -2,6 +2,7 @@ import { onAppearanceChange } from '../theme';
 import { contours, extent, geoPath, interpolateViridis, range, scaleLinear, scaleSequentialLog, select, axisBottom, axisLeft, type ScaleLinear, type Selection } from 'd3';
 import type { LossSurface } from '../../../shared/core/optim/index';
 import { axisMargins, clipSegment, compactTickFormat, tickLabelWidths, type Pixel, type PlotBox } from './plot-geometry';
+import { themeColors } from './rf-theme';
 import { motionFrame, SETTLED, type MotionProgress, type MotionVector, type StepMotion } from './step-motion';
 
 export interface ContourPoint {
@@ -53,10 +54,6 @@ const BASE_MARGIN = { top: 16, right: 16, bottom: 40, left: 48 };
 const LEVELS = 14;
 const TICKS = 6;
 
-function cssColor(node: Element, name: string, fallback: string): string {
-  return getComputedStyle(node).getPropertyValue(name).trim() || fallback;
-}
-
 /**
  * The loss surface over two parameters as filled contours (d3.contours; levels spaced
  * logarithmically so the valley floor keeps its rings), the path of the parameters so far,
@@ -65,6 +62,7 @@ function cssColor(node: Element, name: string, fallback: string): string {
  * compact and the margins fit them.
  */
 export function createContourPlot(node: HTMLElement, initial: ContourPlotOptions): ContourPlot {
+  const colors = themeColors(node);
   const svg = select(node).append('svg').attr('viewBox', `0 0 ${WIDTH} ${HEIGHT}`).attr('role', 'img').style('inline-size', '100%').style('max-inline-size', `${WIDTH}px`);
   const clip = `contour-clip-${Math.random().toString(36).slice(2, 8)}`;
   const layer = svg.append('g');
@@ -122,7 +120,7 @@ export function createContourPlot(node: HTMLElement, initial: ContourPlotOptions
         .attr('font-weight', 600)
         .attr('fill', style.color)
         .attr('paint-order', 'stroke')
-        .attr('stroke', cssColor(node, '--surface', '#fff'))
+        .attr('stroke', colors.get('--surface', '#fff'))
         .attr('stroke-width', 3)
         .attr('data-testid', `${style.testid}-label`)
         .text(style.text);
@@ -152,10 +150,11 @@ export function createContourPlot(node: HTMLElement, initial: ContourPlotOptions
   }
 
   function draw(options: ContourPlotOptions) {
+    colors.forget();
     layer.selectAll('*').remove();
     svg.attr('aria-label', options.labels.title);
-    const text = cssColor(node, '--text-muted', '#57606a');
-    const ink = cssColor(node, '--text', '#1b1f24');
+    const text = colors.get('--text-muted', '#57606a');
+    const ink = colors.get('--text', '#1b1f24');
     const { surface } = options;
     scales = null;
     overlay = null;
@@ -228,7 +227,7 @@ export function createContourPlot(node: HTMLElement, initial: ContourPlotOptions
     if (!overlay || !scales) return;
     overlay.selectAll('*').remove();
     const { x, y } = scales;
-    const pathColor = cssColor(node, options.colorVar, '#2f6fdb');
+    const pathColor = colors.get(options.colorVar, '#2f6fdb');
     const settled = at.glide >= 1 && at.sum >= 1;
     const motion = options.motion;
     const frame = motion ? motionFrame(motion, at) : null;
@@ -252,16 +251,16 @@ export function createContourPlot(node: HTMLElement, initial: ContourPlotOptions
       .attr('cy', (p) => y(p.y))
       .attr('r', (_, i) => (i === points.length - 1 ? 5 : 2.5))
       .attr('fill', pathColor)
-      .attr('stroke', cssColor(node, '--surface', '#fff'))
+      .attr('stroke', colors.get('--surface', '#fff'))
       .attr('stroke-width', 1)
       .attr('data-testid', (_, i) => (i === points.length - 1 ? 'current-point' : null))
       .attr('data-x', (p) => p.x)
       .attr('data-y', (p) => p.y);
     const arrows = overlay.append('g');
-    const danger = cssColor(node, '--danger', '#cf222e');
-    const warning = cssColor(node, '--warning', '#bf8700');
-    const current = cssColor(node, '--current', '#8250df');
-    const muted = cssColor(node, '--text-muted', '#57606a');
+    const danger = colors.get('--danger', '#cf222e');
+    const warning = colors.get('--warning', '#bf8700');
+    const current = colors.get('--current', '#8250df');
+    const muted = colors.get('--text-muted', '#57606a');
     const off = options.labels.offPlot;
     // The two parts of the step, head to tail, growing; they stay (thinner) once the step is made.
     const part = (vector: MotionVector | null, color: string, testid: string, label: string) => {

@@ -1,6 +1,7 @@
 import { onAppearanceChange } from '../theme';
 import { axisBottom, axisLeft, line, max, min, scaleLinear, scaleLog, select } from 'd3';
 import { axisMargins, compactTickFormat, tickLabelWidths } from './plot-geometry';
+import { cssColor } from './rf-theme';
 
 export interface LossSeries {
   label: string;
@@ -40,10 +41,6 @@ const WIDTH = 640;
 const HEIGHT = 220;
 /** The least room around the chart; the left and right grow to fit the tick labels. */
 const BASE_MARGIN = { top: 20, right: 16, bottom: 36, left: 56 };
-
-function cssColor(node: Element, name: string, fallback: string): string {
-  return getComputedStyle(node).getPropertyValue(name).trim() || fallback;
-}
 
 /**
  * Loss per step for one or two runs; a log axis when the loss spans more than two decades
