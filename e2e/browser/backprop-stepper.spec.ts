@@ -165,6 +165,23 @@ test.describe('The backprop stepper builds up (seed Q3)', () => {
   });
 });
 
+test('at 1440x900 the stepper and the first grids of both passes are on the first screen, in English and Persian', async ({ app, page }) => {
+  void app;
+  await page.setViewportSize({ width: 1440, height: 900 });
+  for (const query of ['', '&lang=fa']) {
+    await page.goto(`/?tour=off${query}#backprop`);
+    await expect(page.getByTestId('backprop-view')).toBeVisible();
+    for (const testid of ['step-next', 'step-work', 'tensor-input', 'tensor-grad_pooled']) {
+      const box = (await page.getByTestId(testid).first().boundingBox())!;
+      expect(box, `${testid} is drawn`).not.toBeNull();
+      expect(box.y + Math.min(box.height, 60), `${testid} starts inside the 900 px window (lang ${query || 'en'})`).toBeLessThanOrEqual(900);
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(1440);
+    }
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  }
+});
+
 test.describe('Screenshots of the stepper (test-results/, to look at)', () => {
   for (const [width, height] of [[1440, 900], [1024, 700]] as const) {
     for (const lang of ['en', 'fa'] as const) {
