@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from '../fixtures/app';
+import { expect, openStepTableGroups, test } from '../fixtures/app';
 
 /**
  * Issue 11, phase 1: the renderer in Persian, right to left. The language comes from
@@ -197,6 +197,7 @@ test.describe('Persian (issue 11): right to left, Persian digits, the whole inte
       await expectText(page, 'control-position', 'گام ۲ از ۲');
     };
     const readTable = async () => {
+      await openStepTableGroups(page);
       const texts: string[] = [];
       for (const row of [1, 2]) for (const cell of await page.getByTestId(`step-row-${row}`).locator('[data-testid^="cell-"]').all()) texts.push(plain(await cell.textContent()));
       return texts;

@@ -1,4 +1,4 @@
-import { expect, test } from '../fixtures/app';
+import { expect, openStepTableGroups, test } from '../fixtures/app';
 import type { Page } from '@playwright/test';
 
 async function openOptimizer(page: Page) {
@@ -45,6 +45,7 @@ test.describe('Optimizer stepper: the seed Q4 typed in', () => {
     await page.getByTestId('control-step').click();
     await page.getByTestId('control-step').click();
     await expect(page.getByTestId('control-position')).toHaveText('Step 2 of 2');
+    await openStepTableGroups(page);
 
     const row1 = page.getByTestId('step-row-1');
     await expect(row1.getByTestId('cell-samples')).toHaveText('1');

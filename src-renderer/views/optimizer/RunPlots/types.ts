@@ -1,3 +1,4 @@
+import type { Snippet } from 'svelte';
 import type { LossSurface, OptimizerConfig } from '../../../../shared/core/optim/index';
 import type { Trace } from '../StepTable';
 import type { StepPlayer } from '../step-player.svelte';
@@ -28,4 +29,6 @@ export interface RunPlotsProps {
   pinned: boolean;
   onAxes: (axes: [string, string]) => void;
   onPin: (pinned: boolean) => void;
+  /** Shown between the contour plots and the loss chart (the step table, next to the animation). */
+  children?: Snippet;
 }
