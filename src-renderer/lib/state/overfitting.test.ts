@@ -50,7 +50,7 @@ describe('overfitting lab playback', () => {
       report(partial);
       expect(lab.position).toBe(lab.available);
     }
-    finish({ ok: true, ...result });
+    finish(result);
     await Promise.resolve();
     await Promise.resolve();
     expect(lab.done).toBe(true);
