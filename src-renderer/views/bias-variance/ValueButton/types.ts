@@ -6,6 +6,8 @@ export interface ValueButtonProps {
   onOpen: (anchor: HTMLElement) => void;
   /** The number as shown (default: four significant digits). */
   text?: string;
+  /** Inside a sentence: less padding, so it sits in the line like a word. */
+  inline?: boolean;
   /** Larger type (the chosen model's summary). */
   large?: boolean;
   testid?: string;
