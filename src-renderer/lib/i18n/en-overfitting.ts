@@ -54,6 +54,7 @@ export const enOverfitting = {
   'overfitting.onset.found': 'Overfitting starts after epoch {start} (training loss {trainStart}, validation loss {validationStart}): by epoch {epoch} the training loss has fallen to {train} while the validation loss has risen to {validation}.',
   'overfitting.onset.none': 'No overfitting so far: at epoch {epoch} the training loss is {train} and the validation loss {validation}, not above its lowest value while the training loss falls.',
   'overfitting.compare': 'At epoch {epoch} the validation loss is {baseline} without remedies and {remedied} with them (difference {difference}).',
+  'overfitting.run.baselineSubtitle': 'No remedy: the run to compare with',
   'overfitting.run.remedyNumbers': 'Remedy settings (click a number for its formula):',
   'overfitting.run.dropoutRate': 'dropout rate p = {rate}',
   'overfitting.run.weightDecayValue': 'weight decay λ = {lambda}',

@@ -58,6 +58,7 @@ export const faOverfitting: Translation<typeof enOverfitting> = {
   'overfitting.onset.found': 'بیش‌برازش پس از دورهٔ {start} آغاز می‌شود (خطای آموزش {trainStart}، خطای اعتبارسنجی {validationStart}): تا دورهٔ {epoch} خطای آموزش به {train} کاهش یافته، در حالی که خطای اعتبارسنجی به {validation} افزایش یافته است.',
   'overfitting.onset.none': 'تا اینجا بیش‌برازشی نیست: در دورهٔ {epoch} خطای آموزش {train} و خطای اعتبارسنجی {validation} است و هم‌زمان با کاهش خطای آموزش از کمترین مقدارش بالاتر نرفته است.',
   'overfitting.compare': 'در دورهٔ {epoch} خطای اعتبارسنجی بدون درمان {baseline} و با درمان {remedied} است (تفاوت {difference}).',
+  'overfitting.run.baselineSubtitle': 'بدون درمان: اجرای مبنا برای مقایسه',
   'overfitting.run.remedyNumbers': 'تنظیمات درمان (برای دیدن فرمول روی هر عدد کلیک کنید):',
   'overfitting.run.dropoutRate': `نرخ حذف تصادفی ${math('p')} = {rate}`,
   'overfitting.run.weightDecayValue': `ضریب کاهش وزن ${math('λ')} = {lambda}`,
