@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { runBiasVariance, type BiasVarianceResult } from '../../shared/core/regression/index';
 import { DEFAULT_BIAS_VARIANCE_CASE } from '../../shared/core/regression/presets';
@@ -50,6 +51,34 @@ test.describe('Bias-variance lab (issue 13, Q2a)', () => {
     const panel = page.getByTestId('bv-derivation');
     await expect(panel).toBeVisible();
     await expect(panel).toContainText(String(core(5).results[5]!.variance));
+  });
+
+  test('the domain: two fields, a bad end named at its field, the change undoable and saved with the project', async ({ app, page }) => {
+    void app;
+    await openLab(page);
+    await expectChosen(page, core(3));
+    const low = page.getByTestId('bv-domain-low');
+    await low.fill('2');
+    await expect(page.getByTestId('bv-domain-low-error')).toHaveText('The low end must be below 1.');
+    // nothing was committed: the numbers are still the preset's
+    await expectChosen(page, core(3));
+    await low.fill('-1');
+    await expect(page.getByTestId('bv-domain-low-error')).toHaveCount(0);
+    await low.blur();
+    await expectChosen(page, core(3, { domain: [-1, 1] }));
+    await page.getByTestId('bv-domain-high').fill('-2');
+    await expect(page.getByTestId('bv-domain-high-error')).toHaveText('The high end must be above -1.');
+    await page.getByTestId('bv-domain-high').fill('1');
+    await page.getByTestId('bv-domain-high').blur();
+
+    const downloadEvent = page.waitForEvent('download');
+    await page.getByTestId('file-save').click();
+    const saved = JSON.parse(await readFile(await (await downloadEvent).path(), 'utf8'));
+    expect(saved).toMatchObject({ tools: { biasVariance: { domain: [-1, 1] } } });
+
+    await page.getByTestId('undo').click();
+    await expect(low).toHaveValue('0');
+    await expectChosen(page, core(3));
   });
 
   test('k-NN and n: the k slider follows n, the numbers follow the core', async ({ app, page }) => {

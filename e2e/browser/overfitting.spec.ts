@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { overfittingLab, type OverfittingResult } from '../../shared/core/overfitting/index';
+import { explainOverfitting, overfittingLab, type OverfittingExplainResult, type OverfittingResult } from '../../shared/core/overfitting/index';
 import { DEFAULT_OVERFITTING_TOOL } from '../../shared/protocol/overfitting-schema';
 import { labDocument } from '../../src-renderer/lib/state/overfitting.svelte';
 import { expect, test } from '../fixtures/app';
@@ -9,6 +9,12 @@ const BIDI = /[\u200E\u200F\u061C\u2066-\u2069]/g;
 async function core(tool: typeof DEFAULT_OVERFITTING_TOOL): Promise<OverfittingResult> {
   const result = await overfittingLab({ lab: labDocument(tool) });
   if (!('baseline' in result)) throw new Error('refused');
+  return result;
+}
+
+async function explained(tool: typeof DEFAULT_OVERFITTING_TOOL, epoch: number): Promise<OverfittingExplainResult> {
+  const result = await explainOverfitting({ lab: labDocument(tool), epoch });
+  if (!result.ok) throw new Error('refused');
   return result;
 }
 
@@ -74,6 +80,50 @@ test.describe('overfitting lab (issue 13, Q2b)', () => {
     await expect(page.getByTestId('run-remedied-restored')).toContainText(String(best), { timeout: 30_000 });
     await expect(page.getByTestId('run-remedied-restored')).toContainText(String(stop));
     await expect(page.getByTestId('run-remedied-best-mark')).toHaveCount(1);
+  });
+
+  test('the numbers on screen open their derivations: the core\'s formula, terms and result', async ({ app, page }) => {
+    void app;
+    const tool = {
+      ...DEFAULT_OVERFITTING_TOOL,
+      remedies: { ...DEFAULT_OVERFITTING_TOOL.remedies, earlyStopping: { ...DEFAULT_OVERFITTING_TOOL.remedies.earlyStopping, on: true }, dropout: { ...DEFAULT_OVERFITTING_TOOL.remedies.dropout, on: true } },
+    };
+    await openLab(page);
+    await page.getByTestId('remedy-early-stopping').click();
+    await page.getByTestId('remedy-dropout').click();
+    await expect(page.getByTestId('run-remedied')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('overfitting-training')).toHaveCount(0, { timeout: 30_000 });
+    await page.getByTestId('overfitting-end').click();
+    const lab = await core(tool);
+    const last = DEFAULT_OVERFITTING_TOOL.epochs;
+    const expected = await explained(tool, last);
+    const panel = page.getByTestId('overfitting-derivation');
+
+    // the baseline's training loss at the last epoch: the mean of N cross-entropy terms, the run's own value
+    await page.getByTestId('run-baseline-train-loss').click();
+    await expect(panel).toBeVisible();
+    const train = expected.baseline.explanation.train_loss!;
+    expect(expected.baseline.train_loss).toBe(lab.baseline.epochs[last]!.train_loss);
+    await expect(panel.getByTestId('derivation-text')).toHaveText(train.text, { timeout: 30_000 });
+    await expect(panel.getByTestId('derivation-formula').locator('annotation')).toHaveText(train.formula);
+    await page.keyboard.press('Escape');
+    await expect(panel).toHaveCount(0);
+
+    // early stopping: the best epoch of the restored statement, with its patience
+    const best = lab.remedied!.best_epoch!;
+    const stop = lab.remedied!.epochs.length - 1;
+    await page.getByTestId('run-remedied-best-epoch').click();
+    const early = (await explained(tool, stop)).remedied!.explanation.best_epoch!;
+    expect(early.result).toBe(`b = ${best}`);
+    await expect(panel.getByTestId('derivation-text')).toHaveText(early.text, { timeout: 30_000 });
+    await page.keyboard.press('Escape');
+
+    // the comparison of the two validation losses, and dropout's rate
+    await page.getByTestId('overfitting-compare-difference').click();
+    await expect(panel.getByTestId('derivation-text')).toHaveText(expected.comparison!.text, { timeout: 30_000 });
+    await page.keyboard.press('Escape');
+    await page.getByTestId('run-remedied-dropout-rate').click();
+    await expect(panel.getByTestId('derivation-text')).toHaveText(expected.remedied!.explanation.dropout!.text, { timeout: 30_000 });
   });
 
   test('in Persian, with screenshots at 1440×900 and 1024×700, light and dark', async ({ app, page }, testInfo) => {

@@ -8,7 +8,7 @@ import { unitRegion, type RegionFailure, type UnitRegion } from './receptive/reg
 import { effectiveReceptiveField, type Cooperation, type EffectiveFieldFailure, type EffectiveFieldRequest, type EffectiveFieldResult } from './receptive/effective-field';
 import { explainBiasVariance, explainDoubleDescent, runBiasVariance, runDoubleDescent, type BiasVarianceExplainRequest, type BiasVarianceRequest, type BiasVarianceResult, type DoubleDescentExplainRequest, type DoubleDescentRequest, type DoubleDescentResult, type RegressionExplanation, type RegressionFailure } from './regression/index';
 import { gradientCheck, runBackprop, type BackpropCaseInput, type BackpropResult, type CaseIssue, type GradientCheck } from './backprop/index';
-import { overfittingLab, type OverfittingProgress, type OverfittingResult } from './overfitting/index';
+import { explainOverfitting, overfittingLab, type OverfittingExplainRequest, type OverfittingExplainResult, type OverfittingProgress, type OverfittingResult } from './overfitting/index';
 import { gradientFlow, linearRegions, sameBudget, trainNetwork, type BudgetProgress, type BudgetResult, type DenseFailure, type GradientFlowRequest, type GradientFlowResult, type Regions1d, type Regions2d, type RegionsProgress, type RegionsRequest, type TrainProgress, type TrainRequest, type TrainResult } from './dense/index';
 
 export * from './network/index';
@@ -80,6 +80,13 @@ export interface Core {
    */
   overfittingLab(payload: { lab: unknown }, cooperation?: Cooperation): Promise<OverfittingResult | DenseFailure>;
   /**
+   * The overfitting lab's numbers at one epoch as derivations (both runs trained again to it, the
+   * same seeded runs): each loss as the mean of its samples' terms, the onset rule, early
+   * stopping's best epoch, dropout's scale, weight decay's penalty, and the two validation
+   * losses compared. Cooperative.
+   */
+  overfittingExplain(payload: OverfittingExplainRequest, cooperation?: Cooperation): Promise<OverfittingExplainResult | DenseFailure>;
+  /**
    * Bias-variance lab: bias^2, variance, noise, their sum, test and train error and the mean fit
    * at every degree (or k); the fan of fits at `chosen` (default: the least expected error).
    * Issues (codes with values) for a bad case.
@@ -131,6 +138,7 @@ export function createCore(): Core {
     linearRegions: (payload, cooperation) => linearRegions(payload, cooperation),
     sameBudget: (payload, cooperation) => sameBudget(payload, cooperation),
     overfittingLab: (payload, cooperation) => overfittingLab(payload, cooperation),
+    overfittingExplain: (payload, cooperation) => explainOverfitting(payload, cooperation),
     biasVariance: (payload) => runBiasVariance(payload),
     biasVarianceExplain: (payload) => explainBiasVariance(payload),
     doubleDescent: (payload) => runDoubleDescent(payload),

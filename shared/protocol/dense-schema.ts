@@ -33,6 +33,7 @@ export const trainPayloadSchema = z.strictObject({ run: trainRunSchema, tensors:
 export const regionsPayloadSchema = z.strictObject({ net: regionsNetSchema, polygons: z.boolean().optional() });
 export const budgetPayloadSchema = z.strictObject({ comparison: budgetComparisonSchema });
 export const overfittingPayloadSchema = z.strictObject({ lab: overfittingLabSchema });
+export const overfittingExplainPayloadSchema = z.strictObject({ lab: overfittingLabSchema, epoch: z.number().int({ error: 'epoch is a whole number' }).min(0, { error: 'epoch is at least 0' }) });
 
 export type DenseParse = { ok: true } | { ok: false; issues: DenseIssue[] };
 

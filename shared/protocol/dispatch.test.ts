@@ -25,6 +25,7 @@ function fakeCore(overrides: Partial<CoreApi> = {}): CoreApi {
     linearRegions: () => Promise.resolve({ ok: false, issues: [] }),
     sameBudget: () => Promise.resolve({ ok: false, issues: [] }),
     overfittingLab: () => Promise.resolve({ ok: false, issues: [] }),
+    overfittingExplain: () => Promise.resolve({ ok: false, issues: [] }),
     biasVariance: () => ({ ok: false, issues: [] }),
     biasVarianceExplain: () => ({ ok: false, issues: [] }),
     doubleDescent: () => ({ ok: false, issues: [] }),

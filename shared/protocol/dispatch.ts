@@ -7,7 +7,7 @@ import { lossSurfaceRequestSchema, optimizeProblemSchema } from './optimize-sche
 import { checkAnswersPayloadSchema, exportNetworkPayloadSchema, importCodePayloadSchema, solveSettingsPayloadSchema } from './builder-schema';
 import { backpropCaseSchema } from './backprop-schema';
 import { effectiveFieldPayloadSchema, unitRegionPayloadSchema } from './receptive-schema';
-import { budgetPayloadSchema, gradientFlowPayloadSchema, overfittingPayloadSchema, regionsPayloadSchema, trainPayloadSchema } from './dense-schema';
+import { budgetPayloadSchema, gradientFlowPayloadSchema, overfittingExplainPayloadSchema, overfittingPayloadSchema, regionsPayloadSchema, trainPayloadSchema } from './dense-schema';
 import { biasVarianceExplainPayloadSchema, biasVariancePayloadSchema, doubleDescentExplainPayloadSchema, doubleDescentPayloadSchema } from './regression-schema';
 
 /**
@@ -33,6 +33,7 @@ export const corePayloadSchemas = {
   linearRegions: regionsPayloadSchema,
   sameBudget: budgetPayloadSchema,
   overfittingLab: overfittingPayloadSchema,
+  overfittingExplain: overfittingExplainPayloadSchema,
   biasVariance: biasVariancePayloadSchema,
   biasVarianceExplain: biasVarianceExplainPayloadSchema,
   doubleDescent: doubleDescentPayloadSchema,

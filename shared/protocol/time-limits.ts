@@ -31,6 +31,8 @@ export const CORE_METHOD_TIME_LIMITS_MS: Partial<Record<CoreMethod, number>> = {
   linearRegions: 120_000,
   sameBudget: MAX_CORE_TIME_LIMIT_MS,
   overfittingLab: MAX_CORE_TIME_LIMIT_MS,
+  // Trains both runs again up to the epoch shown: at most as long as the lab itself.
+  overfittingExplain: MAX_CORE_TIME_LIMIT_MS,
 };
 
 /**

@@ -275,6 +275,10 @@ export const FUZZ_EXAMPLES: { readonly [Method in keyof Core]: readonly Paramete
     { lab: { data: { kind: 'regression', truth: 'cubic', samples: 10, noise: 0.1 }, widths: [3, 3], activation: 'tanh', epochs: 2, grid: 7, remedies: { weight_decay: 0.01, smaller: { widths: [2] }, more_data: { samples: 4 } } } },
     { lab: { data: { kind: 'blobs', classes: 4, samples: 16, validation: 0.25 }, widths: [5], epochs: 2, grid: 4, batch_size: 4 } },
   ],
+  overfittingExplain: [
+    { lab: { data: { kind: 'moons', samples: 12, seed: 2 }, widths: [4], epochs: 6, grid: 5, remedies: { dropout: 0.2, weight_decay: 0.01, early_stopping: { patience: 2 } } }, epoch: 4 },
+    { lab: { data: { kind: 'regression', truth: 'cubic', samples: 10, noise: 0.1 }, widths: [3], epochs: 3, grid: 7 }, epoch: 0 },
+  ],
   sameBudget: [
     { comparison: { target: { sawtooth: 2 }, epochs: 3, grid: 17, samples: 9, seed: 1 } },
     { comparison: { target: { formula: 'sin(3*x)' }, domain: [-1, 1], depth: 2, budget: 40, epochs: 2, activation: 'tanh', samples: 8, grid: 9 } },

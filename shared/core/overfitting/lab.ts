@@ -290,6 +290,29 @@ function axisAround(sets: DataSet[], column: number, count: number): Float64Arra
   return evenGrid([lo - pad, hi + pad], count);
 }
 
+/** The lab's data and how each of its runs is trained: one place for the lab and for the derivations of its numbers. */
+export function prepareLab(spec: LabSpec) {
+  const oneD = spec.data.kind === 'regression';
+  const inputs = oneD ? 1 : 2;
+  const classes = oneD ? 1 : spec.data.classes;
+  const drawn = drawLabData(spec.data, spec.remedies?.moreData ?? 0);
+  const trainer = (widths: number[], remedies: LabRemedies | null) =>
+    new Trainer({
+      network: { sizes: [inputs, ...widths, classes], activation: spec.activation, init: DEFAULT_INIT, seed: spec.seed, weights: null, biases: null },
+      data: remedies && remedies.moreData > 0 ? concatSets(drawn.train, drawn.extra!) : drawn.train,
+      validation: drawn.validation,
+      loss: oneD ? 'mse' : 'cross_entropy',
+      optimizer: remedies && remedies.weightDecay > 0 ? { ...spec.optimizer, weight_decay: remedies.weightDecay } : spec.optimizer,
+      epochs: spec.epochs,
+      batchSize: spec.batchSize,
+      shuffle: spec.batchSize !== null,
+      dropout: remedies?.dropout ?? 0,
+      earlyStopping: remedies?.patience != null ? { patience: remedies.patience } : null,
+      perStep: false,
+    });
+  return { oneD, inputs, classes, drawn, trainer };
+}
+
 /**
  * The lab's report interval: 25 a second. The view redraws the surface from every report and
  * the issue asks for at least 20 a second; the shared 50 ms pace reaches 20 only when every
@@ -303,10 +326,7 @@ export async function overfittingLab(request: { lab: unknown }, cooperation?: Co
   if (!checked.ok) return checked;
   const spec = checked.value;
   try {
-    const oneD = spec.data.kind === 'regression';
-    const inputs = oneD ? 1 : 2;
-    const classes = oneD ? 1 : spec.data.classes;
-    const drawn = drawLabData(spec.data, spec.remedies?.moreData ?? 0);
+    const { oneD, inputs, classes, drawn, trainer } = prepareLab(spec);
     const everyPoint = [drawn.train, drawn.validation, ...(drawn.extra ? [drawn.extra] : [])];
     let gridX: Float64Array;
     let gridY: Float64Array | null = null;
@@ -326,20 +346,6 @@ export async function overfittingLab(request: { lab: unknown }, cooperation?: Co
       }
     }
     const gridRows = oneD ? spec.grid : spec.grid * spec.grid;
-    const trainer = (widths: number[], remedies: LabRemedies | null) =>
-      new Trainer({
-        network: { sizes: [inputs, ...widths, classes], activation: spec.activation, init: DEFAULT_INIT, seed: spec.seed, weights: null, biases: null },
-        data: remedies && remedies.moreData > 0 ? concatSets(drawn.train, drawn.extra!) : drawn.train,
-        validation: drawn.validation,
-        loss: oneD ? 'mse' : 'cross_entropy',
-        optimizer: remedies && remedies.weightDecay > 0 ? { ...spec.optimizer, weight_decay: remedies.weightDecay } : spec.optimizer,
-        epochs: spec.epochs,
-        batchSize: spec.batchSize,
-        shuffle: spec.batchSize !== null,
-        dropout: remedies?.dropout ?? 0,
-        earlyStopping: remedies?.patience != null ? { patience: remedies.patience } : null,
-        perStep: false,
-      });
     const surfaceOf = (t: Trainer): Surface => {
       const outputs = evaluateOutputs(t.layout, spec.activation, t.params, gridInputs, gridRows);
       return { epoch: t.epochsDone, values: Array.from(oneD ? outputs : softmaxRows(outputs, classes)) };

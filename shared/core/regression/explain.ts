@@ -15,17 +15,18 @@ export type Explanation = Record<string, Derivation>;
 
 const MAX_TERMS = 4;
 
-const n = (value: number) => numberToLatex(cleanNumber(value));
+/** A number in LaTeX, as the derivations write it. */
+export const n = (value: number) => numberToLatex(cleanNumber(value));
 /** A number as an operand: negative values in parentheses. */
-const operand = (value: number) => (cleanNumber(value) < 0 ? `\\left(${n(value)}\\right)` : n(value));
-const plainOperand = (value: number) => (cleanNumber(value) < 0 ? `(${formatNumber(value)})` : formatNumber(value));
+export const operand = (value: number) => (cleanNumber(value) < 0 ? `\\left(${n(value)}\\right)` : n(value));
+export const plainOperand = (value: number) => (cleanNumber(value) < 0 ? `(${formatNumber(value)})` : formatNumber(value));
 
-function derivation(formula: string, substituted: string, value: number, text: string): Derivation {
+export function derivation(formula: string, substituted: string, value: number, text: string): Derivation {
   return { formula, substituted, result: n(value), text: `${text} = ${formatNumber(value)}` };
 }
 
 /** Terms joined by " + ", the middle elided as \cdots when there are many. */
-function sumOf(terms: readonly { latex: string; plain: string }[]): { latex: string; plain: string } {
+export function sumOf(terms: readonly { latex: string; plain: string }[]): { latex: string; plain: string } {
   if (terms.length <= MAX_TERMS) return { latex: terms.map((term) => term.latex).join(' + '), plain: terms.map((term) => term.plain).join(' + ') };
   const head = terms.slice(0, 3);
   const last = terms[terms.length - 1]!;
@@ -36,12 +37,12 @@ function sumOf(terms: readonly { latex: string; plain: string }[]): { latex: str
 }
 
 /** (1/count)[terms]: "\frac{1}{100}\left[a + b + \cdots + z\right]". */
-function meanOfTerms(count: number, terms: readonly { latex: string; plain: string }[]): { latex: string; plain: string } {
+export function meanOfTerms(count: number, terms: readonly { latex: string; plain: string }[]): { latex: string; plain: string } {
   const sum = sumOf(terms);
   return { latex: `\\frac{1}{${count}}\\left[${sum.latex}\\right]`, plain: `(1/${count})*[${sum.plain}]` };
 }
 
-const squaredDifference = (a: number, b: number) => ({ latex: `\\left(${n(a)} - ${operand(b)}\\right)^{2}`, plain: `(${formatNumber(a)} - ${plainOperand(b)})^2` });
+export const squaredDifference = (a: number, b: number) => ({ latex: `\\left(${n(a)} - ${operand(b)}\\right)^{2}`, plain: `(${formatNumber(a)} - ${plainOperand(b)})^2` });
 const value = (v: number) => ({ latex: operand(v), plain: plainOperand(v) });
 
 /**

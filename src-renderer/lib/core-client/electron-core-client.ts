@@ -82,6 +82,7 @@ export function createElectronCoreClient(api: LayerwiseApi): CoreClient {
     linearRegions: (payload, options) => call('linearRegions', payload, options),
     sameBudget: (payload, options) => call('sameBudget', payload, options),
     overfittingLab: (payload, options) => call('overfittingLab', payload, options),
+    overfittingExplain: (payload, options) => call('overfittingExplain', payload, options),
     biasVariance: (payload, options) => call('biasVariance', payload, options),
     biasVarianceExplain: (payload, options) => call('biasVarianceExplain', payload, options),
     doubleDescent: (payload, options) => call('doubleDescent', payload, options),

@@ -190,6 +190,7 @@ export function createWebWorkerCoreClient(options: WebWorkerCoreClientOptions = 
     linearRegions: (payload, callOptions) => call('linearRegions', payload, callOptions),
     sameBudget: (payload, callOptions) => call('sameBudget', payload, callOptions),
     overfittingLab: (payload, callOptions) => call('overfittingLab', payload, callOptions),
+    overfittingExplain: (payload, callOptions) => call('overfittingExplain', payload, callOptions),
     biasVariance: (payload, callOptions) => call('biasVariance', payload, callOptions),
     biasVarianceExplain: (payload, callOptions) => call('biasVarianceExplain', payload, callOptions),
     doubleDescent: (payload, callOptions) => call('doubleDescent', payload, callOptions),

@@ -1,5 +1,6 @@
 import type { EpochRecord } from '../../../shared/core/dense/train';
 import type { DenseIssue } from '../../../shared/core/dense/issues';
+import type { OverfittingExplainResult } from '../../../shared/core/overfitting/explain';
 import type { LabRun, LabSetup, OverfittingProgress, RunProgress, Surface } from '../../../shared/core/overfitting/lab';
 import { onsetAt, type Onset, type OnsetChange } from '../../../shared/core/overfitting/onset';
 import type { CoreError } from '../../../shared/protocol/messages';
@@ -96,6 +97,8 @@ export class OverfittingState {
   done: boolean = $derived((this.baseline?.finished ?? false) && (this.remedied?.finished ?? true));
 
   readonly #call = new LatestCall();
+  /** The document of the runs on screen (their numbers' derivations are asked for it). */
+  #shown: Record<string, unknown> | null = null;
 
   constructor(client: CoreClient, project: ProjectState) {
     this.#client = client;
@@ -106,6 +109,7 @@ export class OverfittingState {
 
   /** Trains the document's runs (cancelling the one in flight) and plays them from epoch 0. */
   request(document: Record<string, unknown>): void {
+    this.#shown = document;
     this.pending = true;
     this.position = 0;
     this.playing = true;
@@ -143,6 +147,16 @@ export class OverfittingState {
         this.error = error;
       },
     );
+  }
+
+  /**
+   * Both runs' numbers at `epoch` as the core derives them (it trains the shown runs again to
+   * that epoch): the losses with their terms, the onset rule, early stopping, the remedies.
+   */
+  async explain(epoch: number, signal: AbortSignal): Promise<OverfittingExplainResult | null> {
+    if (!this.#shown) return null;
+    const answer = await this.#client.overfittingExplain({ lab: this.#shown, epoch }, { signal });
+    return answer.ok ? answer : null;
   }
 
   #follow(): void {

@@ -71,7 +71,9 @@ export interface LinePlot {
   destroy(): void;
 }
 
-const WIDTH = 640;
+/** Width when the node has none yet (not laid out); otherwise the plot is drawn at the node's own width, so its text keeps its size. */
+const FALLBACK_WIDTH = 640;
+const MIN_WIDTH = 280;
 const BASE_MARGIN = { top: 28, right: 16, bottom: 40, left: 48 };
 const MAX_FOCUSABLE_POINTS = 40;
 let clipCount = 0;
@@ -95,6 +97,8 @@ export function createLinePlot(node: HTMLElement, initial: LinePlotOptions): Lin
 
   function draw(options: LinePlotOptions) {
     const height = options.height ?? 260;
+    const WIDTH = Math.max(MIN_WIDTH, Math.round(node.clientWidth) || FALLBACK_WIDTH);
+    drawnWidth = WIDTH;
     svg.selectAll('*').remove();
     svg.attr('viewBox', `0 0 ${WIDTH} ${height}`).attr('aria-label', options.labels.title).attr('data-testid', options.testid);
     const ink = cssToken(node, '--text-muted');
@@ -108,9 +112,9 @@ export function createLinePlot(node: HTMLElement, initial: LinePlotOptions): Lin
     const xScale = scaleLinear().domain([xDomain[0], xDomain[1]]);
     let yScale: ScaleContinuousNumeric<number, number>;
     if (logScale) {
-      const high = Math.max(...positive);
+      const high = options.yDomain?.[1] ?? Math.max(...positive);
       // A fit that interpolates has a training error of rounding size (1e-28): keep five decades, clip the rest.
-      const low = Math.max(Math.min(...positive), high * 1e-5);
+      const low = options.yDomain?.[0] ?? Math.max(Math.min(...positive), high * 1e-5);
       yScale = scaleLog().domain([low, high === low ? low * 10 : high]).nice();
     } else {
       const [low, high] = options.yDomain ?? [Math.min(0, ...ys), Math.max(...ys, 0)];
@@ -237,6 +241,11 @@ export function createLinePlot(node: HTMLElement, initial: LinePlotOptions): Lin
         .attr('text-anchor', nearEnd ? 'end' : 'start')
         .attr('fill', colour)
         .attr('font-size', 11)
+        // a halo of the card's colour keeps the label readable where a curve passes under it
+        .attr('stroke', cssToken(node, '--surface'))
+        .attr('stroke-width', 3)
+        .attr('stroke-linejoin', 'round')
+        .attr('paint-order', 'stroke')
         .text(marker.label);
     }
     const legendEntries = [...options.series, ...scatter].filter((entry) => entry.label);
@@ -260,7 +269,13 @@ export function createLinePlot(node: HTMLElement, initial: LinePlotOptions): Lin
   }
 
   let current = initial;
+  let drawnWidth = 0;
   draw(current);
+  // Drawn at the node's width: redraw when the layout gives it another one.
+  const resize = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => {
+    if (Math.max(MIN_WIDTH, Math.round(node.clientWidth)) !== drawnWidth && node.clientWidth > 0) draw(current);
+  });
+  resize?.observe(node);
   // Colours come from the theme: redraw when it changes (lib/theme).
   const stopFollowingTheme = onAppearanceChange(() => draw(current));
   return {
@@ -269,6 +284,7 @@ export function createLinePlot(node: HTMLElement, initial: LinePlotOptions): Lin
       draw(next);
     },
     destroy() {
+      resize?.disconnect();
       stopFollowingTheme();
       svg.remove();
     },

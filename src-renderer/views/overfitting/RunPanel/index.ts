@@ -1,2 +1,2 @@
 export { default as RunPanel } from './RunPanel.svelte';
-export type { RunPanelProps } from './types';
+export type { RunPanelProps, RunQuantity } from './types';

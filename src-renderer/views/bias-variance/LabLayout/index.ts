@@ -1,0 +1,3 @@
+export { default as LabLayout } from './LabLayout.svelte';
+export { linePlot } from './plot.svelte';
+export type { LabLayoutProps } from './types';
