@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { overfittingLab, type OverfittingProgress, type OverfittingResult } from '../../../shared/core/overfitting/index';
-import { DEFAULT_OVERFITTING_TOOL } from '../../../shared/protocol/overfitting-schema';
-import type { CoreClient } from '../core-client';
-import { labDocument, OverfittingState } from './overfitting.svelte';
-import { ProjectState } from './project.svelte';
+import { overfittingLab, type OverfittingProgress, type OverfittingResult } from '../shared/core/overfitting/index';
+import { DEFAULT_OVERFITTING_TOOL } from '../shared/protocol/overfitting-schema';
+import type { CoreClient } from '../src-renderer/lib/core-client';
+import { labDocument, OverfittingState } from '../src-renderer/lib/state/overfitting.svelte';
+import { ProjectState } from '../src-renderer/lib/state/project.svelte';
 
 const EARLY = {
   ...DEFAULT_OVERFITTING_TOOL,
@@ -30,6 +30,7 @@ function scriptedClient() {
   return { client, report: (p: OverfittingProgress) => onProgress!(p), finish: (r: unknown) => finish!(r) };
 }
 
+/** The overfitting lab's playback state driven by the core's real progress reports (the renderer may not import the core's values, so this check lives here). */
 describe('overfitting lab playback', () => {
   it('End pressed while the runs train follows the newest epoch, so an early stop is reached, not left behind', async () => {
     const { reports, result } = await recorded();
