@@ -49,16 +49,16 @@ async function loadOnce(browser: Browser, url: string, waitForTable: boolean): P
     const page = await context.newPage();
     await page.addInitScript(WATCH);
     await page.goto(url);
-    if (waitForTable) await page.waitForFunction(() => (window as unknown as { __tableShown?: number }).__tableShown !== undefined, undefined, { timeout: 30_000 });
+    if (waitForTable) await page.waitForFunction(() => (globalThis as unknown as { __tableShown?: number }).__tableShown !== undefined, undefined, { timeout: 30_000 });
     else await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, undefined, { timeout: 30_000 });
     return await page.evaluate(() => {
       const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
       const fcp = performance.getEntriesByName('first-contentful-paint')[0];
       return {
-        tableMs: (window as unknown as { __tableShown?: number }).__tableShown ?? Number.NaN,
+        tableMs: (globalThis as unknown as { __tableShown?: number }).__tableShown ?? Number.NaN,
         fcpMs: fcp?.startTime ?? Number.NaN,
         domContentLoadedMs: navigation.domContentLoadedEventEnd,
-        inViewport: (window as unknown as { __tableInViewport?: boolean }).__tableInViewport === true,
+        inViewport: (globalThis as unknown as { __tableInViewport?: boolean }).__tableInViewport === true,
       };
     });
   } finally {

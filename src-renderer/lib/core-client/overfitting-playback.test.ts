@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { overfittingLab, type OverfittingProgress, type OverfittingResult } from '../shared/core/overfitting/index';
-import { DEFAULT_OVERFITTING_TOOL } from '../shared/protocol/overfitting-schema';
-import type { CoreClient } from '../src-renderer/lib/core-client';
-import { labDocument, OverfittingState } from '../src-renderer/lib/state/overfitting.svelte';
-import { ProjectState } from '../src-renderer/lib/state/project.svelte';
+import { createCore } from '../../../shared/core/index';
+import type { OverfittingProgress, OverfittingResult } from '../../../shared/core/overfitting/index';
+import { DEFAULT_OVERFITTING_TOOL } from '../../../shared/protocol/overfitting-schema';
+import type { CoreClient } from './index';
+import { labDocument, OverfittingState } from '../state/overfitting.svelte';
+import { ProjectState } from '../state/project.svelte';
 
 const EARLY = {
   ...DEFAULT_OVERFITTING_TOOL,
@@ -13,7 +14,7 @@ const EARLY = {
 /** The core's real run of the settings, with the progress reports it sent on the way. */
 async function recorded() {
   const reports: OverfittingProgress[] = [];
-  const result = (await overfittingLab({ lab: labDocument(EARLY) }, { checkpoint: async () => {}, progress: (p) => reports.push(p as OverfittingProgress) })) as OverfittingResult;
+  const result = (await createCore().overfittingLab({ lab: labDocument(EARLY) }, { checkpoint: async () => {}, progress: (p) => reports.push(p as OverfittingProgress) })) as OverfittingResult;
   return { reports, result };
 }
 
@@ -30,7 +31,7 @@ function scriptedClient() {
   return { client, report: (p: OverfittingProgress) => onProgress!(p), finish: (r: unknown) => finish!(r) };
 }
 
-/** The overfitting lab's playback state driven by the core's real progress reports (the renderer may not import the core's values, so this check lives here). */
+/** The overfitting lab's playback state driven by the core's real progress reports (beside the clients, the one renderer folder that may run the core). */
 describe('overfitting lab playback', () => {
   it('End pressed while the runs train follows the newest epoch, so an early stop is reached, not left behind', async () => {
     const { reports, result } = await recorded();
