@@ -2,4 +2,3 @@ export { ENGINE_LOCALES, fill, mapNumbersIn, persianDigits, phrase, placeholders
 export { layerIssueBooks, phraseLayerIssue } from './layer-issues';
 export { phraseProjectError, projectErrorBooks } from './project-errors';
 export { expressionErrorBooks, phraseExpressionError, type ExpressionErrorMessage } from './expression-errors';
-export { answerReasonBooks, phraseAnswerExpected, phraseAnswerReason } from './answer-reasons';

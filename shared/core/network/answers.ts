@@ -28,54 +28,12 @@ export type AnswerQuantity = 'output' | 'params' | 'rf';
  */
 export type AnswerStatus = 'right' | 'wrong' | 'unreadable' | 'not_computed';
 
-/**
- * Why a mark is what it is, as a code with values (phrased in English and Persian by
- * shared/messages/answer-reasons; `reason` is the English). `formula` is the layer's derivation
- * with its numbers filled in (math, the same in every language).
- */
-export type AnswerReasonCode =
-  | 'formula'
-  | 'channels_last'
-  | 'unreadable_shape'
-  | 'channels_wrong_filters'
-  | 'channels_wrong_kept'
-  | 'neighbour'
-  | 'neighbour_modules'
-  | 'axes_wrong'
-  | 'unreadable_count'
-  | 'counts_buffers'
-  | 'bias_missing'
-  | 'no_bias'
-  | 'unreadable_rf'
-  | 'not_whole'
-  | 'side_not_area'
-  | 'rf_multiply'
-  | 'rf_multiply_bare'
-  | 'rf_one_axis'
-  | 'area_is'
-  | 'not_computed'
-  | 'no_layer';
-
-/** Every reason code (for the phrasebooks' tests). */
-export const ANSWER_REASON_CODES: readonly AnswerReasonCode[] = ['formula', 'channels_last', 'unreadable_shape', 'channels_wrong_filters', 'channels_wrong_kept', 'neighbour', 'neighbour_modules', 'axes_wrong', 'unreadable_count', 'counts_buffers', 'bias_missing', 'no_bias', 'unreadable_rf', 'not_whole', 'side_not_area', 'rf_multiply', 'rf_multiply_bare', 'rf_one_axis', 'area_is', 'not_computed', 'no_layer'];
-
-/** The engine's value as a code with values (phrased like the reasons; `expected` is the English). */
-export type AnswerExpectedCode = 'none' | 'shape_chw' | 'shape' | 'count' | 'rf_whole' | 'rf_field';
-export const ANSWER_EXPECTED_CODES: readonly AnswerExpectedCode[] = ['none', 'shape_chw', 'shape', 'count', 'rf_whole', 'rf_field'];
-
-export interface AnswerMessage<Code extends string> {
-  code: Code;
-  values: Readonly<Record<string, string | number>>;
-}
-
 export interface AnswerMark {
   status: AnswerStatus;
   /** The engine's value, as text ("64x62x62 (channels first) = 62x62x64 (channels last)"). */
   expected: string;
-  expectedMessage: AnswerMessage<AnswerExpectedCode>;
-  /** Why it is right or wrong, with the formula and values filled in (English). */
+  /** Why it is right or wrong, with the formula and values filled in. */
   reason: string;
-  reasonMessage: AnswerMessage<AnswerReasonCode>;
   /** How a receptive-field answer was read (only on readable `rf` marks), so a chart can place it. */
   reading?: ReceptiveFieldAnswer;
 }
@@ -155,17 +113,6 @@ function expectedShapeText(shape: readonly number[]): string {
   return `${c}x${h}x${w} (channels first, as PyTorch) = ${h}x${w}x${c} (channels last)`;
 }
 
-function expectedShapeMessage(shape: readonly number[]): AnswerMessage<AnswerExpectedCode> {
-  if (shape.length !== 3) return { code: 'shape', values: { shape: shapeText(shape) } };
-  const [c, h, w] = shape as [number, number, number];
-  return { code: 'shape_chw', values: { chw: `${c}x${h}x${w}`, hwc: `${h}x${w}x${c}` } };
-}
-
-/** A mark with its English reason and the reason as a code with values. */
-function marked(status: AnswerStatus, expected: string, expectedMessage: AnswerMessage<AnswerExpectedCode>, reason: string, code: AnswerReasonCode, values: Record<string, string | number>): AnswerMark {
-  return { status, expected, expectedMessage, reason, reasonMessage: { code, values } };
-}
-
 function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((value, i) => value === b[i]);
 }
@@ -209,32 +156,24 @@ function neighbourWith(neighbours: Neighbours, matches: (info: ComputedLayerInfo
  * "6,554,624 is the parameter count of layer 10 (linear), the next row: PyTorch makes flatten
  * and linear two modules, each a row of its own; this row: <derivation>"
  */
-const QUANTITY_NAMES = { output: 'output shape', params: 'parameter count', rf: 'receptive field' } as const;
-
-function neighbourReason(typed: string, own: ComputedLayerInfo, neighbour: ComputedLayerInfo, quantity: keyof typeof QUANTITY_NAMES, explanation: string): { reason: string; code: AnswerReasonCode; values: Record<string, string | number> } {
-  const next = neighbour.index > own.index;
-  const where = next ? 'the next row' : 'the previous row';
-  const [first, second] = next ? [own, neighbour] : [neighbour, own];
-  const same = own.type === neighbour.type;
-  const modules = same ? '' : `: PyTorch makes ${first.type} and ${second.type} two modules, each a row of its own`;
-  return {
-    reason: `${typed} is the ${QUANTITY_NAMES[quantity]} of layer ${neighbour.index} (${neighbour.type}), ${where}${modules}; this row: ${explanation}`,
-    code: same ? 'neighbour' : 'neighbour_modules',
-    values: { typed, quantity, layer: neighbour.index, type: neighbour.type, where: next ? 'next' : 'previous', first: first.type, second: second.type, formula: explanation },
-  };
+function neighbourReason(typed: string, own: ComputedLayerInfo, neighbour: ComputedLayerInfo, quantityName: string, explanation: string): string {
+  const where = neighbour.index > own.index ? 'the next row' : 'the previous row';
+  const [first, second] = neighbour.index > own.index ? [own, neighbour] : [neighbour, own];
+  const modules = own.type === neighbour.type ? '' : `: PyTorch makes ${first.type} and ${second.type} two modules, each a row of its own`;
+  return `${typed} is the ${quantityName} of layer ${neighbour.index} (${neighbour.type}), ${where}${modules}; this row: ${explanation}`;
 }
 
 function markOutput(text: string, info: ComputedLayerInfo, neighbours: Neighbours, explain: () => string): AnswerMark {
   const expected = expectedShapeText(info.outputShape);
-  const expectedMessage = expectedShapeMessage(info.outputShape);
-  const mark = (status: AnswerStatus, reason: string, code: AnswerReasonCode, values: Record<string, string | number>) => marked(status, expected, expectedMessage, reason, code, values);
   const answer = parseShapeAnswer(text);
-  if (!answer) return mark('unreadable', `"${text}" is not a shape; write it as 62x62x64, 64x62x62 or [64, 62, 62]`, 'unreadable_shape', { text });
+  if (!answer) {
+    return { status: 'unreadable', expected, reason: `"${text}" is not a shape; write it as 62x62x64, 64x62x62 or [64, 62, 62]` };
+  }
   const shape = info.outputShape;
-  if (sameNumbers(answer, shape)) return mark('right', explain(), 'formula', { formula: explain() });
+  if (sameNumbers(answer, shape)) return { status: 'right', expected, reason: explain() };
   if (shape.length === 3) {
     const [c, h, w] = shape as [number, number, number];
-    if (sameNumbers(answer, [h, w, c])) return mark('right', `${explain()} (channels last: ${h}x${w}x${c})`, 'channels_last', { formula: explain(), shape: `${h}x${w}x${c}` });
+    if (sameNumbers(answer, [h, w, c])) return { status: 'right', expected, reason: `${explain()} (channels last: ${h}x${w}x${c})` };
     if (answer.length === 3) {
       const [a, b, d] = answer as [number, number, number];
       // The answer's spatial part may be first (channels last) or last (channels first); pick the reading whose spatial size agrees.
@@ -242,25 +181,20 @@ function markOutput(text: string, info: ComputedLayerInfo, neighbours: Neighbour
       const channelsFirst = b === h && d === w;
       const answeredChannels = channelsLast ? d : channelsFirst ? a : undefined;
       if (answeredChannels !== undefined && answeredChannels !== c) {
-        const filters = info.type === 'conv2d' || info.type === 'convtranspose2d';
-        return mark('wrong', `the height and width ${h}x${w} are right, but the channels are ${c}, not ${answeredChannels}: ${channelReason(info)}; ${explain()}`, filters ? 'channels_wrong_filters' : 'channels_wrong_kept', {
-          hw: `${h}x${w}`,
-          channels: c,
-          answered: answeredChannels,
-          formula: explain(),
-        });
+        return {
+          status: 'wrong',
+          expected,
+          reason: `the height and width ${h}x${w} are right, but the channels are ${c}, not ${answeredChannels}: ${channelReason(info)}; ${explain()}`,
+        };
       }
     }
   }
   const neighbour = neighbourWith(neighbours, (other) => sameShape(answer, other.outputShape));
-  if (neighbour) {
-    const { reason, code, values } = neighbourReason(shapeText(answer), info, neighbour, 'output', explain());
-    return mark('wrong', reason, code, values);
-  }
+  if (neighbour) return { status: 'wrong', expected, reason: neighbourReason(shapeText(answer), info, neighbour, 'output shape', explain()) };
   if (answer.length !== shape.length) {
-    return mark('wrong', `the output has ${shape.length} axes (${shapeText(shape)}), not ${answer.length}: ${explain()}`, 'axes_wrong', { axes: shape.length, shape: shapeText(shape), answered: answer.length, formula: explain() });
+    return { status: 'wrong', expected, reason: `the output has ${shape.length} axes (${expected}), not ${answer.length}: ${explain()}` };
   }
-  return mark('wrong', explain(), 'formula', { formula: explain() });
+  return { status: 'wrong', expected, reason: explain() };
 }
 
 /** Why the channel count is what it is, for the layer types that set it. */
@@ -273,32 +207,27 @@ function channelReason(info: ComputedLayerInfo): string {
 function markParams(text: string, info: ComputedLayerInfo, layer: LayerSpec | undefined, neighbours: Neighbours, explain: () => string): AnswerMark {
   // PyTorch's parameters(): batch norm's running mean and variance are buffers, not parameters.
   const expected = formatPlain(info.params.trainable);
-  const mark = (status: AnswerStatus, reason: string, code: AnswerReasonCode, values: Record<string, string | number>) => marked(status, expected, { code: 'count', values: { count: expected } }, reason, code, values);
   const answer = parseCount(text);
-  if (answer === null) return mark('unreadable', `"${text}" is not a whole number; write it as 51,264 or 51264`, 'unreadable_count', { text });
-  if (answer === info.params.trainable) return mark('right', explain(), 'formula', { formula: explain() });
+  if (answer === null) return { status: 'unreadable', expected, reason: `"${text}" is not a whole number; write it as 51,264 or 51264` };
+  if (answer === info.params.trainable) return { status: 'right', expected, reason: explain() };
   if (info.params.buffers > 0 && answer === info.params.trainable + info.params.buffers) {
-    return mark(
-      'wrong',
-      `${formatPlain(answer)} counts the ${formatPlain(info.params.buffers)} buffers too (the running mean and variance), which PyTorch keeps as buffers, not parameters: ${explain()}`,
-      'counts_buffers',
-      { answered: formatPlain(answer), buffers: formatPlain(info.params.buffers), formula: explain() },
-    );
+    return {
+      status: 'wrong',
+      expected,
+      reason: `${formatPlain(answer)} counts the ${formatPlain(info.params.buffers)} buffers too (the running mean and variance), which PyTorch keeps as buffers, not parameters: ${explain()}`,
+    };
   }
   const biases = biasCount(info, layer);
   if (biases !== null && biases.present && answer === info.params.trainable - biases.count) {
-    return mark('wrong', `each output unit also has a bias (+1 per filter or output): ${explain()}`, 'bias_missing', { formula: explain() });
+    return { status: 'wrong', expected, reason: `each output unit also has a bias (+1 per filter or output): ${explain()}` };
   }
   if (biases !== null && !biases.present && answer === info.params.trainable + biases.count) {
-    return mark('wrong', `this layer has no bias (bias=False), so there is no +1 per filter or output: ${explain()}`, 'no_bias', { formula: explain() });
+    return { status: 'wrong', expected, reason: `this layer has no bias (bias=False), so there is no +1 per filter or output: ${explain()}` };
   }
   // A neighbour with no parameters says nothing: 0 is as likely a slip about this row as the next one's count.
   const neighbour = neighbourWith(neighbours, (other) => answer > 0 && (answer === other.params.trainable || answer === other.params.trainable + other.params.buffers));
-  if (neighbour) {
-    const { reason, code, values } = neighbourReason(formatPlain(answer), info, neighbour, 'params', explain());
-    return mark('wrong', reason, code, values);
-  }
-  return mark('wrong', explain(), 'formula', { formula: explain() });
+  if (neighbour) return { status: 'wrong', expected, reason: neighbourReason(formatPlain(answer), info, neighbour, 'parameter count', explain()) };
+  return { status: 'wrong', expected, reason: explain() };
 }
 
 /**
@@ -333,25 +262,19 @@ function markReceptiveField(
   const sideText = describePair([rh, rw]);
   const area = rh * rw;
   const expected = field.global ? `the whole input (r = ${sideText})` : `${sideText} (${rh}x${rw} = ${formatPlain(area)} px)`;
-  const expectedMessage: AnswerMessage<AnswerExpectedCode> = field.global ? { code: 'rf_whole', values: { side: sideText } } : { code: 'rf_field', values: { side: sideText, size: `${rh}x${rw}`, area: formatPlain(area) } };
   const answer = parseReceptiveFieldAnswer(text);
   if (!answer) {
-    return marked('unreadable', expected, expectedMessage, `"${text}" is not a receptive field; write one side (11), both (11x11) or the area (121 px)`, 'unreadable_rf', { text });
+    return { status: 'unreadable', expected, reason: `"${text}" is not a receptive field; write one side (11), both (11x11) or the area (121 px)` };
   }
-  const mark = (status: AnswerStatus, reason: string, code: AnswerReasonCode, values: Record<string, string | number>): AnswerMark => ({ ...marked(status, expected, expectedMessage, reason, code, values), reading: answer });
-  const formula = (status: AnswerStatus) => mark(status, explain(), 'formula', { formula: explain() });
+  const mark = (status: AnswerStatus, reason: string): AnswerMark => ({ status, expected, reason, reading: answer });
   if (answer.kind === 'whole') {
-    return field.global ? formula('right') : mark('wrong', `units of this layer see ${rh}x${rw} input pixels, not the whole input: ${explain()}`, 'not_whole', { size: `${rh}x${rw}`, formula: explain() });
+    return field.global ? mark('right', explain()) : mark('wrong', `units of this layer see ${rh}x${rw} input pixels, not the whole input: ${explain()}`);
   }
-  if (sameField(answer, field)) return formula('right');
+  if (sameField(answer, field)) return mark('right', explain());
   // One number is a side: "9" for a 3x3 field means a 9x9 field, however right 3x3 = 9 is as an area.
   if (answer.kind === 'side' && answer.oneNumber && answer.size[0] === area) {
     const typed = formatPlain(area);
-    return mark('wrong', `one number is read as the side, so ${typed} means ${typed}x${typed} pixels; for the area ${rh}x${rw} = ${typed}, write ${typed} px: ${explain()}`, 'side_not_area', {
-      typed,
-      size: `${rh}x${rw}`,
-      formula: explain(),
-    });
+    return mark('wrong', `one number is read as the side, so ${typed} means ${typed}x${typed} pixels; for the area ${rh}x${rw} = ${typed}, write ${typed} px: ${explain()}`);
   }
   if (kernelProduct) {
     const [ph, pw] = kernelProduct;
@@ -362,26 +285,19 @@ function markReceptiveField(
     const asBareArea = answer.kind === 'side' && answer.oneNumber && answer.size[0] === ph * pw;
     if ((asSide || asArea || asBareArea) && (ph !== rh || pw !== rw)) {
       const bare = asBareArea ? `, and one number is read as the side, so ${formatPlain(ph * pw)} means ${formatPlain(ph * pw)}x${formatPlain(ph * pw)} pixels` : '';
-      return mark('wrong', `receptive fields do not multiply (${productText} is the product of the kernel sizes${bare}): ${explain()}`, asBareArea ? 'rf_multiply_bare' : 'rf_multiply', {
-        product: productText,
-        typed: formatPlain(ph * pw),
-        formula: explain(),
-      });
+      return mark('wrong', `receptive fields do not multiply (${productText} is the product of the kernel sizes${bare}): ${explain()}`);
     }
   }
   // "57x59" for 57x57: one axis right, named as the output shape's channels are.
   if (answer.kind === 'side' && !answer.oneNumber && (answer.size[0] === rh) !== (answer.size[1] === rw)) {
     const [rightAxis, wrongAxis, right, wrong, typed] =
       answer.size[0] === rh ? (['height', 'width', rh, rw, answer.size[1]] as const) : (['width', 'height', rw, rh, answer.size[0]] as const);
-    return mark('wrong', `the ${rightAxis} ${right} is right, but the ${wrongAxis} is ${wrong}, not ${typed}: ${explain()}`, 'rf_one_axis', { axis: rightAxis, other: wrongAxis, right, wrong, answered: typed, formula: explain() });
+    return mark('wrong', `the ${rightAxis} ${right} is right, but the ${wrongAxis} is ${wrong}, not ${typed}: ${explain()}`);
   }
   const neighbour = neighbourWith(neighbours, (other) => !other.receptiveField.global && sameField(answer, other.receptiveField));
-  if (neighbour) {
-    const { reason, code, values } = neighbourReason(text.trim(), info, neighbour, 'rf', explain());
-    return mark('wrong', reason, code, values);
-  }
-  if (answer.kind === 'area') return mark('wrong', `the area is ${rh}x${rw} = ${formatPlain(area)} px: ${explain()}`, 'area_is', { size: `${rh}x${rw}`, area: formatPlain(area), formula: explain() });
-  return formula('wrong');
+  if (neighbour) return mark('wrong', neighbourReason(text.trim(), info, neighbour, 'receptive field', explain()));
+  if (answer.kind === 'area') return mark('wrong', `the area is ${rh}x${rw} = ${formatPlain(area)} px: ${explain()}`);
+  return mark('wrong', explain());
 }
 
 /** Product of the effective kernel sizes up to a layer (the mistaken "receptive fields multiply" answer). */
@@ -397,10 +313,8 @@ function kernelProducts(summary: NetworkSummary): ([number, number] | null)[] {
   });
 }
 
-const NOTHING_EXPECTED: AnswerMessage<AnswerExpectedCode> = { code: 'none', values: {} };
-
 function notComputed(index: number): AnswerMark {
-  return marked('not_computed', '', NOTHING_EXPECTED, `layer ${index} has no numbers yet: fix the first layer marked with an error`, 'not_computed', { layer: index });
+  return { status: 'not_computed', expected: '', reason: `layer ${index} has no numbers yet: fix the first layer marked with an error` };
 }
 
 /**
@@ -424,7 +338,7 @@ export function checkAnswers(spec: NetworkSpec, answers: { layers: readonly (Typ
       const text = answer[quantity];
       if (!typed(text)) continue;
       if (!info || info.status !== 'ok') {
-        result[quantity] = info ? notComputed(index) : marked('not_computed', '', NOTHING_EXPECTED, `the network has no layer ${index}`, 'no_layer', { layer: index });
+        result[quantity] = info ? notComputed(index) : { status: 'not_computed', expected: '', reason: `the network has no layer ${index}` };
         continue;
       }
       if (quantity === 'output') result.output = markOutput(text, info, neighbours, () => derivationText(spec, index, 'output', cache));

@@ -19,15 +19,6 @@ describe('layerwise check-answers', () => {
     expect(out).toContain('4 of 6 answers right');
   });
 
-  it('--lang fa phrases the reasons and the expected values in Persian; the formulas stay as they are, in Persian digits', async () => {
-    const { code, out } = await run(['check-answers', '-', '--lang', 'fa'], JSON.stringify({ network: SEED_NETWORK, answers }));
-    expect(code).toBe(0);
-    expect(out).toContain('میدان‌های دید در هم ضرب نمی‌شوند');
-    expect(out).toContain('r = ۷ + (۵ - ۱)*۱ = ۱۱');
-    expect(out).toContain('(کانال‌ها اول، مانند PyTorch)');
-    expect(out).not.toContain('receptive fields do not multiply');
-  });
-
   it('--json with { network, answers }', async () => {
     const { code, out } = await run(['check-answers', '-', '--json'], JSON.stringify({ network: SEED_NETWORK, answers }));
     expect(code).toBe(0);

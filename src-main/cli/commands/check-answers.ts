@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import type { LayerAnswerMarks } from '../../../shared/core/network/answers';
-import { phraseAnswerExpected, phraseAnswerReason, plainWriter } from '../../../shared/messages/index';
 import { answersSchema, networkFromDocument, PROJECT_FORMAT } from '../../../shared/project/index';
-import type { CliLanguage } from '../language';
 import type { CliCommand } from './types';
 
 /** `{ network, answers }`, for a spec with answers kept outside a project file. */
@@ -10,8 +8,7 @@ const looseDocumentSchema = z.strictObject({ network: z.unknown(), answers: answ
 
 const QUANTITIES = ['output', 'params', 'rf'] as const;
 
-function marksToText(marks: readonly LayerAnswerMarks[], answers: z.infer<typeof answersSchema>, language: CliLanguage): string {
-  const write = plainWriter(language.locale);
+function marksToText(marks: readonly LayerAnswerMarks[], answers: z.infer<typeof answersSchema>): string {
   const lines: string[] = [];
   let right = 0;
   let total = 0;
@@ -23,8 +20,8 @@ function marksToText(marks: readonly LayerAnswerMarks[], answers: z.infer<typeof
       if (result.status === 'right') right++;
       const typed = answers.layers[mark.index - 1]?.[quantity] ?? '';
       const verdict = result.status === 'right' ? 'right' : result.status.replace('_', ' ');
-      lines.push(`layer ${mark.index} ${quantity}: ${typed} - ${verdict}${result.status === 'right' ? '' : `; expected ${phraseAnswerExpected(language.locale, result, write)}`}`);
-      lines.push(`  ${phraseAnswerReason(language.locale, result, write)}`);
+      lines.push(`layer ${mark.index} ${quantity}: ${typed} - ${verdict}${result.status === 'right' ? '' : `; expected ${result.expected}`}`);
+      lines.push(`  ${result.reason}`);
     }
   }
   lines.push('', `${right} of ${total} answers right`);
@@ -39,7 +36,7 @@ function marksToText(marks: readonly LayerAnswerMarks[], answers: z.infer<typeof
 export const checkAnswersCommand: CliCommand = {
   name: 'check-answers',
   description: "marks the answers saved in a project file (answer-check mode) right or wrong, with the reason",
-  run(document, core, _flags, language) {
+  run(document, core) {
     let networkDocument: unknown = document;
     let answersValue: unknown;
     if (typeof document === 'object' && document !== null && (document as { format?: unknown }).format === PROJECT_FORMAT) {
@@ -68,7 +65,7 @@ export const checkAnswersCommand: CliCommand = {
     const marks = core.checkAnswers({ spec: network.spec, answers: answers.data });
     const counted = marks.flatMap((mark) => QUANTITIES.flatMap((quantity) => (mark[quantity] ? [mark[quantity]!.status] : [])));
     return {
-      text: marksToText(marks, answers.data, language),
+      text: marksToText(marks, answers.data),
       json: { marks, right: counted.filter((status) => status === 'right').length, total: counted.length },
       errors: [],
     };
