@@ -107,6 +107,6 @@ describe('layer issues phrased from code and values', () => {
 
 describe('Persian digits without Intl (the CLI)', () => {
   it('numbers change, digits inside names stay, separators become Persian', () => {
-    expect(persianDigits('[3, -1] 5x3 conv2d 9.5 9,007,199 1.153e+18')).toBe('[۳, -۱] ۵x۳ conv2d ۹٫۵ ۹٬۰۰۷٬۱۹۹ ۱٫۱۵۳e+۱۸');
+    expect(persianDigits('[3, -1] 5x3 64x62x62 conv2d 9.5 9,007,199 1.153e+18')).toBe('[۳, -۱] ۵x۳ ۶۴x۶۲x۶۲ conv2d ۹٫۵ ۹٬۰۰۷٬۱۹۹ ۱٫۱۵۳e+۱۸');
   });
 });

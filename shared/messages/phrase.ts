@@ -68,9 +68,9 @@ const PERSIAN_DIGITS = '۰۱۲۳۴۵۶۷۸۹';
 
 /**
  * The numbers inside a value's text ("[3, -1]", "5x3", "9.007e+15"): a digit inside a word
- * (conv2d, dropout2d) is part of a name, not a number.
+ * (conv2d, dropout2d) is part of a name, not a number; the x of a shape (64x62x62) is not a letter.
  */
-const NUMBER_IN_TEXT = /(?<![A-Za-z_])-?\d+(?:\.\d+)?|(?<=[A-Za-z_])\d+(?![A-Za-z_\d])/g;
+const NUMBER_IN_TEXT = /(?:(?<![A-Za-z_])|(?<=\dx))-?\d+(?:\.\d+)?|(?<=[A-Za-z_])\d+(?![A-Za-z_\d])/g;
 
 /** `text` with each number in it rewritten by `write` (the renderer's and the CLI's digits both go through here). */
 export function mapNumbersIn(text: string, write: (number: string) => string): string {
