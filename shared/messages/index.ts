@@ -2,3 +2,4 @@ export { ENGINE_LOCALES, fill, mapNumbersIn, persianDigits, phrase, placeholders
 export { layerIssueBooks, phraseLayerIssue } from './layer-issues';
 export { phraseProjectError, projectErrorBooks } from './project-errors';
 export { expressionErrorBooks, phraseExpressionError, type ExpressionErrorMessage } from './expression-errors';
+export { answerExpectedBooks, answerReasonBooks, phraseAnswerExpected, phraseAnswerReason } from './answer-reasons';

@@ -128,8 +128,9 @@ describe('a bare number for a receptive field is its side; an area needs px', ()
   };
 
   it('"9" for a 3x3 field is wrong (a 9x9 field), with how to write the area; 3, 3x3, 9 px and 9 pixels are right', () => {
-    expect(rfMark(ONE_CONV, 0, '9')).toEqual({
+    expect(rfMark(ONE_CONV, 0, '9')).toMatchObject({
       status: 'wrong',
+      code: 'rf_side_as_area',
       expected: '3 (3x3 = 9 px)',
       reason: 'one number is read as the side, so 9 means 9x9 pixels; for the area 3x3 = 9, write 9 px: r = 1 + (3 - 1)*1 = 3',
       reading: { kind: 'side', size: [9, 9], oneNumber: true },
@@ -210,8 +211,10 @@ describe("an answer that belongs to a neighbouring row", () => {
   it("6,554,624 on the flatten row (the seed's row 9 is flatten + linear) is the next row's linear layer", () => {
     const [flatten] = checkAnswers(SEED_NETWORK, { layers: [...Array.from({ length: 8 }, () => null), { output: '1024', params: '6,554,624' }] });
     expect(flatten!.index).toBe(9);
-    expect(flatten!.params).toEqual({
+    expect(flatten!.params).toMatchObject({
       status: 'wrong',
+      code: 'neighbour_modules',
+      values: { typed: '6,554,624', quantity: 'params', layer: 10, type: 'linear', where: 'next', first: 'flatten', second: 'linear' },
       expected: '0',
       reason:
         '6,554,624 is the parameter count of layer 10 (linear), the next row: PyTorch makes flatten and linear two modules, each a row of its own; this row: params = 0 (flatten has no parameters)',

@@ -28,12 +28,48 @@ export type AnswerQuantity = 'output' | 'params' | 'rf';
  */
 export type AnswerStatus = 'right' | 'wrong' | 'unreadable' | 'not_computed';
 
+/**
+ * Why a mark is what it is, as a code (shared/messages/answer-reasons phrases each one, in
+ * English word for word `reason`). `derivation` values are the layer's derivation text.
+ */
+export type AnswerReasonCode =
+  | 'derivation'
+  | 'channels_last'
+  | 'shape_unreadable'
+  | 'channels_wrong'
+  | 'neighbour'
+  | 'neighbour_modules'
+  | 'axes_count'
+  | 'count_unreadable'
+  | 'buffers'
+  | 'missing_bias'
+  | 'no_bias'
+  | 'rf_unreadable'
+  | 'rf_not_whole'
+  | 'rf_side_as_area'
+  | 'rf_multiplied'
+  | 'rf_multiplied_bare'
+  | 'rf_one_axis'
+  | 'rf_area'
+  | 'not_computed'
+  | 'no_layer';
+
+/** What `expected` says, as a code (the same phrasebook module phrases it). */
+export type AnswerExpectedCode = 'shape' | 'shape_chw' | 'count' | 'rf' | 'rf_whole';
+
+export type AnswerValues = Readonly<Record<string, string | number>>;
+
 export interface AnswerMark {
   status: AnswerStatus;
-  /** The engine's value, as text ("64x62x62 (channels first) = 62x62x64 (channels last)"). */
+  /** The engine's value, as text ("64x62x62 (channels first, as PyTorch) = 62x62x64 (channels last)"). */
   expected: string;
+  /** `expected` as a code with values; absent when there is no expected value (not computed). */
+  expectedMessage?: { code: AnswerExpectedCode; values: AnswerValues };
   /** Why it is right or wrong, with the formula and values filled in. */
   reason: string;
+  /** `reason` as a code with values, for the renderer and the CLI to phrase in their language. */
+  code: AnswerReasonCode;
+  values: AnswerValues;
   /** How a receptive-field answer was read (only on readable `rf` marks), so a chart can place it. */
   reading?: ReceptiveFieldAnswer;
 }
@@ -106,11 +142,29 @@ function shapeText(shape: readonly number[]): string {
   return shape.join('x');
 }
 
+/** A reason: its English text and the same as a code with values. */
+interface Reason {
+  reason: string;
+  code: AnswerReasonCode;
+  values: AnswerValues;
+}
+
+function because(code: AnswerReasonCode, values: AnswerValues, reason: string): Reason {
+  return { reason, code, values };
+}
+
+/** The derivation alone is the reason. */
+function derivationReason(derivation: string): Reason {
+  return because('derivation', { derivation }, derivation);
+}
+
 /** "64x62x62 (channels first, as PyTorch) = 62x62x64 (channels last)" */
-function expectedShapeText(shape: readonly number[]): string {
-  if (shape.length !== 3) return shapeText(shape);
+function expectedShape(shape: readonly number[]): { expected: string; expectedMessage: NonNullable<AnswerMark['expectedMessage']> } {
+  if (shape.length !== 3) return { expected: shapeText(shape), expectedMessage: { code: 'shape', values: { shape: shapeText(shape) } } };
   const [c, h, w] = shape as [number, number, number];
-  return `${c}x${h}x${w} (channels first, as PyTorch) = ${h}x${w}x${c} (channels last)`;
+  const chw = `${c}x${h}x${w}`;
+  const hwc = `${h}x${w}x${c}`;
+  return { expected: `${chw} (channels first, as PyTorch) = ${hwc} (channels last)`, expectedMessage: { code: 'shape_chw', values: { chw, hwc } } };
 }
 
 function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
@@ -156,24 +210,33 @@ function neighbourWith(neighbours: Neighbours, matches: (info: ComputedLayerInfo
  * "6,554,624 is the parameter count of layer 10 (linear), the next row: PyTorch makes flatten
  * and linear two modules, each a row of its own; this row: <derivation>"
  */
-function neighbourReason(typed: string, own: ComputedLayerInfo, neighbour: ComputedLayerInfo, quantityName: string, explanation: string): string {
-  const where = neighbour.index > own.index ? 'the next row' : 'the previous row';
-  const [first, second] = neighbour.index > own.index ? [own, neighbour] : [neighbour, own];
+const NEIGHBOUR_QUANTITY: Record<AnswerQuantity, string> = { output: 'output shape', params: 'parameter count', rf: 'receptive field' };
+
+function neighbourReason(typed: string, own: ComputedLayerInfo, neighbour: ComputedLayerInfo, quantity: AnswerQuantity, explanation: string): Reason {
+  const next = neighbour.index > own.index;
+  const where = next ? 'the next row' : 'the previous row';
+  const [first, second] = next ? [own, neighbour] : [neighbour, own];
   const modules = own.type === neighbour.type ? '' : `: PyTorch makes ${first.type} and ${second.type} two modules, each a row of its own`;
-  return `${typed} is the ${quantityName} of layer ${neighbour.index} (${neighbour.type}), ${where}${modules}; this row: ${explanation}`;
+  const values = { typed, quantity, layer: neighbour.index, type: neighbour.type, where: next ? 'next' : 'previous', derivation: explanation };
+  const reason = `${typed} is the ${NEIGHBOUR_QUANTITY[quantity]} of layer ${neighbour.index} (${neighbour.type}), ${where}${modules}; this row: ${explanation}`;
+  return modules === '' ? because('neighbour', values, reason) : because('neighbour_modules', { ...values, first: first.type, second: second.type }, reason);
 }
 
 function markOutput(text: string, info: ComputedLayerInfo, neighbours: Neighbours, explain: () => string): AnswerMark {
-  const expected = expectedShapeText(info.outputShape);
+  const { expected, expectedMessage } = expectedShape(info.outputShape);
+  const mark = (status: AnswerStatus, reason: Reason): AnswerMark => ({ status, expected, expectedMessage, ...reason });
   const answer = parseShapeAnswer(text);
   if (!answer) {
-    return { status: 'unreadable', expected, reason: `"${text}" is not a shape; write it as 62x62x64, 64x62x62 or [64, 62, 62]` };
+    return mark('unreadable', because('shape_unreadable', { text }, `"${text}" is not a shape; write it as 62x62x64, 64x62x62 or [64, 62, 62]`));
   }
   const shape = info.outputShape;
-  if (sameNumbers(answer, shape)) return { status: 'right', expected, reason: explain() };
+  if (sameNumbers(answer, shape)) return mark('right', derivationReason(explain()));
   if (shape.length === 3) {
     const [c, h, w] = shape as [number, number, number];
-    if (sameNumbers(answer, [h, w, c])) return { status: 'right', expected, reason: `${explain()} (channels last: ${h}x${w}x${c})` };
+    if (sameNumbers(answer, [h, w, c])) {
+      const derivation = explain();
+      return mark('right', because('channels_last', { derivation, shape: `${h}x${w}x${c}` }, `${derivation} (channels last: ${h}x${w}x${c})`));
+    }
     if (answer.length === 3) {
       const [a, b, d] = answer as [number, number, number];
       // The answer's spatial part may be first (channels last) or last (channels first); pick the reading whose spatial size agrees.
@@ -181,53 +244,70 @@ function markOutput(text: string, info: ComputedLayerInfo, neighbours: Neighbour
       const channelsFirst = b === h && d === w;
       const answeredChannels = channelsLast ? d : channelsFirst ? a : undefined;
       if (answeredChannels !== undefined && answeredChannels !== c) {
-        return {
-          status: 'wrong',
-          expected,
-          reason: `the height and width ${h}x${w} are right, but the channels are ${c}, not ${answeredChannels}: ${channelReason(info)}; ${explain()}`,
-        };
+        const derivation = explain();
+        const why = channelReason(info);
+        return mark(
+          'wrong',
+          because(
+            'channels_wrong',
+            { spatial: `${h}x${w}`, channels: c, answered: answeredChannels, channel_reason: why.code, derivation },
+            `the height and width ${h}x${w} are right, but the channels are ${c}, not ${answeredChannels}: ${why.text}; ${derivation}`,
+          ),
+        );
       }
     }
   }
   const neighbour = neighbourWith(neighbours, (other) => sameShape(answer, other.outputShape));
-  if (neighbour) return { status: 'wrong', expected, reason: neighbourReason(shapeText(answer), info, neighbour, 'output shape', explain()) };
+  if (neighbour) return mark('wrong', neighbourReason(shapeText(answer), info, neighbour, 'output', explain()));
   if (answer.length !== shape.length) {
-    return { status: 'wrong', expected, reason: `the output has ${shape.length} axes (${expected}), not ${answer.length}: ${explain()}` };
+    const derivation = explain();
+    return mark(
+      'wrong',
+      because(
+        'axes_count',
+        { axes: shape.length, expected: expectedMessage.code, ...expectedMessage.values, answered: answer.length, derivation },
+        `the output has ${shape.length} axes (${expected}), not ${answer.length}: ${derivation}`,
+      ),
+    );
   }
-  return { status: 'wrong', expected, reason: explain() };
+  return mark('wrong', derivationReason(explain()));
 }
 
 /** Why the channel count is what it is, for the layer types that set it. */
-function channelReason(info: ComputedLayerInfo): string {
+function channelReason(info: ComputedLayerInfo): { code: 'filters' | 'kept'; text: string } {
   const channels = info.outputShape[0]!;
-  if (info.type === 'conv2d' || info.type === 'convtranspose2d') return `a convolution outputs one channel per filter (out_channels = ${channels})`;
-  return `this layer keeps the ${channels} channels of its input`;
+  if (info.type === 'conv2d' || info.type === 'convtranspose2d') return { code: 'filters', text: `a convolution outputs one channel per filter (out_channels = ${channels})` };
+  return { code: 'kept', text: `this layer keeps the ${channels} channels of its input` };
 }
 
 function markParams(text: string, info: ComputedLayerInfo, layer: LayerSpec | undefined, neighbours: Neighbours, explain: () => string): AnswerMark {
   // PyTorch's parameters(): batch norm's running mean and variance are buffers, not parameters.
   const expected = formatPlain(info.params.trainable);
+  const mark = (status: AnswerStatus, reason: Reason): AnswerMark => ({ status, expected, expectedMessage: { code: 'count', values: { count: expected } }, ...reason });
   const answer = parseCount(text);
-  if (answer === null) return { status: 'unreadable', expected, reason: `"${text}" is not a whole number; write it as 51,264 or 51264` };
-  if (answer === info.params.trainable) return { status: 'right', expected, reason: explain() };
+  if (answer === null) return mark('unreadable', because('count_unreadable', { text }, `"${text}" is not a whole number; write it as 51,264 or 51264`));
+  if (answer === info.params.trainable) return mark('right', derivationReason(explain()));
   if (info.params.buffers > 0 && answer === info.params.trainable + info.params.buffers) {
-    return {
-      status: 'wrong',
-      expected,
-      reason: `${formatPlain(answer)} counts the ${formatPlain(info.params.buffers)} buffers too (the running mean and variance), which PyTorch keeps as buffers, not parameters: ${explain()}`,
-    };
+    const derivation = explain();
+    const values = { answer: formatPlain(answer), buffers: formatPlain(info.params.buffers), derivation };
+    return mark(
+      'wrong',
+      because('buffers', values, `${values.answer} counts the ${values.buffers} buffers too (the running mean and variance), which PyTorch keeps as buffers, not parameters: ${derivation}`),
+    );
   }
   const biases = biasCount(info, layer);
   if (biases !== null && biases.present && answer === info.params.trainable - biases.count) {
-    return { status: 'wrong', expected, reason: `each output unit also has a bias (+1 per filter or output): ${explain()}` };
+    const derivation = explain();
+    return mark('wrong', because('missing_bias', { derivation }, `each output unit also has a bias (+1 per filter or output): ${derivation}`));
   }
   if (biases !== null && !biases.present && answer === info.params.trainable + biases.count) {
-    return { status: 'wrong', expected, reason: `this layer has no bias (bias=False), so there is no +1 per filter or output: ${explain()}` };
+    const derivation = explain();
+    return mark('wrong', because('no_bias', { derivation }, `this layer has no bias (bias=False), so there is no +1 per filter or output: ${derivation}`));
   }
   // A neighbour with no parameters says nothing: 0 is as likely a slip about this row as the next one's count.
   const neighbour = neighbourWith(neighbours, (other) => answer > 0 && (answer === other.params.trainable || answer === other.params.trainable + other.params.buffers));
-  if (neighbour) return { status: 'wrong', expected, reason: neighbourReason(formatPlain(answer), info, neighbour, 'parameter count', explain()) };
-  return { status: 'wrong', expected, reason: explain() };
+  if (neighbour) return mark('wrong', neighbourReason(formatPlain(answer), info, neighbour, 'params', explain()));
+  return mark('wrong', derivationReason(explain()));
 }
 
 /**
@@ -261,20 +341,39 @@ function markReceptiveField(
   const [rh, rw] = field.size;
   const sideText = describePair([rh, rw]);
   const area = rh * rw;
-  const expected = field.global ? `the whole input (r = ${sideText})` : `${sideText} (${rh}x${rw} = ${formatPlain(area)} px)`;
+  const size = `${rh}x${rw}`;
+  const expected = field.global ? `the whole input (r = ${sideText})` : `${sideText} (${size} = ${formatPlain(area)} px)`;
+  const expectedMessage: NonNullable<AnswerMark['expectedMessage']> = field.global
+    ? { code: 'rf_whole', values: { side: sideText } }
+    : { code: 'rf', values: { side: sideText, size, area: formatPlain(area) } };
   const answer = parseReceptiveFieldAnswer(text);
   if (!answer) {
-    return { status: 'unreadable', expected, reason: `"${text}" is not a receptive field; write one side (11), both (11x11) or the area (121 px)` };
+    return {
+      status: 'unreadable',
+      expected,
+      expectedMessage,
+      ...because('rf_unreadable', { text }, `"${text}" is not a receptive field; write one side (11), both (11x11) or the area (121 px)`),
+    };
   }
-  const mark = (status: AnswerStatus, reason: string): AnswerMark => ({ status, expected, reason, reading: answer });
+  const mark = (status: AnswerStatus, reason: Reason): AnswerMark => ({ status, expected, expectedMessage, ...reason, reading: answer });
   if (answer.kind === 'whole') {
-    return field.global ? mark('right', explain()) : mark('wrong', `units of this layer see ${rh}x${rw} input pixels, not the whole input: ${explain()}`);
+    if (field.global) return mark('right', derivationReason(explain()));
+    const derivation = explain();
+    return mark('wrong', because('rf_not_whole', { size, derivation }, `units of this layer see ${size} input pixels, not the whole input: ${derivation}`));
   }
-  if (sameField(answer, field)) return mark('right', explain());
+  if (sameField(answer, field)) return mark('right', derivationReason(explain()));
   // One number is a side: "9" for a 3x3 field means a 9x9 field, however right 3x3 = 9 is as an area.
   if (answer.kind === 'side' && answer.oneNumber && answer.size[0] === area) {
     const typed = formatPlain(area);
-    return mark('wrong', `one number is read as the side, so ${typed} means ${typed}x${typed} pixels; for the area ${rh}x${rw} = ${typed}, write ${typed} px: ${explain()}`);
+    const derivation = explain();
+    return mark(
+      'wrong',
+      because(
+        'rf_side_as_area',
+        { typed, size, derivation },
+        `one number is read as the side, so ${typed} means ${typed}x${typed} pixels; for the area ${size} = ${typed}, write ${typed} px: ${derivation}`,
+      ),
+    );
   }
   if (kernelProduct) {
     const [ph, pw] = kernelProduct;
@@ -284,20 +383,34 @@ function markReceptiveField(
     // "1225" for the 35x35 of multiplied kernels: both slips at once.
     const asBareArea = answer.kind === 'side' && answer.oneNumber && answer.size[0] === ph * pw;
     if ((asSide || asArea || asBareArea) && (ph !== rh || pw !== rw)) {
-      const bare = asBareArea ? `, and one number is read as the side, so ${formatPlain(ph * pw)} means ${formatPlain(ph * pw)}x${formatPlain(ph * pw)} pixels` : '';
-      return mark('wrong', `receptive fields do not multiply (${productText} is the product of the kernel sizes${bare}): ${explain()}`);
+      const typed = formatPlain(ph * pw);
+      const bare = asBareArea ? `, and one number is read as the side, so ${typed} means ${typed}x${typed} pixels` : '';
+      const derivation = explain();
+      const reason = `receptive fields do not multiply (${productText} is the product of the kernel sizes${bare}): ${derivation}`;
+      return mark('wrong', asBareArea ? because('rf_multiplied_bare', { product: productText, typed, derivation }, reason) : because('rf_multiplied', { product: productText, derivation }, reason));
     }
   }
   // "57x59" for 57x57: one axis right, named as the output shape's channels are.
   if (answer.kind === 'side' && !answer.oneNumber && (answer.size[0] === rh) !== (answer.size[1] === rw)) {
     const [rightAxis, wrongAxis, right, wrong, typed] =
       answer.size[0] === rh ? (['height', 'width', rh, rw, answer.size[1]] as const) : (['width', 'height', rw, rh, answer.size[0]] as const);
-    return mark('wrong', `the ${rightAxis} ${right} is right, but the ${wrongAxis} is ${wrong}, not ${typed}: ${explain()}`);
+    const derivation = explain();
+    return mark(
+      'wrong',
+      because(
+        'rf_one_axis',
+        { right_axis: rightAxis, right, wrong_axis: wrongAxis, wrong, typed, derivation },
+        `the ${rightAxis} ${right} is right, but the ${wrongAxis} is ${wrong}, not ${typed}: ${derivation}`,
+      ),
+    );
   }
   const neighbour = neighbourWith(neighbours, (other) => !other.receptiveField.global && sameField(answer, other.receptiveField));
-  if (neighbour) return mark('wrong', neighbourReason(text.trim(), info, neighbour, 'receptive field', explain()));
-  if (answer.kind === 'area') return mark('wrong', `the area is ${rh}x${rw} = ${formatPlain(area)} px: ${explain()}`);
-  return mark('wrong', explain());
+  if (neighbour) return mark('wrong', neighbourReason(text.trim(), info, neighbour, 'rf', explain()));
+  if (answer.kind === 'area') {
+    const derivation = explain();
+    return mark('wrong', because('rf_area', { size, area: formatPlain(area), derivation }, `the area is ${size} = ${formatPlain(area)} px: ${derivation}`));
+  }
+  return mark('wrong', derivationReason(explain()));
 }
 
 /** Product of the effective kernel sizes up to a layer (the mistaken "receptive fields multiply" answer). */
@@ -314,7 +427,7 @@ function kernelProducts(summary: NetworkSummary): ([number, number] | null)[] {
 }
 
 function notComputed(index: number): AnswerMark {
-  return { status: 'not_computed', expected: '', reason: `layer ${index} has no numbers yet: fix the first layer marked with an error` };
+  return { status: 'not_computed', expected: '', ...because('not_computed', { layer: index }, `layer ${index} has no numbers yet: fix the first layer marked with an error`) };
 }
 
 /**
@@ -338,7 +451,7 @@ export function checkAnswers(spec: NetworkSpec, answers: { layers: readonly (Typ
       const text = answer[quantity];
       if (!typed(text)) continue;
       if (!info || info.status !== 'ok') {
-        result[quantity] = info ? notComputed(index) : { status: 'not_computed', expected: '', reason: `the network has no layer ${index}` };
+        result[quantity] = info ? notComputed(index) : { status: 'not_computed', expected: '', ...because('no_layer', { layer: index }, `the network has no layer ${index}`) };
         continue;
       }
       if (quantity === 'output') result.output = markOutput(text, info, neighbours, () => derivationText(spec, index, 'output', cache));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { LayerAnswerMarks } from '../../../shared/core/network/answers';
+import type { AnswerMark, LayerAnswerMarks } from '../../../shared/core/network/answers';
 import { answersSchema, networkFromDocument, PROJECT_FORMAT } from '../../../shared/project/index';
 import type { CliCommand } from './types';
 
@@ -26,6 +26,17 @@ function marksToText(marks: readonly LayerAnswerMarks[], answers: z.infer<typeof
   }
   lines.push('', `${right} of ${total} answers right`);
   return lines.join('\n') + '\n';
+}
+
+/** A mark as the JSON output has always had it (status, expected, reason, reading): the codes for phrasing stay out of the contract. */
+function jsonMark(mark: AnswerMark): Pick<AnswerMark, 'status' | 'expected' | 'reason' | 'reading'> {
+  return { status: mark.status, expected: mark.expected, reason: mark.reason, ...(mark.reading ? { reading: mark.reading } : {}) };
+}
+
+function jsonMarks(marks: LayerAnswerMarks): Record<string, unknown> {
+  const result: Record<string, unknown> = { index: marks.index };
+  for (const quantity of QUANTITIES) if (marks[quantity]) result[quantity] = jsonMark(marks[quantity]!);
+  return result;
 }
 
 /**
@@ -66,7 +77,7 @@ export const checkAnswersCommand: CliCommand = {
     const counted = marks.flatMap((mark) => QUANTITIES.flatMap((quantity) => (mark[quantity] ? [mark[quantity]!.status] : [])));
     return {
       text: marksToText(marks, answers.data),
-      json: { marks, right: counted.filter((status) => status === 'right').length, total: counted.length },
+      json: { marks: marks.map(jsonMarks), right: counted.filter((status) => status === 'right').length, total: counted.length },
       errors: [],
     };
   },

@@ -1,6 +1,7 @@
+import type { AnswerMark } from '../../../shared/core/network/answers';
 import type { LayerIssue } from '../../../shared/core/network/info';
 import type { ProjectError } from '../../../shared/project/project';
-import { mapNumbersIn, phraseExpressionError, phraseLayerIssue, phraseProjectError, type ExpressionErrorMessage, type ValueWriter } from '../../../shared/messages/index';
+import { mapNumbersIn, phraseAnswerExpected, phraseAnswerReason, phraseExpressionError, phraseLayerIssue, phraseProjectError, type ExpressionErrorMessage, type ValueWriter } from '../../../shared/messages/index';
 import { getLocale, isolate, numberLocale, formatExact } from './locale.svelte';
 import { numberSymbols } from './number-format';
 
@@ -46,4 +47,14 @@ export function projectErrorText(error: Pick<ProjectError, 'code' | 'values' | '
 /** Why a model does not parse (the optimizer's model field), in the current language, with where it is. */
 export function expressionErrorText(error: ExpressionErrorMessage): string {
   return phraseExpressionError(getLocale(), error, writeEngineValue);
+}
+
+/** Why an answer is marked as it is (the answer sheet, the receptive-field growth notes), in the current language. */
+export function answerReasonText(mark: Pick<AnswerMark, 'code' | 'values' | 'reason'>): string {
+  return phraseAnswerReason(getLocale(), mark, writeEngineValue);
+}
+
+/** The engine's value an answer mark expected, in the current language. */
+export function answerExpectedText(mark: Pick<AnswerMark, 'expected' | 'expectedMessage'>): string {
+  return phraseAnswerExpected(getLocale(), mark, writeEngineValue);
 }
