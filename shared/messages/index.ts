@@ -3,3 +3,4 @@ export { layerIssueBooks, phraseLayerIssue } from './layer-issues';
 export { phraseProjectError, projectErrorBooks } from './project-errors';
 export { expressionErrorBooks, phraseExpressionError, type ExpressionErrorMessage } from './expression-errors';
 export { answerExpectedBooks, answerReasonBooks, phraseAnswerExpected, phraseAnswerReason } from './answer-reasons';
+export { phraseSolveProblem, solveProblemBooks } from './solve-problems';

@@ -1,7 +1,8 @@
 import type { AnswerMark } from '../../../shared/core/network/answers';
 import type { LayerIssue } from '../../../shared/core/network/info';
+import type { SolveResult } from '../../../shared/core/network/solve';
 import type { ProjectError } from '../../../shared/project/project';
-import { mapNumbersIn, phraseAnswerExpected, phraseAnswerReason, phraseExpressionError, phraseLayerIssue, phraseProjectError, type ExpressionErrorMessage, type ValueWriter } from '../../../shared/messages/index';
+import { mapNumbersIn, phraseAnswerExpected, phraseAnswerReason, phraseExpressionError, phraseLayerIssue, phraseProjectError, phraseSolveProblem, type ExpressionErrorMessage, type ValueWriter } from '../../../shared/messages/index';
 import { getLocale, isolate, numberLocale, formatExact } from './locale.svelte';
 import { numberSymbols } from './number-format';
 
@@ -57,4 +58,9 @@ export function answerReasonText(mark: Pick<AnswerMark, 'code' | 'values' | 'rea
 /** The engine's value an answer mark expected, in the current language. */
 export function answerExpectedText(mark: Pick<AnswerMark, 'expected' | 'expectedMessage'>): string {
   return phraseAnswerExpected(getLocale(), mark, writeEngineValue);
+}
+
+/** Why the settings solver searched nothing, in the current language. */
+export function solveProblemText(result: Pick<SolveResult, 'problem' | 'problemMessage'>): string {
+  return phraseSolveProblem(getLocale(), result, writeEngineValue);
 }
