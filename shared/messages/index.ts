@@ -4,3 +4,4 @@ export { phraseProjectError, projectErrorBooks } from './project-errors';
 export { expressionErrorBooks, phraseExpressionError, type ExpressionErrorMessage } from './expression-errors';
 export { answerExpectedBooks, answerReasonBooks, phraseAnswerExpected, phraseAnswerReason } from './answer-reasons';
 export { phraseSolveProblem, solveProblemBooks } from './solve-problems';
+export { denseIssueBooks, phraseDenseIssue } from './dense-issues';

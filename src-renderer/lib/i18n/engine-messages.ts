@@ -1,8 +1,9 @@
+import type { DenseIssue } from '../../../shared/core/dense/issues';
 import type { AnswerMark } from '../../../shared/core/network/answers';
 import type { LayerIssue } from '../../../shared/core/network/info';
 import type { SolveResult } from '../../../shared/core/network/solve';
 import type { ProjectError } from '../../../shared/project/project';
-import { mapNumbersIn, phraseAnswerExpected, phraseAnswerReason, phraseExpressionError, phraseLayerIssue, phraseProjectError, phraseSolveProblem, type ExpressionErrorMessage, type ValueWriter } from '../../../shared/messages/index';
+import { mapNumbersIn, phraseAnswerExpected, phraseAnswerReason, phraseDenseIssue, phraseExpressionError, phraseLayerIssue, phraseProjectError, phraseSolveProblem, type ExpressionErrorMessage, type ValueWriter } from '../../../shared/messages/index';
 import { getLocale, isolate, numberLocale, formatExact } from './locale.svelte';
 import { numberSymbols } from './number-format';
 
@@ -63,4 +64,9 @@ export function answerExpectedText(mark: Pick<AnswerMark, 'expected' | 'expected
 /** Why the settings solver searched nothing, in the current language. */
 export function solveProblemText(result: Pick<SolveResult, 'problem' | 'problemMessage'>): string {
   return phraseSolveProblem(getLocale(), result, writeEngineValue);
+}
+
+/** A dense-engine issue (the overfitting lab's settings), without its field, in the current language. */
+export function denseIssueText(issue: Pick<DenseIssue, 'code' | 'values' | 'message'>): string {
+  return phraseDenseIssue(getLocale(), issue, writeEngineValue);
 }
