@@ -5,3 +5,4 @@ export { expressionErrorBooks, phraseExpressionError, type ExpressionErrorMessag
 export { answerExpectedBooks, answerReasonBooks, phraseAnswerExpected, phraseAnswerReason } from './answer-reasons';
 export { phraseSolveProblem, solveProblemBooks } from './solve-problems';
 export { denseIssueBooks, phraseDenseIssue } from './dense-issues';
+export { phraseTrainStop, trainStopBooks } from './train-stops';

@@ -1,9 +1,10 @@
 import type { DenseIssue } from '../../../shared/core/dense/issues';
+import type { TrainStopCode } from '../../../shared/messages/en-train-stops';
 import type { AnswerMark } from '../../../shared/core/network/answers';
 import type { LayerIssue } from '../../../shared/core/network/info';
 import type { SolveResult } from '../../../shared/core/network/solve';
 import type { ProjectError } from '../../../shared/project/project';
-import { mapNumbersIn, phraseAnswerExpected, phraseAnswerReason, phraseDenseIssue, phraseExpressionError, phraseLayerIssue, phraseProjectError, phraseSolveProblem, type ExpressionErrorMessage, type ValueWriter } from '../../../shared/messages/index';
+import { mapNumbersIn, phraseAnswerExpected, phraseAnswerReason, phraseDenseIssue, phraseExpressionError, phraseLayerIssue, phraseProjectError, phraseSolveProblem, phraseTrainStop, type EngineMessage, type ExpressionErrorMessage, type ValueWriter } from '../../../shared/messages/index';
 import { getLocale, isolate, numberLocale, formatExact } from './locale.svelte';
 import { numberSymbols } from './number-format';
 
@@ -69,4 +70,9 @@ export function solveProblemText(result: Pick<SolveResult, 'problem' | 'problemM
 /** A dense-engine issue (the overfitting lab's settings), without its field, in the current language. */
 export function denseIssueText(issue: Pick<DenseIssue, 'code' | 'values' | 'message'>): string {
   return phraseDenseIssue(getLocale(), issue, writeEngineValue);
+}
+
+/** Why a training run stopped (the overfitting lab, gradient flow), in the current language; `fallback` is the core's English. */
+export function trainStopText(message: EngineMessage<TrainStopCode> | null | undefined, fallback: string): string {
+  return phraseTrainStop(getLocale(), message, writeEngineValue, fallback);
 }
