@@ -6,3 +6,4 @@ export { answerExpectedBooks, answerReasonBooks, phraseAnswerExpected, phraseAns
 export { phraseSolveProblem, solveProblemBooks } from './solve-problems';
 export { denseIssueBooks, phraseDenseIssue } from './dense-issues';
 export { phraseTrainStop, trainStopBooks } from './train-stops';
+export { optimizeErrorBooks, phraseOptimizeError } from './optimize-errors';
