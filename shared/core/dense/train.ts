@@ -127,6 +127,8 @@ export interface TrainStop {
   step: number;
   reason: 'nan' | 'infinity';
   message: string;
+  /** `message` as the values of shared/messages/train-stops' `diverged` (English word for word `message`). */
+  values: { step: number; epoch: number; loss: string; lr: number };
 }
 
 export interface TrainResult {
@@ -269,6 +271,7 @@ export class Trainer {
           step: this.#step,
           reason: Number.isNaN(loss) ? 'nan' : 'infinity',
           message: `Stopped at step ${this.#step} (epoch ${epoch}): the loss became ${Number.isNaN(loss) ? 'NaN' : String(loss)}; the run diverged. Try a smaller learning rate than ${this.run.optimizer.lr}.`,
+          values: { step: this.#step, epoch, loss: Number.isNaN(loss) ? 'NaN' : String(loss), lr: this.run.optimizer.lr },
         };
         break;
       }

@@ -25,6 +25,8 @@ export type ModelAnalysis =
       position: number;
       /** When the text does not parse: the parser's code and values, for phrasing in any language (shared/messages). */
       syntax?: { code: ParseErrorCode; values: Readonly<Record<string, string | number>> };
+      /** When the model has more parameters than MAX_PARAMS: how many, and the limit. */
+      tooMany?: { count: number; max: number };
     };
 
 /** Most parameters a model may have. */
@@ -41,7 +43,7 @@ export function analyzeModel(text: string, columns: readonly string[]): ModelAna
   const names = namesOf(expr);
   const inputs = names.filter((id) => columns.includes(id));
   const params = names.filter((id) => !columns.includes(id));
-  if (params.length > MAX_PARAMS) return { ok: false, message: `the model has ${params.length} parameters; at most ${MAX_PARAMS}`, position: 0 };
+  if (params.length > MAX_PARAMS) return { ok: false, message: `the model has ${params.length} parameters; at most ${MAX_PARAMS}`, position: 0, tooMany: { count: params.length, max: MAX_PARAMS } };
   return {
     ok: true,
     model: {

@@ -39,7 +39,11 @@ export interface SolveResult {
   omitted: number;
   /** Why nothing was searched, when the request is out of range. */
   problem?: string;
+  /** `problem` as a code with values (shared/messages/solve-problems phrases it; English word for word `problem`). */
+  problemMessage?: { code: SolveProblemCode; values: { got: string } };
 }
+
+export type SolveProblemCode = 'input_size' | 'output_size';
 
 const LIMIT = 200;
 const CAP = 64;
@@ -62,10 +66,20 @@ export function solveSettings(request: SolveRequest): SolveResult {
   const input = request?.input;
   const output = request?.output;
   if (!(typeof input === 'number' && Number.isSafeInteger(input) && input >= 1 && input <= 1_000_000)) {
-    return { settings: [], omitted: 0, problem: `the input size must be a whole number from 1 to 1,000,000, got ${String(input)}` };
+    return {
+      settings: [],
+      omitted: 0,
+      problem: `the input size must be a whole number from 1 to 1,000,000, got ${String(input)}`,
+      problemMessage: { code: 'input_size', values: { got: String(input) } },
+    };
   }
   if (!(typeof output === 'number' && Number.isSafeInteger(output) && output >= 1 && output <= 1_000_000)) {
-    return { settings: [], omitted: 0, problem: `the output size must be a whole number from 1 to 1,000,000, got ${String(output)}` };
+    return {
+      settings: [],
+      omitted: 0,
+      problem: `the output size must be a whole number from 1 to 1,000,000, got ${String(output)}`,
+      problemMessage: { code: 'output_size', values: { got: String(output) } },
+    };
   }
   const maxKernel = Math.max(1, limitOf(request.maxKernel, 11));
   const maxStride = Math.max(1, limitOf(request.maxStride, 4));

@@ -65,6 +65,27 @@ export interface FieldError {
   position?: number;
   /** For `model` text that does not parse: the parser's code and values (shared/messages phrases them; `message` is the English). */
   syntax?: { code: ParseErrorCode; values: Readonly<Record<string, string | number>> };
+  /** For what `prepareProblem` checks against the model and data: a code and values (shared/messages/optimize-errors phrases them; `message` is the English). */
+  problem?: { code: OptimizeErrorCode; values: Readonly<Record<string, string | number>> };
+}
+
+/** The checks of `prepareProblem` that zod cannot make, as codes. */
+export type OptimizeErrorCode =
+  | 'duplicate_column'
+  | 'target_not_column'
+  | 'row_width'
+  | 'no_rows'
+  | 'too_many_params'
+  | 'model_reads_target'
+  | 'missing_param'
+  | 'column_as_param'
+  | 'unknown_param'
+  | 'nesterov_needs_pytorch_form'
+  | 'too_many_steps'
+  | 'too_much_work';
+
+function problemError(field: string, code: OptimizeErrorCode, values: Readonly<Record<string, string | number>>, message: string): FieldError {
+  return { field, message, problem: { code, values } };
 }
 
 export type OptimizeResult =
@@ -110,47 +131,61 @@ export function prepareProblem(problem: OptimizeProblem): { ok: true; prepared: 
   const { columns, rows } = problem.data;
   const seen = new Set<string>();
   columns.forEach((column, i) => {
-    if (seen.has(column)) errors.push({ field: `data.columns[${i}]`, message: `the column name "${column}" appears twice; each column needs its own name` });
+    if (seen.has(column)) errors.push(problemError(`data.columns[${i}]`, 'duplicate_column', { column }, `the column name "${column}" appears twice; each column needs its own name`));
     seen.add(column);
   });
   const targetIndex = columns.indexOf(problem.target);
-  if (targetIndex < 0) errors.push({ field: 'target', message: `"${problem.target}" is not a column; the columns are ${columns.join(', ')}` });
+  if (targetIndex < 0) errors.push(problemError('target', 'target_not_column', { target: problem.target, columns: columns.join(', ') }, `"${problem.target}" is not a column; the columns are ${columns.join(', ')}`));
   rows.forEach((row, i) => {
-    if (row.length !== columns.length) errors.push({ field: `data.rows[${i}]`, message: `row ${i + 1} has ${row.length} values; it needs ${columns.length} (${columns.join(', ')})` });
+    if (row.length !== columns.length) {
+      const values = { row: i + 1, count: row.length, needed: columns.length, columns: columns.join(', ') };
+      errors.push(problemError(`data.rows[${i}]`, 'row_width', values, `row ${i + 1} has ${row.length} values; it needs ${columns.length} (${columns.join(', ')})`));
+    }
   });
-  if (rows.length === 0) errors.push({ field: 'data.rows', message: 'the data has no rows; add at least one sample' });
+  if (rows.length === 0) errors.push(problemError('data.rows', 'no_rows', {}, 'the data has no rows; add at least one sample'));
 
   const inputColumns = columns.filter((column) => column !== problem.target);
   const analysis = analyzeModel(problem.model, columns);
   if (!analysis.ok) {
-    errors.push({ field: 'model', message: analysis.message, position: analysis.position, ...(analysis.syntax ? { syntax: analysis.syntax } : {}) });
+    errors.push({
+      field: 'model',
+      message: analysis.message,
+      position: analysis.position,
+      ...(analysis.syntax ? { syntax: analysis.syntax } : {}),
+      ...(analysis.tooMany ? { problem: { code: 'too_many_params' as const, values: analysis.tooMany } } : {}),
+    });
     return { ok: false, errors };
   }
   const model = analysis.model;
   if (model.inputs.includes(problem.target)) {
-    errors.push({ field: 'model', message: `the model reads "${problem.target}", the target column; a model may read only the inputs (${inputColumns.join(', ') || 'none'}) and parameters` });
+    const values = { target: problem.target, inputs: inputColumns.join(', ') || 'none' };
+    errors.push(problemError('model', 'model_reads_target', values, `the model reads "${problem.target}", the target column; a model may read only the inputs (${values.inputs}) and parameters`));
   }
   for (const param of model.params) {
     const value = Object.hasOwn(problem.params, param) ? problem.params[param] : undefined;
-    if (value === undefined) errors.push({ field: `params.${param}`, message: `the model has the parameter "${param}"; give its initial value` });
+    if (value === undefined) errors.push(problemError(`params.${param}`, 'missing_param', { param }, `the model has the parameter "${param}"; give its initial value`));
   }
   for (const given of Object.keys(problem.params)) {
     if (!model.params.includes(given)) {
-      errors.push({
-        field: `params.${given}`,
-        message: columns.includes(given) ? `"${given}" is a data column, not a parameter` : `the model has no parameter "${given}"; its parameters are ${model.params.join(', ') || 'none'}`,
-      });
+      const params = model.params.join(', ') || 'none';
+      errors.push(
+        columns.includes(given)
+          ? problemError(`params.${given}`, 'column_as_param', { name: given }, `"${given}" is a data column, not a parameter`)
+          : problemError(`params.${given}`, 'unknown_param', { name: given, params }, `the model has no parameter "${given}"; its parameters are ${params}`),
+      );
     }
   }
   const { optimizer } = problem;
   if (optimizer.type === 'momentum' && optimizer.form === 'delta' && optimizer.nesterov) {
-    errors.push({ field: 'optimizer.nesterov', message: 'Nesterov momentum is given in PyTorch\'s form: set "form": "pytorch", or "nesterov": false' });
+    errors.push(problemError('optimizer.nesterov', 'nesterov_needs_pytorch_form', {}, 'Nesterov momentum is given in PyTorch\'s form: set "form": "pytorch", or "nesterov": false'));
   }
   const perEpoch = stepsPerEpoch(problem);
   if (perEpoch * problem.epochs > MAX_STEPS) {
-    errors.push({ field: 'epochs', message: `${problem.epochs} epochs make ${perEpoch * problem.epochs} steps; at most ${MAX_STEPS} (here at most ${Math.max(1, Math.floor(MAX_STEPS / Math.max(1, perEpoch)))} epochs)` });
+    const values = { epochs: problem.epochs, steps: perEpoch * problem.epochs, max: MAX_STEPS, max_epochs: Math.max(1, Math.floor(MAX_STEPS / Math.max(1, perEpoch))) };
+    errors.push(problemError('epochs', 'too_many_steps', values, `${values.epochs} epochs make ${values.steps} steps; at most ${values.max} (here at most ${values.max_epochs} epochs)`));
   } else if (rows.length * problem.epochs > MAX_SAMPLE_EVALUATIONS) {
-    errors.push({ field: 'epochs', message: `${problem.epochs} epochs over ${rows.length} rows is too much work; at most ${MAX_SAMPLE_EVALUATIONS} sample evaluations` });
+    const values = { epochs: problem.epochs, rows: rows.length, max: MAX_SAMPLE_EVALUATIONS };
+    errors.push(problemError('epochs', 'too_much_work', values, `${values.epochs} epochs over ${values.rows} rows is too much work; at most ${values.max} sample evaluations`));
   }
   if (errors.length > 0) return { ok: false, errors };
 

@@ -6,7 +6,7 @@ import { evaluateOutputs } from '../dense/mlp';
 import { readOptimizer } from '../dense/optimizer';
 import { DEFAULT_INIT } from '../dense/init';
 import { DENSE_LIMITS, type DataSet } from '../dense/spec';
-import { Trainer, TRAIN_LIMITS, type EpochRecord } from '../dense/train';
+import { Trainer, TRAIN_LIMITS, type EpochRecord, type TrainStop } from '../dense/train';
 import type { OptimizerConfig } from '../optim/optimizers';
 import { evenGrid } from '../regression/sampling';
 import { readTruth } from '../regression/truth';
@@ -208,6 +208,8 @@ export interface LabRun {
   final_surface: Surface;
   /** a non-finite loss ended the run (the message), or null */
   stopped: string | null;
+  /** `stopped` as the code `diverged` with values (shared/messages/train-stops phrases it), or null */
+  stopped_message: { code: 'diverged'; values: TrainStop['values'] } | null;
 }
 
 export interface LabPoints {
@@ -420,6 +422,7 @@ export async function overfittingLab(request: { lab: unknown }, cooperation?: Co
         surfaces: run.surfaces,
         final_surface: { epoch: early ? t.bestEpoch : t.epochsDone, values: final.values },
         stopped: t.stopped?.message ?? null,
+        stopped_message: t.stopped ? { code: 'diverged', values: t.stopped.values } : null,
       };
     };
     return {

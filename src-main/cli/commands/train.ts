@@ -9,7 +9,8 @@ export function trainToJson(result: TrainResult) {
     epochs: result.epochs,
     ...(result.best_epoch !== undefined ? { best_epoch: result.best_epoch } : {}),
     ...(result.steps ? { steps: result.steps } : {}),
-    ...(result.stopped ? { stopped: result.stopped } : {}),
+    // The JSON keeps its shape: the values for phrasing stay out of the contract.
+    ...(result.stopped ? { stopped: { epoch: result.stopped.epoch, step: result.stopped.step, reason: result.stopped.reason, message: result.stopped.message } } : {}),
     initial: result.tensors?.initial,
     final: result.tensors?.final,
   };

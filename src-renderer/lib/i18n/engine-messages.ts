@@ -1,7 +1,11 @@
+import type { DenseIssue } from '../../../shared/core/dense/issues';
+import type { TrainStopCode } from '../../../shared/messages/en-train-stops';
+import type { FieldError } from '../../../shared/core/optim/run';
 import type { AnswerMark } from '../../../shared/core/network/answers';
 import type { LayerIssue } from '../../../shared/core/network/info';
+import type { SolveResult } from '../../../shared/core/network/solve';
 import type { ProjectError } from '../../../shared/project/project';
-import { mapNumbersIn, phraseAnswerExpected, phraseAnswerReason, phraseExpressionError, phraseLayerIssue, phraseProjectError, type ExpressionErrorMessage, type ValueWriter } from '../../../shared/messages/index';
+import { mapNumbersIn, phraseAnswerExpected, phraseAnswerReason, phraseDenseIssue, phraseExpressionError, phraseLayerIssue, phraseOptimizeError, phraseProjectError, phraseSolveProblem, phraseTrainStop, type EngineMessage, type ExpressionErrorMessage, type ValueWriter } from '../../../shared/messages/index';
 import { getLocale, isolate, numberLocale, formatExact } from './locale.svelte';
 import { numberSymbols } from './number-format';
 
@@ -57,4 +61,24 @@ export function answerReasonText(mark: Pick<AnswerMark, 'code' | 'values' | 'rea
 /** The engine's value an answer mark expected, in the current language. */
 export function answerExpectedText(mark: Pick<AnswerMark, 'expected' | 'expectedMessage'>): string {
   return phraseAnswerExpected(getLocale(), mark, writeEngineValue);
+}
+
+/** Why the settings solver searched nothing, in the current language. */
+export function solveProblemText(result: Pick<SolveResult, 'problem' | 'problemMessage'>): string {
+  return phraseSolveProblem(getLocale(), result, writeEngineValue);
+}
+
+/** A dense-engine issue (the overfitting lab's settings), without its field, in the current language. */
+export function denseIssueText(issue: Pick<DenseIssue, 'code' | 'values' | 'message'>): string {
+  return phraseDenseIssue(getLocale(), issue, writeEngineValue);
+}
+
+/** Why a training run stopped (the overfitting lab, gradient flow), in the current language; `fallback` is the core's English. */
+export function trainStopText(message: EngineMessage<TrainStopCode> | null | undefined, fallback: string): string {
+  return phraseTrainStop(getLocale(), message, writeEngineValue, fallback);
+}
+
+/** An optimizer check (model, params, data, epochs) in the current language. */
+export function optimizeErrorText(error: Pick<FieldError, 'problem' | 'message'>): string {
+  return phraseOptimizeError(getLocale(), error, writeEngineValue);
 }

@@ -25,7 +25,7 @@ export {
   type LocaleId,
   type MessageParams,
 } from './locale.svelte';
-export { answerExpectedText, answerReasonText, expressionErrorText, layerIssueText, localizeNumbersIn, projectErrorText, writeEngineValue } from './engine-messages';
+export { answerExpectedText, answerReasonText, denseIssueText, expressionErrorText, layerIssueText, localizeNumbersIn, optimizeErrorText, projectErrorText, solveProblemText, trainStopText, writeEngineValue } from './engine-messages';
 export { normalizeListSeparators, normalizeNumerals } from '../../../shared/core/numerals';
 export { parseNumber, type ParseNumberOptions } from './parse-number';
 export { firstStrongIsolate, hasStrongRtl, ltrIsolate, stripBidiControls } from './bidi';
