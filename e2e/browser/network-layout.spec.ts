@@ -109,3 +109,17 @@ test.describe('Network tab at 1024x700', () => {
     await expect(app.cell(12, 'params')).toBeInViewport();
   });
 });
+
+test.describe('Overview to detail (issue 10, requirement 6)', () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+
+  test('hovering a table row marks its diagram block, and hovering a block marks its row', async ({ app, page }) => {
+    await app.row(3).getByTestId('cell-macs').hover();
+    await expect(page.getByTestId('diagram-block-3')).toHaveAttribute('data-highlighted', 'true');
+    await expect(page.locator('[data-testid^="diagram-block-"][data-highlighted="true"]')).toHaveCount(1);
+    await page.getByTestId('diagram-block-5').locator('rect.front').hover();
+    await expect(app.row(5)).toHaveAttribute('data-hovered', 'true');
+    await expect(page.locator('tr[data-hovered="true"]')).toHaveCount(1);
+    await expect(page.getByTestId('diagram-block-3')).not.toHaveAttribute('data-highlighted', 'true');
+  });
+});

@@ -7,6 +7,9 @@ export interface NetworkDiagramProps {
   /** 1-based selected layer, 0 for none. */
   selected: number;
   onSelect: (index: number) => void;
+  /** 1-based layer hovered in the table or here (its block is marked), 0 for none. */
+  highlighted?: number;
+  onHover?: (index: number) => void;
   /** File name stem for downloads. */
   name: string;
 }
