@@ -123,3 +123,20 @@ test.describe('Overview to detail (issue 10, requirement 6)', () => {
     await expect(page.getByTestId('diagram-block-3')).not.toHaveAttribute('data-highlighted', 'true');
   });
 });
+
+test('clicking a diagram block shows its output shape and parameter count worked out, next to it; Escape closes', async ({ app, page }) => {
+  void app;
+  const block = page.getByTestId('diagram-block-1');
+  await block.locator('rect.front').click();
+  const popover = page.getByTestId('block-derivation');
+  await expect(popover).toBeVisible();
+  await expect(popover).toBeFocused();
+  await expect(popover.getByRole('heading', { level: 2 })).toHaveText('Layer 1 (Conv2d): how its numbers are computed');
+  // The same derivation as the table's params cell of layer 1.
+  await expect(page.getByTestId('block-derivation-1-text')).toHaveText('params = (3*7*7/1 + 1)*32 = 4,736');
+  const near = (await popover.boundingBox())!;
+  const at = (await block.boundingBox())!;
+  expect(Math.min(Math.abs(near.y - (at.y + at.height)), Math.abs(near.y + near.height - at.y))).toBeLessThan(24);
+  await page.keyboard.press('Escape');
+  await expect(popover).toHaveCount(0);
+});

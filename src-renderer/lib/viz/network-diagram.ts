@@ -22,7 +22,8 @@ export interface NetworkDiagramOptions {
   label: string;
   /** 1-based selected layer (outlined), 0 for none. */
   selected: number;
-  onSelect?: (index: number) => void;
+  /** A block was clicked: `block` is its drawing (an anchor for what explains it). */
+  onSelect?: (index: number, block: SVGGElement) => void;
   /** 1-based layer hovered in the table (its block gets a halo), 0 for none. */
   highlighted?: number;
   /** The pointer entered block `index` (0: it left the blocks). */
@@ -327,9 +328,9 @@ export function createNetworkDiagram(container: HTMLElement, initial: NetworkDia
 
   // One listener for every block (blocks come and go with the layers).
   root.on('click', (event: MouseEvent) => {
-    const block = (event.target as Element | null)?.closest('g.block');
+    const block = (event.target as Element | null)?.closest<SVGGElement>('g.block');
     const index = Number(block?.getAttribute('data-index'));
-    if (index > 0) options.onSelect?.(index);
+    if (block && index > 0) options.onSelect?.(index, block);
   });
 
   let hoveredIndex = 0;
