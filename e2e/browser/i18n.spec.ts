@@ -115,10 +115,17 @@ test.describe('Persian (issue 11): right to left, Persian digits, the whole inte
     await expect(page.locator('html')).toHaveAttribute('lang', 'fa');
     const palette = await page.getByTestId('layer-palette').boundingBox();
     const stack = await page.getByTestId('layer-stack').boundingBox();
-    const editor = await page.getByTestId('layer-editor').boundingBox();
-    expect(palette && stack && editor).toBeTruthy();
+    const table = await page.getByTestId('network-table').boundingBox();
+    expect(palette && stack && table).toBeTruthy();
     expect(palette!.x).toBeGreaterThan(stack!.x);
-    expect(stack!.x).toBeGreaterThan(editor!.x);
+    expect(stack!.x).toBeGreaterThan(table!.x);
+    // The layer inspector opens over the palette and stack, at the inline start (the right), beside the table.
+    await page.getByTestId('edit-layer-1').click();
+    const editor = await page.getByTestId('layer-editor').boundingBox();
+    expect(editor).toBeTruthy();
+    expect(editor!.x).toBeGreaterThan(table!.x);
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('layer-editor')).toHaveCount(0);
     const first = await page.getByTestId('tool-tab-network').boundingBox();
     const last = await page.getByTestId('tool-tab-optimizer').boundingBox();
     expect(first!.x).toBeGreaterThan(last!.x);

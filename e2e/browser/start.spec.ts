@@ -41,7 +41,9 @@ test.describe('the start page (issue 10, requirement 7)', () => {
     await expect.poll(async () => plain(await page.getByTestId('cell-grad_bias-0').textContent())).toBe('1');
 
     await page.getByTestId('tool-tab-network').click();
-    await page.getByTestId('remove-layer').first().click();
+    // The remove button is in the layer inspector, opened from the table.
+    await page.getByTestId('edit-layer-1').click();
+    await page.getByTestId('remove-layer').click();
     await page.getByTestId('tool-tab-start').click();
     await expect(page.getByTestId('question-q1-state')).toHaveAttribute('data-loaded', 'false');
     await page.getByTestId('question-q1-load').click();

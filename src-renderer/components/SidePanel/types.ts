@@ -26,4 +26,12 @@ export interface SidePanelProps {
   /** CSS selector of the element inside to focus on open. */
   initialFocus?: string;
   testid?: string;
+  /**
+   * Docked: drawn in its place in the page instead of over the window. It fills its nearest
+   * positioned container (the owner sizes and places that box, e.g. a grid cell beside the
+   * numbers it explains), is never modal, and covers neither the app header nor the toolbar.
+   */
+  docked?: boolean;
+  /** Docked only: the edge it slides in from (default end). */
+  side?: 'start' | 'end';
 }

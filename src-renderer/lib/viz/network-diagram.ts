@@ -22,7 +22,12 @@ export interface NetworkDiagramOptions {
   label: string;
   /** 1-based selected layer (outlined), 0 for none. */
   selected: number;
-  onSelect?: (index: number) => void;
+  /** A block was clicked: `block` is its drawing (an anchor for what explains it). */
+  onSelect?: (index: number, block: SVGGElement) => void;
+  /** 1-based layer hovered in the table (its block gets a halo), 0 for none. */
+  highlighted?: number;
+  /** The pointer entered block `index` (0: it left the blocks). */
+  onHover?: (index: number) => void;
 }
 
 export interface NetworkDiagram {
@@ -97,6 +102,7 @@ function palette(node: Element) {
     text: read('--text', '#202124'),
     muted: read('--text-muted', '#5f6368'),
     background: read('--surface', '#ffffff'),
+    hover: read('--hover', '#edf0f4'),
   };
 }
 
@@ -248,6 +254,7 @@ export function createNetworkDiagram(container: HTMLElement, initial: NetworkDia
 
   function createBlock(): SVGGElement {
     const group = select(document.createElementNS(SVG_NS, 'g')).attr('class', 'block');
+    group.append('rect').attr('class', 'halo').attr('rx', 6);
     group.append('path').attr('class', 'top');
     group.append('path').attr('class', 'side');
     group.append('rect').attr('class', 'front');
@@ -269,13 +276,25 @@ export function createNetworkDiagram(container: HTMLElement, initial: NetworkDia
       const x0 = (block.width - block.thickness - block.depth) / 2;
       const y0 = faceBottom - block.height;
       const oblique = block.depth > 0;
-      const [top, side, front, name, shape] = group.children as unknown as [SVGPathElement, SVGPathElement, SVGRectElement, SVGTextElement, SVGTextElement];
+      const [halo, top, side, front, name, shape] = group.children as unknown as [SVGRectElement, SVGPathElement, SVGPathElement, SVGRectElement, SVGTextElement, SVGTextElement];
+      const isHighlighted = block.layer.index === options.highlighted && block.layer.index > 0;
+      // The row hovered in the table: a halo behind the block and its labels (not colour alone: an outline too).
+      setAttributes(halo, {
+        x: '-4',
+        y: String(TOP - 8),
+        width: String(block.width + 8),
+        height: String(faceBottom + LABEL_SPACE - TOP + 6),
+        fill: isHighlighted ? colours.hover : 'none',
+        stroke: isHighlighted ? colours.stroke : 'none',
+        'stroke-dasharray': isHighlighted ? '4 2' : null,
+      });
       setAttributes(group, {
         transform: `translate(${block.x},0)`,
         'data-index': String(block.layer.index),
         'data-testid': `diagram-block-${block.layer.index}`,
         'data-shape': block.layer.shapeText,
         'data-status': block.layer.status,
+        'data-highlighted': isHighlighted ? 'true' : null,
       });
       setAttributes(front, {
         x: String(x0),
@@ -309,9 +328,22 @@ export function createNetworkDiagram(container: HTMLElement, initial: NetworkDia
 
   // One listener for every block (blocks come and go with the layers).
   root.on('click', (event: MouseEvent) => {
-    const block = (event.target as Element | null)?.closest('g.block');
+    const block = (event.target as Element | null)?.closest<SVGGElement>('g.block');
     const index = Number(block?.getAttribute('data-index'));
-    if (index > 0) options.onSelect?.(index);
+    if (block && index > 0) options.onSelect?.(index, block);
+  });
+
+  let hoveredIndex = 0;
+  root.on('pointerover', (event: PointerEvent) => {
+    const index = Number((event.target as Element | null)?.closest('g.block')?.getAttribute('data-index') ?? 0);
+    if (index !== hoveredIndex) {
+      hoveredIndex = index;
+      options.onHover?.(index);
+    }
+  });
+  root.on('pointerleave', () => {
+    hoveredIndex = 0;
+    options.onHover?.(0);
   });
 
   draw();

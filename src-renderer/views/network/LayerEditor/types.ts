@@ -10,8 +10,6 @@ export interface LayerEditorProps {
   onSelect: (layerNumber: number) => void;
   /** Engine issues of each layer by 1-based number, for the current spec only. */
   issuesByLayer: ReadonlyMap<number, readonly LayerIssue[]>;
-  /** Problems with the input shape. */
-  inputIssues: readonly LayerIssue[];
 }
 
 export interface FieldInputProps {

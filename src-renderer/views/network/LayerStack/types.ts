@@ -9,5 +9,7 @@ export interface LayerStackProps {
   /** 1-based selected layer, 0 for none. */
   selected: number;
   onSelect: (index: number) => void;
+  /** A layer was pressed (click, Enter): open its inspector. */
+  onOpen?: (index: number) => void;
   builder: BuilderState;
 }

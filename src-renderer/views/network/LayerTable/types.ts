@@ -20,6 +20,10 @@ export interface LayerTableProps {
   /** A number was clicked: `anchor` is its cell (the derivation popover opens next to it). */
   onSelectCell: (cell: CellRef, anchor: HTMLElement) => void;
   onEditLayer: (index: number) => void;
+  /** 1-based layer hovered here or in the diagram (its row is marked), 0 for none. */
+  hovered?: number;
+  /** The pointer (or focus) entered layer `index`'s row; 0 when it left the rows. */
+  onHoverLayer?: (index: number) => void;
   /** Project name for the caption. */
   name: string;
 }

@@ -6,7 +6,11 @@ export interface NetworkDiagramProps {
   summary: NetworkOverview;
   /** 1-based selected layer, 0 for none. */
   selected: number;
-  onSelect: (index: number) => void;
+  /** A block was clicked; `block` anchors its arithmetic. */
+  onSelect: (index: number, block: SVGGElement) => void;
+  /** 1-based layer hovered in the table or here (its block is marked), 0 for none. */
+  highlighted?: number;
+  onHover?: (index: number) => void;
   /** File name stem for downloads. */
   name: string;
 }
