@@ -140,3 +140,21 @@ test('clicking a diagram block shows its output shape and parameter count worked
   await page.keyboard.press('Escape');
   await expect(popover).toHaveCount(0);
 });
+
+test('the receptive-field growth switch draws one square per layer block, its size the table’s receptive field', async ({ app, page }) => {
+  await expect(page.locator('[data-testid^="diagram-rf-"]:not([data-testid="diagram-rf-toggle"])')).toHaveCount(0);
+  await page.getByTestId('diagram-rf-toggle').click();
+  await expect(page.getByTestId('diagram-rf-toggle')).toHaveAttribute('aria-pressed', 'true');
+  const squares = page.locator('rect[data-testid^="diagram-rf-"]');
+  await expect(squares).toHaveCount(12);
+  const widths: number[] = [];
+  for (let index = 1; index <= 12; index++) {
+    const square = page.getByTestId(`diagram-rf-${index}`);
+    await expect(square).toHaveAttribute('data-size', (await app.cell(index, 'rf_size').textContent())!.trim());
+    widths.push(Number(await square.getAttribute('width')));
+  }
+  // One scale: 7, 11, 13 ... 65 input pixels of 128, then the whole input.
+  expect(widths[1]! / widths[0]!).toBeCloseTo(11 / 7, 5);
+  expect(widths[7]! / widths[0]!).toBeCloseTo(65 / 7, 5);
+  expect(widths[11]! / widths[7]!).toBeCloseTo(128 / 65, 5);
+});

@@ -14,6 +14,8 @@ export interface DiagramLayer {
   status: 'ok' | 'error' | 'not_computed';
   /** "32×128×128" */
   shapeText: string;
+  /** The core's receptive field of this layer's units ([height, width] input pixels) and its text as the table shows it. */
+  receptiveField?: { size: readonly [number, number]; global: boolean; text: string };
 }
 
 export interface NetworkDiagramOptions {
@@ -26,6 +28,11 @@ export interface NetworkDiagramOptions {
   onSelect?: (index: number, block: SVGGElement) => void;
   /** 1-based layer hovered in the table (its block gets a halo), 0 for none. */
   highlighted?: number;
+  /**
+   * Receptive-field growth: on each block, a square of the input pixels one unit sees (the
+   * core's numbers), all drawn to one scale, the input's [height, width] filling RF_BOX.
+   */
+  receptiveFields?: { input: readonly [number, number]; describe: (layer: DiagramLayer) => string } | null;
   /** The pointer entered block `index` (0: it left the blocks). */
   onHover?: (index: number) => void;
 }
@@ -60,6 +67,8 @@ const LABEL_SPACE = 40;
 const TOP = 16;
 const MAX_FACE = 120;
 const MIN_SLOT = 58;
+/** Side (px) of the whole input in the receptive-field squares. */
+const RF_BOX = 54;
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** Last values written, per element, so unchanged attributes are not written again. */
@@ -258,6 +267,7 @@ export function createNetworkDiagram(container: HTMLElement, initial: NetworkDia
     group.append('path').attr('class', 'top');
     group.append('path').attr('class', 'side');
     group.append('rect').attr('class', 'front');
+    group.append('rect').attr('class', 'rf').attr('fill-opacity', 0.22).attr('stroke-width', 1.5);
     group.append('text').attr('class', 'name').attr('text-anchor', 'middle').attr('font-size', 11).attr('font-family', 'system-ui, sans-serif');
     group.append('text').attr('class', 'shape').attr('text-anchor', 'middle').attr('font-size', 10).attr('font-family', 'ui-monospace, monospace');
     return group.node()!;
@@ -276,7 +286,30 @@ export function createNetworkDiagram(container: HTMLElement, initial: NetworkDia
       const x0 = (block.width - block.thickness - block.depth) / 2;
       const y0 = faceBottom - block.height;
       const oblique = block.depth > 0;
-      const [halo, top, side, front, name, shape] = group.children as unknown as [SVGRectElement, SVGPathElement, SVGPathElement, SVGRectElement, SVGTextElement, SVGTextElement];
+      const [halo, top, side, front, rf, name, shape] = group.children as unknown as [SVGRectElement, SVGPathElement, SVGPathElement, SVGRectElement, SVGRectElement, SVGTextElement, SVGTextElement];
+      // Receptive-field growth: the square's sides are the core's sizes, to the input's scale (never computed here).
+      const field = options.receptiveFields && block.layer.index > 0 && block.layer.status === 'ok' ? block.layer.receptiveField : undefined;
+      if (field && options.receptiveFields) {
+        const [inputHeight, inputWidth] = options.receptiveFields.input;
+        const scale = RF_BOX / Math.max(1, inputHeight, inputWidth);
+        const rfHeight = (field.global ? inputHeight : Math.min(field.size[0], inputHeight)) * scale;
+        const rfWidth = (field.global ? inputWidth : Math.min(field.size[1], inputWidth)) * scale;
+        setAttributes(rf, {
+          x: String(block.width / 2 - rfWidth / 2),
+          y: String(faceBottom - rfHeight),
+          width: String(rfWidth),
+          height: String(rfHeight),
+          fill: colours.stroke,
+          stroke: colours.text,
+          'stroke-dasharray': field.global ? '3 2' : null,
+          display: null,
+          'data-testid': `diagram-rf-${block.layer.index}`,
+          'data-size': field.text,
+          'aria-label': options.receptiveFields.describe(block.layer),
+        });
+      } else {
+        setAttributes(rf, { display: 'none', 'data-testid': null, 'data-size': null, 'aria-label': null });
+      }
       const isHighlighted = block.layer.index === options.highlighted && block.layer.index > 0;
       // The row hovered in the table: a halo behind the block and its labels (not colour alone: an outline too).
       setAttributes(halo, {
