@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { Matrix as MlMatrix, pseudoInverse, solve as mlSolve } from 'ml-matrix';
+import { Matrix as MlMatrix, pseudoInverse, SingularValueDecomposition, solve as mlSolve } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../random';
 import { KnnRegressor } from './knn';
@@ -115,13 +115,21 @@ describe('polynomial fits', () => {
         const [ours] = labFit(dataset, grid, [degree], 0);
         const design = legendreDesign(dataset.x, [0, 1], degree);
         const coefficients = pseudoInverse(new MlMatrix(rowsOf(design))).mmul(MlMatrix.columnVector(Array.from(dataset.y))).to1DArray();
+        // Two solvers of an ill-conditioned system agree only to about cond(A) * eps * ||c|| per
+        // unit of the grid row (five points within 0.013 of each other give cond ~ 1e9): the bound
+        // scales with the condition, as the backward-error analysis of least squares says.
+        const singular = new SingularValueDecomposition(new MlMatrix(rowsOf(design)), { autoTranspose: true }).diagonal.filter((value) => value > 1e-13);
+        const condition = Math.max(...singular) / Math.min(...singular);
+        const norm = Math.hypot(...coefficients);
         const gridDesign = rowsOf(legendreDesign(grid, [0, 1], degree));
         gridDesign.forEach((row, t) => {
           const expected = row.reduce((sum, value, k) => sum + value * coefficients[k]!, 0);
-          expect(Math.abs(ours![t]! - expected)).toBeLessThan(1e-7 * (1 + Math.abs(expected)));
+          const rounding = 1e3 * Number.EPSILON * condition * Math.hypot(...row) * norm;
+          expect(Math.abs(ours![t]! - expected)).toBeLessThan(1e-7 * (1 + Math.abs(expected)) + rounding);
         });
       }),
-      { numRuns: 100 },
+      // the fresh-seed run's counterexample: five of six points within 0.013 (cond ~ 2.5e9)
+      { numRuns: 100, examples: [[40570443, 6, 1]] },
     );
   });
 
