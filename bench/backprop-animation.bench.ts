@@ -8,11 +8,10 @@
  *
  * BENCH_PORT=<port> moves the preview server (default 5198).
  */
-import { chromium } from '@playwright/test';
 import { cpus, loadavg } from 'node:os';
 import { frameFigures, frameTimes, printFrameFigures } from './frames';
 import { formatMs, writeResults } from './measure';
-import { chromiumPath, startPreviewServer } from './preview-server';
+import { runBrowserBench } from './preview-server';
 
 const PORT = Number(process.env['BENCH_PORT'] ?? 5198);
 /** Steps animated: z1 … z4, then dL/dW and dL/db, dL/dX (the scrubber puts the stepper before each run). */
@@ -23,13 +22,9 @@ const RUNS: { from: number; steps: number }[] = [
 /** Longer than one step's animation (900 ms). */
 const SAMPLE_MS = 1000;
 
-async function main(): Promise<void> {
-  const server = await startPreviewServer(PORT);
-  const executablePath = chromiumPath();
-  const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ['--no-sandbox', '--disable-gpu'] });
-  try {
+runBrowserBench(PORT, async (browser, origin) => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(`http://127.0.0.1:${PORT}/?tour=off#backprop`);
+    await page.goto(`${origin}/?tour=off#backprop`);
     await page.getByTestId('step-counter').waitFor();
     await page.getByTestId('step-counter').filter({ hasText: '24' }).waitFor();
     await page.getByTestId('tensor-input').scrollIntoViewIfNeeded();
@@ -46,13 +41,4 @@ async function main(): Promise<void> {
     const result = { loadAverage: loadavg()[0] ?? 0, cores: cpus().length, steps, ...frameFigures(animated, idle) };
     printFrameFigures(`backprop step animation, ${steps} steps`, result, formatMs);
     console.log(`results: ${writeResults('backprop-animation', result)}`);
-  } finally {
-    await browser.close();
-    server.kill();
-  }
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
 });

@@ -9,11 +9,11 @@
  *
  * BENCH_PORT=<port> moves the preview server (default 5195).
  */
-import { chromium, type Browser } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import { cpus, loadavg } from 'node:os';
 import { quantile } from './frames';
 import { formatMs, writeResults } from './measure';
-import { chromiumPath, startPreviewServer } from './preview-server';
+import { runBrowserBench } from './preview-server';
 
 const PORT = Number(process.env['BENCH_PORT'] ?? 5195);
 const RUNS = 10;
@@ -67,17 +67,13 @@ async function loadOnce(browser: Browser, url: string, waitForTable: boolean): P
   }
 }
 
-async function main(): Promise<void> {
-  const server = await startPreviewServer(PORT);
-  const executablePath = chromiumPath();
-  const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ['--no-sandbox', '--disable-gpu'] });
-  try {
+runBrowserBench(PORT, async (browser, origin) => {
     const app: Load[] = [];
     const peer: Load[] = [];
     // One load first to warm the server and the browser process (not counted).
-    await loadOnce(browser, `http://127.0.0.1:${PORT}/?tour=off#network`, true);
+    await loadOnce(browser, `${origin}/?tour=off#network`, true);
     for (let run = 0; run < RUNS; run++) {
-      app.push(await loadOnce(browser, `http://127.0.0.1:${PORT}/?tour=off#network`, true));
+      app.push(await loadOnce(browser, `${origin}/?tour=off#network`, true));
       peer.push(await loadOnce(browser, 'data:text/html,<!doctype html><title>peer</title><p>One line of text.</p>', false));
     }
     const median = (values: number[]) => quantile(values, 0.5);
@@ -99,13 +95,4 @@ async function main(): Promise<void> {
     console.log(`  peer, a static one-line page: first contentful paint ${formatMs(result.peerFcpMedianMs)}`);
     console.log(`  target under ${formatMs(TARGET_MS)}: ${result.met ? 'met' : 'NOT met'}`);
     console.log(`results: ${writeResults('load-time', result)}`);
-  } finally {
-    await browser.close();
-    server.kill();
-  }
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
 });

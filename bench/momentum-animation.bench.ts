@@ -8,11 +8,10 @@
  *
  * BENCH_PORT=<port> moves the preview server (default 5197).
  */
-import { chromium } from '@playwright/test';
 import { cpus, loadavg } from 'node:os';
 import { frameFigures, frameTimes, printFrameFigures } from './frames';
 import { formatMs, writeResults } from './measure';
-import { chromiumPath, startPreviewServer } from './preview-server';
+import { runBrowserBench } from './preview-server';
 
 const PORT = Number(process.env['BENCH_PORT'] ?? 5197);
 /** Pairs of steps animated (the seed's whole run each time). */
@@ -20,13 +19,9 @@ const ROUNDS = 8;
 /** Longer than one step's animation at speed 1 (about 900 ms). */
 const SAMPLE_MS = 1100;
 
-async function main(): Promise<void> {
-  const server = await startPreviewServer(PORT);
-  const executablePath = chromiumPath();
-  const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ['--no-sandbox', '--disable-gpu'] });
-  try {
+runBrowserBench(PORT, async (browser, origin) => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(`http://127.0.0.1:${PORT}/?tour=off#optimizer`);
+    await page.goto(`${origin}/?tour=off#optimizer`);
     await page.getByTestId('optimizer-load-seed').click();
     await page.getByTestId('contour-main').getByTestId('current-point').waitFor({ state: 'attached' });
     await page.getByTestId('contour-compare').waitFor();
@@ -44,13 +39,4 @@ async function main(): Promise<void> {
     const result = { loadAverage: loadavg()[0] ?? 0, cores: cpus().length, steps, optimizers: 2, ...frameFigures(animated, idle) };
     printFrameFigures(`momentum step animation (momentum beside Adam), ${steps} steps`, result, formatMs);
     console.log(`results: ${writeResults('momentum-animation', result)}`);
-  } finally {
-    await browser.close();
-    server.kill();
-  }
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
 });

@@ -1,3 +1,4 @@
+import { chromium, type Browser } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -35,4 +36,27 @@ export async function startPreviewServer(port: number, outDir: string | null = n
 /** Chromium as the e2e tests run it: $CHROMIUM_PATH, else /usr/bin/chromium, else Playwright's own. */
 export function chromiumPath(): string | undefined {
   return process.env['CHROMIUM_PATH'] ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+}
+
+/**
+ * A browser bench's frame: serves the built renderer on `port`, launches Chromium, runs `body`
+ * with the browser and the served origin, and always closes both; a failure is printed and
+ * exits 1 (the bench runner reports it).
+ */
+export function runBrowserBench(port: number, body: (browser: Browser, origin: string) => Promise<void>): void {
+  const run = async () => {
+    const server = await startPreviewServer(port);
+    const executablePath = chromiumPath();
+    const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ['--no-sandbox', '--disable-gpu'] });
+    try {
+      await body(browser, `http://127.0.0.1:${port}`);
+    } finally {
+      await browser.close();
+      server.kill();
+    }
+  };
+  run().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
 }
