@@ -104,7 +104,7 @@ async function collectTexts(page: Page): Promise<{ checked: TextFinding[]; engin
 }
 
 function englishWords(text: string): string[] {
-  const words = text.replace(/[\u2066-\u2069\u200E]/g, ' ').match(/[A-Za-z][A-Za-z0-9]*(?:[.+_-][A-Za-z0-9]+)*/g) ?? [];
+  const words = text.replace(/\u200B/g, '').replace(/[\u2066-\u2069\u200E]/g, ' ').match(/[A-Za-z][A-Za-z0-9]*(?:[.+_-][A-Za-z0-9]+)*/g) ?? [];
   return words.filter((word) => !ALLOWED_WORDS.has(word) && !MATH_TOKEN.test(word));
 }
 
