@@ -9,6 +9,17 @@ async function box(locator: Locator) {
   return found!;
 }
 
+/** Each stack item whose output shape is cut by its row (the arguments give way first, the shape never). */
+async function cutStackShapes(page: import('@playwright/test').Page): Promise<string[]> {
+  return page.locator('[data-testid^="stack-shape-"]').evaluateAll((shapes) =>
+    shapes.flatMap((shape) => {
+      const own = shape.getBoundingClientRect();
+      const row = shape.closest('li')!.getBoundingClientRect();
+      return own.left < row.left - 0.5 || own.right > row.right + 0.5 || shape.scrollWidth > shape.clientWidth + 1 ? [shape.getAttribute('data-testid')!] : [];
+    }),
+  );
+}
+
 test.describe('Network tab layout (issue 10, requirement 2)', () => {
   test.use({ viewport: { width: 1440, height: 900 } });
 
@@ -25,6 +36,22 @@ test.describe('Network tab layout (issue 10, requirement 2)', () => {
     // The table region is not scrolled to get there.
     expect(await page.getByTestId('network-table').evaluate((table) => table.parentElement!.scrollTop)).toBe(0);
   });
+
+  for (const lang of ['en', 'fa']) {
+    test(`at 1440x900 (${lang}) every column, the receptive-field centre too, is in view without scrolling the table sideways, and no stack shape is cut`, async ({ app, page }) => {
+      void app;
+      await page.goto(`/?lang=${lang}&tour=off#network`);
+      await expect(page.getByTestId('totals-row')).toBeVisible();
+      const scroller = page.getByTestId('network-table').locator('xpath=..');
+      const overflow = await scroller.evaluate((element) => element.scrollWidth - element.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(1);
+      const region = await box(scroller);
+      const centre = await box(page.getByTestId('network-table').locator('tbody tr').nth(1).locator('td').last());
+      expect(centre.x).toBeGreaterThanOrEqual(region.x - 1);
+      expect(centre.x + centre.width).toBeLessThanOrEqual(region.x + region.width + 1);
+      expect(await cutStackShapes(page)).toEqual([]);
+    });
+  }
 
   test('the layer inspector opens beside the table, takes focus, and Escape returns focus to the row', async ({ app, page }) => {
     const opener = page.getByTestId('edit-layer-2');
@@ -107,6 +134,14 @@ test.describe('Network tab at 1024x700', () => {
     // The last row is reached by scrolling the table's region, the header staying on top.
     await page.getByTestId('totals-row').scrollIntoViewIfNeeded();
     await expect(app.cell(12, 'params')).toBeInViewport();
+  });
+
+  test('no stack item’s output shape is cut, in English or Persian', async ({ app, page }) => {
+    await expect(app.row(12)).toBeVisible();
+    expect(await cutStackShapes(page)).toEqual([]);
+    await page.goto('/?lang=fa&tour=off#network');
+    await expect(page.getByTestId('stack-shape-12')).toBeVisible();
+    expect(await cutStackShapes(page)).toEqual([]);
   });
 });
 
