@@ -1,4 +1,4 @@
-import type { Locator } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '../fixtures/app';
 
 /** Issue 10, requirement 2 on the Network tab: nothing opens out of sight. */
@@ -10,7 +10,7 @@ async function box(locator: Locator) {
 }
 
 /** Each stack item whose output shape is cut by its row (the arguments give way first, the shape never). */
-async function cutStackShapes(page: import('@playwright/test').Page): Promise<string[]> {
+async function cutStackShapes(page: Page): Promise<string[]> {
   return page.locator('[data-testid^="stack-shape-"]').evaluateAll((shapes) =>
     shapes.flatMap((shape) => {
       const own = shape.getBoundingClientRect();
