@@ -68,6 +68,18 @@ test.describe('Network tab layout (issue 10, requirement 2)', () => {
     await expect(opener).toBeFocused();
   });
 
+  test('asking for another layer while the inspector is open moves focus in again, and Escape returns it to the second button', async ({ app, page }) => {
+    void app;
+    await page.getByTestId('edit-layer-2').click();
+    await expect(page.getByTestId('layer-type-select')).toBeFocused();
+    const second = page.getByTestId('edit-layer-5');
+    await second.click();
+    await expect(page.getByTestId('layer-type-select')).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('layer-editor-panel')).toHaveCount(0);
+    await expect(second).toBeFocused();
+  });
+
   test('Check my answers opens beside the table’s layer names, takes focus, and Escape returns focus to its button', async ({ app, page }) => {
     void app;
     const toggle = page.getByTestId('toggle-answers');

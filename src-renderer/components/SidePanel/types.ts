@@ -34,4 +34,9 @@ export interface SidePanelProps {
   docked?: boolean;
   /** Docked only: the edge it slides in from (default end). */
   side?: 'start' | 'end';
+  /**
+   * Opened again while open (e.g. the layer editor asked for another layer): each new value
+   * takes the element that has focus now as the opener, and moves focus in as on open.
+   */
+  reopen?: number;
 }
