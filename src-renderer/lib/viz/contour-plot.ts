@@ -2,7 +2,7 @@ import { onAppearanceChange } from '../theme';
 import { contours, extent, geoPath, interpolateViridis, range, scaleLinear, scaleSequentialLog, select, axisBottom, axisLeft, type ScaleLinear, type Selection } from 'd3';
 import type { LossSurface } from '../../../shared/core/optim/index';
 import { axisMargins, clipSegment, compactTickFormat, tickLabelWidths, type Pixel, type PlotBox } from './plot-geometry';
-import { themeColors } from './rf-theme';
+import { themeColors } from './color';
 import { motionFrame, SETTLED, type MotionProgress, type MotionVector, type StepMotion } from './step-motion';
 
 export interface ContourPoint {

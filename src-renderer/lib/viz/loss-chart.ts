@@ -1,7 +1,7 @@
 import { onAppearanceChange } from '../theme';
 import { axisBottom, axisLeft, line, max, min, scaleLinear, scaleLog, select } from 'd3';
 import { axisMargins, compactTickFormat, tickLabelWidths } from './plot-geometry';
-import { cssColor } from './rf-theme';
+import { cssColor } from './color';
 
 export interface LossSeries {
   label: string;

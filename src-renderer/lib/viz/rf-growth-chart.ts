@@ -1,7 +1,7 @@
 import { onAppearanceChange } from '../theme';
 import { axisBottom, axisLeft, line, max, scaleLinear, scalePoint, select } from 'd3';
 import { compactTickFormat } from './plot-geometry';
-import { cssColor } from './rf-theme';
+import { cssColor } from './color';
 
 /** Receptive field of one spatial layer (the engine's numbers, height axis). */
 export interface GrowthPoint {
