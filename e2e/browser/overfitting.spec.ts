@@ -18,6 +18,14 @@ async function explained(tool: typeof DEFAULT_OVERFITTING_TOOL, epoch: number): 
   return result;
 }
 
+/**
+ * Presses "To the end". Already at the end (playback followed the training to its last epoch),
+ * the button is disabled and pressing it does nothing, which is what the test wants too.
+ */
+async function toEnd(page: Page) {
+  await page.getByTestId('overfitting-end').click({ force: true });
+}
+
 async function openLab(page: Page, query = '?tour=off') {
   await page.goto(`/${query}#overfitting`);
   await expect(page.getByTestId('overfitting-view')).toBeVisible();
@@ -30,13 +38,46 @@ test.describe('overfitting lab (issue 13, Q2b)', () => {
     const onset = expected.baseline.onset;
     expect(onset, 'the default settings overfit').not.toBeNull();
     await openLab(page);
-    await page.getByTestId('overfitting-end').click();
+    await toEnd(page);
     const statement = page.getByTestId('run-baseline-onset');
     await expect(statement).toContainText(`Overfitting starts after epoch ${onset!.start.epoch} `, { timeout: 30_000 });
     // training loss falls below, and validation loss rises above, their values at the start
     expect(onset!.detected.train_loss).toBeLessThan(onset!.start.train_loss);
     expect(onset!.detected.validation_loss).toBeGreaterThan(onset!.start.validation_loss);
     await expect(page.getByTestId('run-baseline-onset-mark')).toBeVisible();
+  });
+
+  test('at 1440x900 the remedies and both runs\' surfaces are on the first screen; chart labels never sit on one another', async ({ app, page }) => {
+    void app;
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await openLab(page);
+    await page.getByTestId('remedy-dropout').click();
+    await toEnd(page);
+    await expect(page.getByTestId('run-remedied-chart')).toBeVisible({ timeout: 30_000 });
+    for (const testid of ['overfitting-remedies', 'overfitting-play', 'run-baseline', 'run-remedied']) {
+      const box = (await page.getByTestId(testid).first().boundingBox())!;
+      expect(box.y, testid).toBeLessThan(900 * 0.5);
+      expect(box.y, testid).toBeGreaterThanOrEqual(0);
+    }
+    // The loss charts' own labels (legend, marks, axis titles) do not overlap, whatever the marks' places.
+    await expect(page.getByTestId('overfitting-position')).toHaveAttribute('data-epoch', String(DEFAULT_OVERFITTING_TOOL.epochs), { timeout: 30_000 });
+    // With dropout the default run still overfits, late: its onset mark stands near the right edge, under the legend.
+    await expect(page.getByTestId('run-remedied-onset-mark')).toBeAttached();
+    const overlaps = await page.locator('svg[data-testid="loss-chart-svg"]').evaluateAll((charts) =>
+      charts.flatMap((chart) => {
+        const labels = [...chart.querySelectorAll('text')].filter((text) => !text.closest('.tick') && (text.textContent ?? '').trim() !== '');
+        const boxes = labels.map((text) => ({ text: text.textContent!, box: text.getBoundingClientRect() }));
+        const found: string[] = [];
+        for (let i = 0; i < boxes.length; i++)
+          for (let j = i + 1; j < boxes.length; j++) {
+            const a = boxes[i]!.box;
+            const b = boxes[j]!.box;
+            if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) found.push(`${boxes[i]!.text} / ${boxes[j]!.text}`);
+          }
+        return found;
+      }),
+    );
+    expect(overlaps).toEqual([]);
   });
 
   test('playing grows the curves epoch by epoch; a remedy trains a second run with another validation curve', async ({ app, page }) => {
@@ -48,7 +89,7 @@ test.describe('overfitting lab (issue 13, Q2b)', () => {
     await page.getByTestId('overfitting-play').click();
     const first = await epochOf();
     await expect.poll(epochOf).toBeGreaterThan(first);
-    await page.getByTestId('overfitting-end').click();
+    await toEnd(page);
 
     await page.getByTestId('remedy-weight-decay').click();
     await expect(page.getByTestId('run-remedied')).toBeVisible({ timeout: 30_000 });
@@ -58,7 +99,7 @@ test.describe('overfitting lab (issue 13, Q2b)', () => {
     const remedied = expected.remedied!.epochs.at(-1)!.validation_loss!;
     expect(remedied).not.toBe(base);
     await expect(page.getByTestId('overfitting-training')).toHaveCount(0, { timeout: 30_000 });
-    await page.getByTestId('overfitting-end').click();
+    await toEnd(page);
     // The page states both validation losses at the last epoch, as the core computed them (4 decimals).
     const four = (value: number) => String(Number(value.toFixed(4)));
     await expect(page.getByTestId('overfitting-compare')).toContainText(`${four(base)} without remedies and ${four(remedied)} with them`, { timeout: 30_000 });
@@ -69,7 +110,7 @@ test.describe('overfitting lab (issue 13, Q2b)', () => {
     void app;
     await openLab(page);
     await page.getByTestId('remedy-early-stopping').click();
-    await page.getByTestId('overfitting-end').click();
+    await toEnd(page);
     const tool = { ...DEFAULT_OVERFITTING_TOOL, remedies: { ...DEFAULT_OVERFITTING_TOOL.remedies, earlyStopping: { ...DEFAULT_OVERFITTING_TOOL.remedies.earlyStopping, on: true } } };
     const expected = await core(tool);
     expect(expected.remedied!.best_epoch).not.toBeNull();
@@ -93,7 +134,7 @@ test.describe('overfitting lab (issue 13, Q2b)', () => {
     await page.getByTestId('remedy-dropout').click();
     await expect(page.getByTestId('run-remedied')).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId('overfitting-training')).toHaveCount(0, { timeout: 30_000 });
-    await page.getByTestId('overfitting-end').click();
+    await toEnd(page);
     const lab = await core(tool);
     const last = DEFAULT_OVERFITTING_TOOL.epochs;
     const expected = await explained(tool, last);
@@ -129,7 +170,7 @@ test.describe('overfitting lab (issue 13, Q2b)', () => {
   test('in Persian, with screenshots at 1440×900 and 1024×700, light and dark', async ({ app, page }, testInfo) => {
     void app;
     await openLab(page, '?lang=fa&tour=off');
-    await page.getByTestId('overfitting-end').click();
+    await toEnd(page);
     await expect(page.getByTestId('run-baseline-onset')).toHaveText(/[۰-۹]/, { timeout: 30_000 });
     for (const [width, height] of [[1440, 900], [1024, 700]] as const) {
       for (const colorScheme of ['light', 'dark'] as const) {

@@ -37,7 +37,9 @@ export interface LossChart {
   destroy(): void;
 }
 
-const WIDTH = 640;
+/** Drawn at its box's width (text stays 12 px whatever the column), never narrower than MIN_WIDTH; FALLBACK_WIDTH before layout. */
+const MIN_WIDTH = 280;
+const FALLBACK_WIDTH = 640;
 const HEIGHT = 220;
 /** The least room around the chart; the left and right grow to fit the tick labels. */
 const BASE_MARGIN = { top: 20, right: 16, bottom: 36, left: 56 };
@@ -47,10 +49,14 @@ const BASE_MARGIN = { top: 20, right: 16, bottom: 36, left: 56 };
  * (and is positive), else linear. The part up to the current step is solid, the rest faint.
  */
 export function createLossChart(node: HTMLElement, initial: LossChartOptions): LossChart {
-  const svg = select(node).append('svg').attr('viewBox', `0 0 ${WIDTH} ${HEIGHT}`).attr('role', 'img').attr('data-testid', 'loss-chart-svg').style('inline-size', '100%').style('max-inline-size', `${WIDTH * 1.4}px`);
+  const svg = select(node).append('svg').attr('role', 'img').attr('data-testid', 'loss-chart-svg').style('inline-size', '100%').style('display', 'block');
+  let drawnWidth = 0;
 
   function draw(options: LossChartOptions) {
+    const WIDTH = Math.max(MIN_WIDTH, Math.round(node.clientWidth) || FALLBACK_WIDTH);
+    drawnWidth = WIDTH;
     svg.selectAll('*').remove();
+    svg.attr('viewBox', `0 0 ${WIDTH} ${HEIGHT}`);
     svg.attr('aria-label', options.labels.title);
     const text = cssColor(node, '--text-muted', '#57606a');
     const all = options.series.flatMap((s) => s.values).filter(Number.isFinite);
@@ -89,7 +95,9 @@ export function createLossChart(node: HTMLElement, initial: LossChartOptions): L
       group.append('line').attr('x1', at).attr('x2', at).attr('y1', MARGIN.top).attr('y2', HEIGHT - MARGIN.bottom).attr('stroke', color).attr('stroke-width', 1.5).attr('stroke-dasharray', '4 3');
       // Labels alternate rows so two marks close together stay readable.
       const anchor = at > WIDTH - MARGIN.right - 60 ? 'end' : 'start';
-      group.append('text').attr('x', anchor === 'end' ? at - 4 : at + 4).attr('y', MARGIN.top + 12 + 14 * index).attr('text-anchor', anchor).attr('fill', color).attr('font-size', 12).text(mark.label);
+      // Near the right edge the label would sit on the legend (one row per series, top right): below it.
+      const row = anchor === 'end' ? options.series.length + index : index;
+      group.append('text').attr('x', anchor === 'end' ? at - 4 : at + 4).attr('y', MARGIN.top + 12 + 14 * row).attr('text-anchor', anchor).attr('fill', color).attr('font-size', 12).text(mark.label);
     });
     options.series.forEach((series, index) => {
       const color = cssColor(node, series.colorVar, '#2f6fdb');
@@ -104,6 +112,11 @@ export function createLossChart(node: HTMLElement, initial: LossChartOptions): L
 
   let current = initial;
   draw(current);
+  // Drawn at the node's width: redraw when the layout gives it another one.
+  const resize = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => {
+    if (Math.max(MIN_WIDTH, Math.round(node.clientWidth)) !== drawnWidth && node.clientWidth > 0) draw(current);
+  });
+  resize?.observe(node);
   // Colours come from the theme: redraw when it changes (lib/theme).
   const stopFollowingTheme = onAppearanceChange(() => draw(current));
   return {
@@ -112,6 +125,7 @@ export function createLossChart(node: HTMLElement, initial: LossChartOptions): L
       draw(next);
     },
     destroy() {
+      resize?.disconnect();
       stopFollowingTheme();
       svg.remove();
     },
