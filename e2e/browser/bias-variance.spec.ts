@@ -109,6 +109,11 @@ test.describe('Bias-variance lab (issue 13, Q2a)', () => {
     await expectChosen(page, core(3), 'fa-IR');
     await page.getByTestId('bv-degree').fill('1');
     await expectChosen(page, core(1), 'fa-IR');
+    // The degree slider stands for the complexity plots' x axis, which never mirrors: its low end is on the left.
+    // A setting such as the noise mirrors with the page: its low end is on the right.
+    const direction = (testid: string) => page.getByTestId(testid).evaluate((input) => getComputedStyle(input).direction);
+    expect(await direction('bv-degree')).toBe('ltr');
+    expect(await direction('bv-noise')).toBe('rtl');
   });
 
   test('screenshots at 1440×900 and 1024×700, light and dark (test-results/)', async ({ app, page }, testInfo) => {

@@ -12,7 +12,10 @@ export interface SliderProps {
   format?: (value: number) => string;
   hint?: string;
   disabled?: boolean;
-  /** Direction of the track: the page's by default; "ltr" when the slider mirrors a plot's axis. */
+  /**
+   * Direction of the track: the page's by default (mirrored in Persian, as a setting is); "ltr" when
+   * the slider stands for a plot's x axis (a degree, a feature count), which never mirrors.
+   */
   dir?: 'ltr' | 'rtl';
   testid?: string;
 }
