@@ -1,5 +1,5 @@
 import type { LayerIssue } from '../../shared/core/network/info';
-import { phraseLayerIssue, phraseProjectError, plainWriter, type EngineLocale, type ValueWriter } from '../../shared/messages/index';
+import { phraseBackpropIssue, phraseLayerIssue, phraseProjectError, plainWriter, type BackpropIssueMessage, type EngineLocale, type ValueWriter } from '../../shared/messages/index';
 import type { ProjectError } from '../../shared/project/index';
 
 /** The languages `--lang` takes; English is the default. */
@@ -23,6 +23,7 @@ const CLI_TEXTS = {
     badLang: '--lang must be one of {languages}, got "{value}"',
     notComputed: 'not computed: an earlier layer is invalid',
     notComputedCell: 'not computed',
+    noBackpropCase: 'this project has no backprop case saved (tools.backprop)',
   },
   fa: {
     error: 'خطا: {message}',
@@ -36,6 +37,7 @@ const CLI_TEXTS = {
     badLang: '--lang باید یکی از {languages} باشد، اما "{value}" است',
     notComputed: 'محاسبه نشد: لایه‌ای پیش از آن نامعتبر است',
     notComputedCell: 'محاسبه نشد',
+    noBackpropCase: 'این پروژه مسئلهٔ پس‌انتشار ذخیره‌شده‌ای ندارد (tools.backprop)',
   },
 } satisfies Record<EngineLocale, Record<string, string>>;
 
@@ -47,6 +49,10 @@ export interface CliLanguage {
   text(key: CliTextKey, values?: Readonly<Record<string, string | number>>): string;
   layerIssue(issue: Pick<LayerIssue, 'code' | 'values' | 'field' | 'message'>): string;
   projectError(error: Pick<ProjectError, 'code' | 'values' | 'message'>): string;
+  /** A backprop case issue after its path (`input[0][2]: …`), the path as typed. */
+  backpropIssue(issue: BackpropIssueMessage): string;
+  /** A project file refused for its content, with `detail` already phrased (written as it is, its paths keep their digits). */
+  projectErrorWithDetail(error: Pick<ProjectError, 'code' | 'values' | 'message'>): string;
 }
 
 export function cliLanguage(locale: EngineLocale = 'en'): CliLanguage {
@@ -58,6 +64,8 @@ export function cliLanguage(locale: EngineLocale = 'en'): CliLanguage {
     text: (key, values = {}) => texts[key].replace(/\{(\w+)\}/g, (match, name: string) => (values[name] === undefined ? match : String(values[name]))),
     layerIssue: (issue) => phraseLayerIssue(locale, issue, write),
     projectError: (error) => phraseProjectError(locale, error, write),
+    backpropIssue: (issue) => phraseBackpropIssue(locale, issue, write),
+    projectErrorWithDetail: (error) => phraseProjectError(locale, error, (value, name) => (name === 'detail' ? String(value) : write(value, name))),
   };
 }
 

@@ -1,16 +1,31 @@
 import { backpropToJson } from '../../../shared/core/backprop/json';
 import type { BackpropResult, Tensor } from '../../../shared/core/backprop/types';
-import { parseProjectData, PROJECT_FORMAT } from '../../../shared/project/index';
+import { parseProjectData, PROJECT_FORMAT, type ProjectError } from '../../../shared/project/index';
 import { parseBackpropCase } from '../../../shared/protocol/backprop-schema';
 import type { CliLanguage } from '../language';
 import type { CliCommand } from './types';
+
+/**
+ * Why a project file did not open. When its saved backprop case alone is refused (the rest
+ * of the file reads), a language other than English phrases the case's issues from their
+ * codes; English keeps the reader's message (the same words).
+ */
+function projectRefusal(document: object, error: ProjectError, language: CliLanguage): string {
+  const saved = (document as { tools?: { backprop?: unknown } }).tools?.backprop;
+  if (language.locale === 'en' || error.code !== 'invalid' || error.values['reason'] !== 'schema' || saved === undefined) return language.projectError(error);
+  const parsed = parseBackpropCase(saved);
+  const rest = { ...document, tools: { ...(document as { tools: object }).tools, backprop: undefined } };
+  if (parsed.ok || !parseProjectData(rest).ok) return language.projectError(error);
+  const detail = parsed.errors.map(language.backpropIssue).join('؛ ');
+  return language.projectErrorWithDetail({ ...error, values: { ...error.values, detail } });
+}
 
 /** A case file, or a project file's saved backprop case. */
 function caseFromDocument(document: unknown, language: CliLanguage): { ok: true; value: unknown } | { ok: false; errors: string[] } {
   if (typeof document === 'object' && document !== null && (document as { format?: unknown }).format === PROJECT_FORMAT) {
     const project = parseProjectData(document);
-    if (!project.ok) return { ok: false, errors: [language.projectError(project.error)] };
-    if (!project.project.tools.backprop) return { ok: false, errors: ['this project has no backprop case saved (tools.backprop)'] };
+    if (!project.ok) return { ok: false, errors: [projectRefusal(document, project.error, language)] };
+    if (!project.project.tools.backprop) return { ok: false, errors: [language.text('noBackpropCase')] };
     return { ok: true, value: project.project.tools.backprop };
   }
   return { ok: true, value: document };
@@ -66,9 +81,10 @@ export const backpropCommand: CliCommand = {
     const source = caseFromDocument(document, language);
     if (!source.ok) return { text: '', json: undefined, errors: source.errors };
     const parsed = parseBackpropCase(source.value);
-    if (!parsed.ok) return { text: '', json: undefined, errors: parsed.errors.map((error) => error.message) };
+    if (!parsed.ok) return { text: '', json: undefined, errors: parsed.errors.map(language.backpropIssue) };
     const result = core.backprop({ case: parsed.value });
-    if (!result.ok) return { text: '', json: undefined, errors: result.issues.map((issue) => issue.message) };
+    // The core's own issues carry no path in their message: phrased the same, without it.
+    if (!result.ok) return { text: '', json: undefined, errors: result.issues.map((issue) => language.backpropIssue({ ...issue, path: [] })) };
     return { text: resultText(result), json: backpropToJson(result), errors: [] };
   },
 };
