@@ -1,6 +1,20 @@
 import type { LayerIssue } from '../../shared/core/network/info';
-import { phraseBackpropIssue, phraseLayerIssue, phraseProjectError, plainWriter, type BackpropIssueMessage, type EngineLocale, type ValueWriter } from '../../shared/messages/index';
+import type { AnswerMark } from '../../shared/core/network/answers';
+import type { TrainStop } from '../../shared/core/dense/train';
+import {
+  phraseAnswerExpected,
+  phraseAnswerReason,
+  phraseBackpropIssue,
+  phraseLayerIssue,
+  phraseProjectError,
+  phraseTrainStop,
+  plainWriter,
+  type BackpropIssueMessage,
+  type EngineLocale,
+  type ValueWriter,
+} from '../../shared/messages/index';
 import type { ProjectError } from '../../shared/project/index';
+import { CLI_OUTPUT, type CliOutputKey } from './output-texts';
 
 /** The languages `--lang` takes; English is the default. */
 export const CLI_LOCALES: readonly EngineLocale[] = ['en', 'fa'];
@@ -53,6 +67,13 @@ export interface CliLanguage {
   backpropIssue(issue: BackpropIssueMessage): string;
   /** A project file refused for its content, with `detail` already phrased (written as it is, its paths keep their digits). */
   projectErrorWithDetail(error: Pick<ProjectError, 'code' | 'values' | 'message'>): string;
+  /** A line of a command's human-readable output: number values in the language's digits, text values as they are. */
+  say(key: CliOutputKey, values?: Readonly<Record<string, string | number>>): string;
+  /** Number text ("3", "-1.5", "[1, 28, 28]", "1,234") in the language's digits; names keep theirs (conv2d). */
+  num(text: string | number): string;
+  answerReason(mark: Pick<AnswerMark, 'code' | 'values' | 'reason'>): string;
+  answerExpected(mark: Pick<AnswerMark, 'expected' | 'expectedMessage'>): string;
+  trainStop(stop: Pick<TrainStop, 'values' | 'message'>): string;
 }
 
 export function cliLanguage(locale: EngineLocale = 'en'): CliLanguage {
@@ -65,6 +86,15 @@ export function cliLanguage(locale: EngineLocale = 'en'): CliLanguage {
     layerIssue: (issue) => phraseLayerIssue(locale, issue, write),
     projectError: (error) => phraseProjectError(locale, error, write),
     backpropIssue: (issue) => phraseBackpropIssue(locale, issue, write),
+    say: (key, values = {}) =>
+      CLI_OUTPUT[locale][key].replace(/\{(\w+)\}/g, (match, name: string) => {
+        const value = values[name];
+        return value === undefined ? match : typeof value === 'number' ? write(value, name) : value;
+      }),
+    num: (text) => write(text, 'number'),
+    answerReason: (mark) => phraseAnswerReason(locale, mark, write),
+    answerExpected: (mark) => phraseAnswerExpected(locale, mark, write),
+    trainStop: (stop) => phraseTrainStop(locale, { code: 'diverged', values: stop.values }, write, stop.message),
     projectErrorWithDetail: (error) => phraseProjectError(locale, error, (value, name) => (name === 'detail' ? String(value) : write(value, name))),
   };
 }

@@ -36,14 +36,14 @@ function formatNumber(value: number): string {
 }
 
 /** One tensor as aligned text: maps separated by a blank line, rows one per line. */
-function tensorText(name: string, tensor: Tensor): string {
+function tensorText(name: string, tensor: Tensor, language: CliLanguage): string {
   const [maps = 1, rows = 1, cols = 1] = tensor.shape.length >= 3 ? tensor.shape.slice(-3) : [1, ...tensor.shape.length === 1 ? [1, tensor.shape[0]!] : tensor.shape];
   const groups = tensor.data.length / (maps * rows * cols);
-  const cells = tensor.data.map(formatNumber);
+  const cells = tensor.data.map((value) => language.num(formatNumber(value)));
   const width = Math.max(...cells.map((cell) => cell.length));
-  const lines: string[] = [`${name} [${tensor.shape.join('x')}]`];
+  const lines: string[] = [`${name} ${language.num(`[${tensor.shape.join('x')}]`)}`];
   for (let g = 0; g < groups * maps; g++) {
-    if (groups * maps > 1) lines.push(`  [${g}]`);
+    if (groups * maps > 1) lines.push(`  ${language.num(`[${g}]`)}`);
     for (let r = 0; r < rows; r++) {
       const start = (g * rows + r) * cols;
       lines.push(`    ${cells.slice(start, start + cols).map((cell) => cell.padStart(width)).join('  ')}`);
@@ -52,20 +52,21 @@ function tensorText(name: string, tensor: Tensor): string {
   return lines.join('\n');
 }
 
-function resultText(result: Extract<BackpropResult, { ok: true }>): string {
+function resultText(result: Extract<BackpropResult, { ok: true }>, language: CliLanguage): string {
   const t = result.tensors;
+  const say = language.say;
   const parts = [
-    tensorText('conv z', t.conv),
-    tensorText('activated a', t.activated),
-    tensorText('pooled y', t.pooled),
-    ...(t.argmax ? [tensorText('argmax (h*W + w in each map)', t.argmax)] : []),
-    ...(t.loss !== null ? [`loss ${formatNumber(t.loss)}`] : []),
-    tensorText('dL/dy', t.grad_pooled),
-    tensorText('dL/da', t.grad_activated),
-    tensorText('dL/dz', t.grad_conv),
-    tensorText('dL/dW', t.grad_filters),
-    tensorText('dL/db', t.grad_bias),
-    tensorText('dL/dX', t.grad_input),
+    tensorText(say('backprop.conv'), t.conv, language),
+    tensorText(say('backprop.activated'), t.activated, language),
+    tensorText(say('backprop.pooled'), t.pooled, language),
+    ...(t.argmax ? [tensorText(say('backprop.argmax'), t.argmax, language)] : []),
+    ...(t.loss !== null ? [say('backprop.loss', { value: language.num(formatNumber(t.loss)) })] : []),
+    tensorText('dL/dy', t.grad_pooled, language),
+    tensorText('dL/da', t.grad_activated, language),
+    tensorText('dL/dz', t.grad_conv, language),
+    tensorText('dL/dW', t.grad_filters, language),
+    tensorText('dL/db', t.grad_bias, language),
+    tensorText('dL/dX', t.grad_input, language),
   ];
   return `${parts.join('\n\n')}\n`;
 }
@@ -85,7 +86,7 @@ export const backpropCommand: CliCommand = {
     const result = core.backprop({ case: parsed.value });
     // The core's own issues carry no path in their message: phrased the same, without it.
     if (!result.ok) return { text: '', json: undefined, errors: result.issues.map((issue) => language.backpropIssue({ ...issue, path: [] })) };
-    return { text: resultText(result), json: backpropToJson(result), errors: [] };
+    return { text: resultText(result, language), json: backpropToJson(result), errors: [] };
   },
 };
 
