@@ -144,4 +144,13 @@ describe('CLI human-readable output in Persian (--lang fa)', () => {
     expect(last).toMatch(/[\u0600-\u06FF]/);
     expect(last).not.toMatch(/diverged/);
   });
+
+  it('optimize: a refused problem is named in Persian after its field (the optimize-errors phrasebook), English as before', async () => {
+    const refused = JSON.stringify({ ...OPTIMIZE, params: { a: 1, b: 1, c: 1, e: 3 } });
+    const en = await runCli(['optimize', '-'], refused);
+    const fa = await runCli(['optimize', '-', '--lang', 'fa'], refused);
+    expect(en.err).toBe('error: params.d: the model has the parameter "d"; give its initial value\nerror: params.e: the model has no parameter "e"; its parameters are a, b, c, d\n');
+    expect(fa.code).toBe(2);
+    expect(fa.err.split('\n')[0]).toBe('خطا: params.d: مدل پارامتر "d" را دارد؛ مقدار اولیه‌اش را بدهید');
+  });
 });

@@ -1,10 +1,14 @@
 import type { LayerIssue } from '../../shared/core/network/info';
 import type { AnswerMark } from '../../shared/core/network/answers';
 import type { TrainStop } from '../../shared/core/dense/train';
+import type { DenseIssue } from '../../shared/core/dense/issues';
+import type { FieldError } from '../../shared/core/optim/run';
 import {
   phraseAnswerExpected,
   phraseAnswerReason,
   phraseBackpropIssue,
+  phraseDenseIssue,
+  phraseOptimizeError,
   phraseLayerIssue,
   phraseProjectError,
   phraseTrainStop,
@@ -74,6 +78,10 @@ export interface CliLanguage {
   answerReason(mark: Pick<AnswerMark, 'code' | 'values' | 'reason'>): string;
   answerExpected(mark: Pick<AnswerMark, 'expected' | 'expectedMessage'>): string;
   trainStop(stop: Pick<TrainStop, 'values' | 'message'>): string;
+  /** A dense-engine issue after its field (`widths[0]: …`), as formatDenseIssue writes it in English. */
+  denseIssue(issue: DenseIssue): string;
+  /** An optimizer check after its field (`params.e: …`). */
+  optimizeError(error: FieldError): string;
 }
 
 export function cliLanguage(locale: EngineLocale = 'en'): CliLanguage {
@@ -95,6 +103,14 @@ export function cliLanguage(locale: EngineLocale = 'en'): CliLanguage {
     answerReason: (mark) => phraseAnswerReason(locale, mark, write),
     answerExpected: (mark) => phraseAnswerExpected(locale, mark, write),
     trainStop: (stop) => phraseTrainStop(locale, { code: 'diverged', values: stop.values }, write, stop.message),
+    denseIssue: (issue) => {
+      const sentence = phraseDenseIssue(locale, issue, write);
+      return issue.field ? `${issue.field}: ${sentence}` : sentence;
+    },
+    optimizeError: (error) => {
+      const sentence = phraseOptimizeError(locale, error, write);
+      return error.field ? `${error.field}: ${sentence}` : sentence;
+    },
     projectErrorWithDetail: (error) => phraseProjectError(locale, error, (value, name) => (name === 'detail' ? String(value) : write(value, name))),
   };
 }

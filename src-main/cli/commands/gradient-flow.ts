@@ -54,7 +54,7 @@ export const gradientFlowCommand: CliCommand = {
     const parsed = gradientFlowCaseSchema.safeParse(document);
     if (!parsed.success) return { text: '', json: undefined, errors: schemaErrors(parsed.error) };
     const result = await core.gradientFlow({ case: document, tensors: true });
-    if (!result.ok) return { text: '', json: undefined, errors: failureErrors(result) };
+    if (!result.ok) return { text: '', json: undefined, errors: failureErrors(result, language) };
     return { text: gradientFlowText(result, language), json: gradientFlowToJson(result), errors: [] };
   },
 };

@@ -63,7 +63,7 @@ export const optimizeCommand: CliCommand = {
     const parsed = optimizeProblemSchema.safeParse(document);
     if (!parsed.success) return { text: '', json: undefined, errors: describeSchemaErrors(parsed.error) };
     const result = core.optimize({ problem: parsed.data });
-    if (!result.ok) return { text: '', json: undefined, errors: result.errors.map((error) => (error.field ? `${error.field}: ${error.message}` : error.message)) };
+    if (!result.ok) return { text: '', json: undefined, errors: result.errors.map(language.optimizeError) };
     return { text: traceToTable(result, language), json: traceToJson(result), errors: [] };
   },
 };

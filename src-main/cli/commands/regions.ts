@@ -50,7 +50,7 @@ export const regionsCommand: CliCommand = {
     if (!parsed.success) return { text: '', json: undefined, errors: schemaErrors(parsed.error) };
     const polygons = flags.has('polygons');
     const result = await core.linearRegions({ net: document, polygons });
-    if (!result.ok) return { text: '', json: undefined, errors: failureErrors(result) };
+    if (!result.ok) return { text: '', json: undefined, errors: failureErrors(result, language) };
     return { text: regionsText(result, polygons, language), json: regionsToJson(result, polygons), errors: [] };
   },
 };

@@ -38,7 +38,7 @@ export const trainCommand: CliCommand = {
     const parsed = trainRunSchema.safeParse(document);
     if (!parsed.success) return { text: '', json: undefined, errors: schemaErrors(parsed.error) };
     const result = await core.trainNetwork({ run: document, tensors: true });
-    if (!result.ok) return { text: '', json: undefined, errors: failureErrors(result) };
+    if (!result.ok) return { text: '', json: undefined, errors: failureErrors(result, language) };
     return { text: trainText(result, language), json: trainToJson(result), errors: [] };
   },
 };
