@@ -153,4 +153,34 @@ describe('CLI human-readable output in Persian (--lang fa)', () => {
     expect(fa.code).toBe(2);
     expect(fa.err.split('\n')[0]).toBe('خطا: params.d: مدل پارامتر "d" را دارد؛ مقدار اولیه‌اش را بدهید');
   });
+
+  it('--help --lang fa: the usage in Persian, every command and option named as typed; English as before', async () => {
+    const en = await runCli(['--help'], '');
+    const fa = await runCli(['--help', '--lang', 'fa'], '');
+    expect(fa.code).toBe(0);
+    expect(fa.out.split('\n')[0]).toBe('کاربرد: layerwise <command> <file|-> [--json] [--lang en|fa]');
+    const enLines = en.out.split('\n');
+    const faLines = fa.out.split('\n');
+    expect(faLines).toHaveLength(enLines.length);
+    // Each command line and option line keeps its name and alignment; its description is Persian.
+    let named = 0;
+    enLines.forEach((line, i) => {
+      const name = /^ {2}(-[-\w, ]+?|[a-z-]+) {2,}/.exec(line) ?? /^ {2}([a-z-]+) /.exec(line);
+      if (!name) return;
+      named++;
+      expect(faLines[i]!.startsWith(name[0]), line).toBe(true);
+      expect(faLines[i], line).toMatch(/[\u0600-\u06FF]/);
+    });
+    // 10 commands, --json, --lang, -h and the 3 command options.
+    expect(named).toBe(16);
+  });
+
+  it('receptive-field and check-answers: their own refusals in Persian', async () => {
+    const unit = await runCli(['receptive-field', '-', '--lang', 'fa'], JSON.stringify({ network: SEED_NETWORK, unit: { layer: -1, y: 0.5, x: 'a' } }));
+    expect(unit.err.split('\n').filter(Boolean)).toEqual(['خطا: unit.layer باید ۰ یا بیشتر باشد', 'خطا: unit.y باید عدد صحیح باشد', 'خطا: unit.x باید یک عدد باشد']);
+    const english = await runCli(['receptive-field', '-'], JSON.stringify({ network: SEED_NETWORK, unit: { layer: -1, y: 0.5, x: 'a' } }));
+    expect(english.err).toBe('error: unit.layer must be 0 or more\nerror: unit.y must be a whole number\nerror: unit.x must be a number\n');
+    const none = await runCli(['check-answers', '-', '--lang', 'fa'], serializeProject(createDefaultProject()));
+    expect(none.err).toMatch(/^خطا: tools\.answers: این پروژه پاسخ ذخیره‌شده‌ای ندارد/);
+  });
 });

@@ -78,6 +78,7 @@ function resultText(result: Extract<BackpropResult, { ok: true }>, language: Cli
 export const backpropCommand: CliCommand = {
   name: 'backprop',
   description: 'conv + pooling forward pass and every gradient (dL/dy, dL/da, dL/dz, dL/dW, dL/db, dL/dX) of a case or a project file',
+  descriptionFa: 'گذر رو به جلوی کانولوشن و ادغام و همهٔ گرادیان‌ها (dL/dy، dL/da، dL/dz، dL/dW، dL/db، dL/dX) برای یک مسئله یا یک پروندهٔ پروژه',
   run(document, core, _flags, language) {
     const source = caseFromDocument(document, language);
     if (!source.ok) return { text: '', json: undefined, errors: source.errors };

@@ -54,7 +54,8 @@ export function biasVarianceToTable(result: BiasVarianceResult, family: 'polynom
 export const biasVarianceCommand: CliCommand = {
   name: 'bias-variance',
   description: 'bias^2, variance, noise, expected and test error per polynomial degree or k-NN k over resampled training sets',
-  flags: [{ name: 'datasets', description: 'also print the training sets and the fresh test targets (the input format of "datasets")' }],
+  descriptionFa: 'بایاس^۲، واریانس، نویز، خطای مورد انتظار و خطای آزمون برای هر درجهٔ چندجمله‌ای یا هر k در k-NN، روی مجموعه‌های آموزشی بازنمونه‌گیری‌شده',
+  flags: [{ name: 'datasets', description: 'also print the training sets and the fresh test targets (the input format of "datasets")', descriptionFa: 'مجموعه‌های آموزشی و هدف‌های آزمون تازه را هم چاپ می‌کند (در قالب ورودی "datasets")' }],
   run(document, core, flags, language) {
     const parsed = biasVarianceCaseSchema.safeParse(document);
     if (!parsed.success) return { text: '', json: undefined, errors: describeSchemaErrors(parsed.error) };

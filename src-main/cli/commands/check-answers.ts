@@ -49,13 +49,14 @@ function jsonMarks(marks: LayerAnswerMarks): Record<string, unknown> {
 export const checkAnswersCommand: CliCommand = {
   name: 'check-answers',
   description: "marks the answers saved in a project file (answer-check mode) right or wrong, with the reason",
+  descriptionFa: 'پاسخ‌های ذخیره‌شده در یک پروندهٔ پروژه (حالت بررسی پاسخ) را درست یا نادرست علامت می‌زند، همراه با دلیل',
   run(document, core, _flags, language) {
     let networkDocument: unknown = document;
     let answersValue: unknown;
     if (typeof document === 'object' && document !== null && (document as { format?: unknown }).format === PROJECT_FORMAT) {
       answersValue = (document as { tools?: { answers?: unknown } }).tools?.answers;
       if (answersValue === undefined) {
-        return { text: '', json: undefined, errors: ['tools.answers: this project has no saved answers (type them in the Network view with "Check my answers")'] };
+        return { text: '', json: undefined, errors: [language.say('answers.noneSaved')] };
       }
     } else {
       const loose = looseDocumentSchema.safeParse(document);
@@ -63,7 +64,7 @@ export const checkAnswersCommand: CliCommand = {
         return {
           text: '',
           json: undefined,
-          errors: loose.error.issues.map((issue) => `${issue.path.join('.') || 'document'}: ${issue.message}; expected a project file or { "network": ..., "answers": { "layers": [...] } }`),
+          errors: loose.error.issues.map((issue) => language.say('answers.notADocument', { path: issue.path.join('.') || 'document', message: issue.message })),
         };
       }
       networkDocument = loose.data.network;

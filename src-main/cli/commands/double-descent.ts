@@ -43,7 +43,8 @@ export function doubleDescentToTable(result: DoubleDescentResult, withFeatures: 
 export const doubleDescentCommand: CliCommand = {
   name: 'double-descent',
   description: 'train and test error of random ReLU features for p = 1..P (minimum-norm or ridge): the peak at p = n',
-  flags: [{ name: 'features', description: 'also print the drawn w, b and the training data' }],
+  descriptionFa: 'خطای آموزش و آزمون ویژگی‌های تصادفی ReLU برای p = ۱..P (کمترین نرم یا ridge): قله در p = n',
+  flags: [{ name: 'features', description: 'also print the drawn w, b and the training data', descriptionFa: 'w و b کشیده‌شده و دادهٔ آموزشی را هم چاپ می‌کند' }],
   run(document, core, flags, language) {
     const parsed = doubleDescentCaseSchema.safeParse(document);
     if (!parsed.success) return { text: '', json: undefined, errors: describeSchemaErrors(parsed.error) };

@@ -50,6 +50,7 @@ function gradientFlowText(result: GradientFlowResult, language: CliLanguage): st
 export const gradientFlowCommand: CliCommand = {
   name: 'gradient-flow',
   description: 'per-layer activation and gradient statistics of an MLP on one batch (vanishing / exploding gradients)',
+  descriptionFa: 'آمار فعال‌سازی‌ها و گرادیان‌های هر لایهٔ یک MLP روی یک دسته (گرادیان‌های محوشونده / انفجاری)',
   async run(document, core, _flags, language) {
     const parsed = gradientFlowCaseSchema.safeParse(document);
     if (!parsed.success) return { text: '', json: undefined, errors: schemaErrors(parsed.error) };

@@ -59,6 +59,7 @@ export function traceToTable(trace: Trace, language: CliLanguage = cliLanguage('
 export const optimizeCommand: CliCommand = {
   name: 'optimize',
   description: 'every step of an optimizer (SGD, momentum, Adagrad, RMSprop, Adam) on a model you type, as a trace',
+  descriptionFa: 'همهٔ گام‌های یک بهینه‌ساز (SGD، تکانه، Adagrad، RMSprop، Adam) روی مدلی که می‌نویسید، به شکل یک ردگیری',
   run(document, core, _flags, language) {
     const parsed = optimizeProblemSchema.safeParse(document);
     if (!parsed.success) return { text: '', json: undefined, errors: describeSchemaErrors(parsed.error) };

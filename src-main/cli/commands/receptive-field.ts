@@ -4,13 +4,14 @@ import { networkFromDocument } from '../../../shared/project/index';
 import type { CliLanguage } from '../language';
 import type { CliCommand } from './types';
 
-const cell = (name: string) => z.number({ error: `unit.${name} must be a number` }).int(`unit.${name} must be a whole number`).min(0, `unit.${name} must be 0 or more`);
-
-/** `{ "network": <spec or project file>, "unit": { "layer": 3, "y": 0, "x": 0 } }` */
-const documentSchema = z.strictObject({
-  network: z.unknown().refine((value) => value !== undefined, 'network is required: a network spec or a project file'),
-  unit: z.strictObject({ layer: cell('layer'), y: cell('y'), x: cell('x') }, { error: 'unit must be an object { "layer", "y", "x" } (layer 0 is the input)' }),
-});
+/** `{ "network": <spec or project file>, "unit": { "layer": 3, "y": 0, "x": 0 } }`, its messages in the language `--lang` chose. */
+function documentSchema({ say }: CliLanguage) {
+  const cell = (name: string) => z.number({ error: say('rf.notNumber', { name }) }).int(say('rf.notWhole', { name })).min(0, say('rf.negative', { name }));
+  return z.strictObject({
+    network: z.unknown().refine((value) => value !== undefined, say('rf.networkRequired')),
+    unit: z.strictObject({ layer: cell('layer'), y: cell('y'), x: cell('x') }, { error: say('rf.unitObject') }),
+  });
+}
 
 const boxText = (box: readonly number[] | null) => (box ? `[${box.join(', ')}]` : '—');
 
@@ -69,8 +70,9 @@ function regionText(region: UnitRegion, names: string[], language: CliLanguage):
 export const receptiveFieldCommand: CliCommand = {
   name: 'receptive-field',
   description: 'the exact receptive field of one unit ({"network": spec or project, "unit": {"layer", "y", "x"}}) in every earlier layer',
+  descriptionFa: 'میدان دید دقیق یک واحد ({"network": مشخصه یا پروژه، "unit": {"layer", "y", "x"}}) در همهٔ لایه‌های پیشین',
   run(document, core, _flags, language) {
-    const parsed = documentSchema.safeParse(document);
+    const parsed = documentSchema(language).safeParse(document);
     if (!parsed.success) return { text: '', json: undefined, errors: parsed.error.issues.map((issue) => issue.message) };
     const network = networkFromDocument(parsed.data.network);
     if (!network.ok) {

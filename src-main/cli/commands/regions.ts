@@ -44,7 +44,8 @@ function regionsText(result: Regions1d | Regions2d, polygons: boolean, language:
 export const regionsCommand: CliCommand = {
   name: 'regions',
   description: 'exact linear pieces (1-D) or regions (2-D) of a ReLU network, with the counting bounds',
-  flags: [{ name: 'polygons', description: 'each 2-D region\'s vertices and activation pattern' }],
+  descriptionFa: 'تکه‌های خطی (یک‌بعدی) یا ناحیه‌های (دوبعدی) دقیق یک شبکهٔ ReLU، همراه با کران‌های شمارش',
+  flags: [{ name: 'polygons', description: 'each 2-D region\'s vertices and activation pattern', descriptionFa: 'رأس‌ها و الگوی فعال‌سازی هر ناحیهٔ دوبعدی' }],
   async run(document, core, flags, language) {
     const parsed = regionsNetSchema.safeParse(document);
     if (!parsed.success) return { text: '', json: undefined, errors: schemaErrors(parsed.error) };

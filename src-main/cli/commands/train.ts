@@ -34,6 +34,7 @@ function trainText(result: TrainResult, language: CliLanguage): string {
 export const trainCommand: CliCommand = {
   name: 'train',
   description: 'train an MLP (SGD, momentum, Adagrad, RMSprop, Adam; dropout, weight decay, early stopping) and print the losses per epoch',
+  descriptionFa: 'یک MLP را آموزش می‌دهد (SGD، تکانه، Adagrad، RMSprop، Adam؛ dropout، weight decay، توقف زودهنگام) و زیان هر دوره را چاپ می‌کند',
   async run(document, core, _flags, language) {
     const parsed = trainRunSchema.safeParse(document);
     if (!parsed.success) return { text: '', json: undefined, errors: schemaErrors(parsed.error) };
