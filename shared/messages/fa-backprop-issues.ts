@@ -15,7 +15,7 @@ const DESCRIBED_FA: Readonly<Record<string, string>> = { nothing: 'خالی', 'a
 export const faBackpropIssues: TranslatedBook<typeof enBackpropIssues> & { describeValue: (text: string) => string } = {
   codes: {
     not_an_object: 'مسئله باید یک شیء JSON با input و filters باشد، اما {got} است',
-    unknown_field: 'فیلد ناشناخته؛ فیلدهای شناخته: {known}',
+    unknown_field: 'فیلد ناشناخته؛ فیلدهای معتبر: {known}',
     grid_required: 'لازم است: یک شبکهٔ عددی {field:gridForms}',
     grid_not_grid: 'باید یک شبکهٔ عددی {field:gridForms} باشد، اما {got} است',
     grid_depth: 'باید یک شبکهٔ عددی {field:gridForms} باشد، اما {depth} {unit:levelUnit} آرایهٔ تودرتو دارد',
