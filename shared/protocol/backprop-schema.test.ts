@@ -10,13 +10,13 @@ describe('backpropCaseSchema', () => {
     expect(backpropCaseSchema.parse(example)).toEqual(example);
   });
 
-  it('names the field or cell in every error, with its path', () => {
+  it('names the field or cell in every error, with its path, and carries the core’s code and values for phrasing', () => {
     const parsed = parseBackpropCase({ input: [[[1, 2, 3, 4], [1, 2, 3, 4], [1, 2, 3]]], filters: [[1]], pool: { type: 'max', kernel: 'two' } });
     expect(parsed).toEqual({
       ok: false,
       errors: [
-        { path: ['input', 0, 2], message: 'input[0][2]: row has 3 cells, expected 4' },
-        { path: ['pool', 'kernel'], message: 'pool.kernel: expected a whole number ≥ 1 (at most 64) or [h, w], got "two"' },
+        { path: ['input', 0, 2], code: 'level_length', values: { what: 'row', count: 3, items: 'cells', expected: 4 }, message: 'input[0][2]: row has 3 cells, expected 4' },
+        { path: ['pool', 'kernel'], code: 'not_int_or_pair', values: { min: 1, max: 64, got: '"two"' }, message: 'pool.kernel: expected a whole number ≥ 1 (at most 64) or [h, w], got "two"' },
       ],
     });
   });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { checkCase, formatPath } from '../core/backprop/case';
-import type { BackpropCaseInput, CaseIssue } from '../core/backprop/types';
+import { checkCase, formatPath, unreadableCase } from '../core/backprop/case';
+import type { BackpropCaseInput, CaseIssue, CaseIssueCode } from '../core/backprop/types';
 
 /**
  * A conv + pooling backprop case at the boundary (CLI files, IPC payloads, saved projects),
@@ -28,9 +28,10 @@ export const backpropCaseSchema = z.unknown().transform((value, ctx): BackpropCa
     if (checked.ok) return value as BackpropCaseInput;
     issues = checked.issues;
   } catch (error) {
-    issues = [{ path: [], message: `the case could not be read: ${error instanceof Error ? error.message : String(error)}` }];
+    issues = [unreadableCase(error)];
   }
-  for (const issue of issues) ctx.addIssue({ code: 'custom', message: formatCaseIssue(issue), path: issue.path });
+  // The code and values ride in params, so parseBackpropCase can hand them on for phrasing.
+  for (const issue of issues) ctx.addIssue({ code: 'custom', message: formatCaseIssue(issue), path: issue.path, params: { caseIssue: { code: issue.code, values: issue.values } } });
   return z.NEVER;
 });
 
@@ -39,11 +40,31 @@ export function formatCaseIssue(issue: CaseIssue): string {
   return issue.path.length > 0 ? `${formatPath(issue.path)}: ${issue.message}` : issue.message;
 }
 
-export type BackpropCaseParse = { ok: true; value: BackpropCaseInput } | { ok: false; errors: { path: (string | number)[]; message: string }[] };
+/**
+ * A refused case's error: its path, the English `message` naming the field or cell
+ * (`input[0][2]: row has 3 cells, expected 4`), and the core's code and values (without the
+ * path) for phrasing it in another language (shared/messages/backprop-issues.ts); every
+ * error of the schema has them (it makes only the core's issues).
+ */
+export interface BackpropCaseError {
+  path: (string | number)[];
+  code?: CaseIssueCode;
+  values?: CaseIssue['values'];
+  message: string;
+}
+
+export type BackpropCaseParse = { ok: true; value: BackpropCaseInput } | { ok: false; errors: BackpropCaseError[] };
 
 /** Validates a case; each error carries its path and a message that names the field or cell. */
 export function parseBackpropCase(value: unknown): BackpropCaseParse {
   const parsed = backpropCaseSchema.safeParse(value);
   if (parsed.success) return { ok: true, value: parsed.data };
-  return { ok: false, errors: parsed.error.issues.map((issue) => ({ path: issue.path.map((part) => (typeof part === 'number' ? part : String(part))), message: issue.message })) };
+  return {
+    ok: false,
+    errors: parsed.error.issues.map((issue) => {
+      const coded = issue.code === 'custom' ? (issue.params as { caseIssue?: Pick<CaseIssue, 'code' | 'values'> } | undefined)?.caseIssue : undefined;
+      const path = issue.path.map((part) => (typeof part === 'number' ? part : String(part)));
+      return coded ? { path, code: coded.code, values: coded.values, message: issue.message } : { path, message: issue.message };
+    }),
+  };
 }

@@ -55,24 +55,26 @@ function pairText(pair: readonly number[]): string {
   return pair[0] === pair[1] ? decimal.format(pair[0] ?? 0) : pair.map((n) => decimal.format(n)).join('x');
 }
 
-function rfText(rf: ReceptiveField): string {
-  if (rf.global) return 'whole input';
+function rfText(rf: ReceptiveField, language: CliLanguage): string {
+  if (rf.global) return language.say('summary.wholeInput');
   const size = rf.size[0] === rf.size[1] ? `${rf.size[0]}x${rf.size[0]}` : `${rf.size[0]}x${rf.size[1]}`;
-  return `${size}${rf.varies ? ' (max)' : ''} / ${pairText(rf.jump)} / (${rf.center.map((n) => decimal.format(n)).join(', ')})`;
+  return language.num(`${size}${rf.varies ? language.say('summary.max') : ''} / ${pairText(rf.jump)} / (${rf.center.map((n) => decimal.format(n)).join(', ')})`);
 }
 
 /** A torchinfo-like table: layer, output, params, MACs, receptive field (size / jump / centre). */
 export function summaryToTable(summary: NetworkOverview, language: CliLanguage = ENGLISH): string {
-  const header = ['Layer (type)', 'Output shape', 'Params', 'MACs', 'Receptive field (size / jump / centre)'];
+  const say = language.say;
+  const header = [say('summary.layer'), say('summary.output'), say('summary.params'), say('summary.macs'), say('summary.rf')];
   const rows: string[][] = summary.layers.map((layer) => {
-    const name = `${layer.index} ${layer.type}`;
+    // The layer type id stays as PyTorch spells it; the index and the numbers take the language's digits.
+    const name = `${language.num(layer.index)} ${layer.type}`;
     if (layer.status === 'ok') {
       return [
         name,
-        `[${layer.outputShape.join(', ')}]`,
-        integer.format(layer.params.trainable),
-        integer.format(layer.macs),
-        rfText(layer.receptiveField),
+        language.num(`[${layer.outputShape.join(', ')}]`),
+        language.num(integer.format(layer.params.trainable)),
+        language.num(integer.format(layer.macs)),
+        rfText(layer.receptiveField, language),
       ];
     }
     if (layer.status === 'error') return [name, language.text('error', { message: layer.issues.map(language.layerIssue).join('; ') })];
@@ -90,18 +92,18 @@ export function summaryToTable(summary: NetworkOverview, language: CliLanguage =
   const totals = summary.totals;
   return [
     rule,
-    `Input: [${summary.input.join(', ')}]`,
+    say('summary.input', { shape: language.num(`[${summary.input.join(', ')}]`) }),
     ...summary.inputIssues.map((issue) => language.text('error', { message: language.layerIssue(issue) })),
     rule,
     line(header),
     '-'.repeat(rule.length),
     ...rows.map(line),
     rule,
-    `Total params: ${integer.format(totals.params)}`,
-    `Trainable params: ${integer.format(totals.trainableParams)}`,
-    `Buffers (not parameters: batch-norm running mean and variance): ${integer.format(totals.buffers)}`,
-    `Total MACs: ${integer.format(totals.macs)} (FLOPs = 2 x MACs = ${integer.format(totals.flops)})`,
-    `Activation memory (float32): ${integer.format(totals.memoryBytes)} bytes`,
+    say('summary.totalParams', { count: language.num(integer.format(totals.params)) }),
+    say('summary.trainable', { count: language.num(integer.format(totals.trainableParams)) }),
+    say('summary.buffers', { count: language.num(integer.format(totals.buffers)) }),
+    say('summary.totalMacs', { macs: language.num(integer.format(totals.macs)), flops: language.num(integer.format(totals.flops)) }),
+    say('summary.memory', { bytes: language.num(integer.format(totals.memoryBytes)) }),
     rule,
     '',
   ].join('\n');

@@ -1,6 +1,24 @@
 import type { LayerIssue } from '../../shared/core/network/info';
-import { phraseLayerIssue, phraseProjectError, plainWriter, type EngineLocale, type ValueWriter } from '../../shared/messages/index';
+import type { AnswerMark } from '../../shared/core/network/answers';
+import type { TrainStop } from '../../shared/core/dense/train';
+import type { DenseIssue } from '../../shared/core/dense/issues';
+import type { FieldError } from '../../shared/core/optim/run';
+import {
+  phraseAnswerExpected,
+  phraseAnswerReason,
+  phraseBackpropIssue,
+  phraseDenseIssue,
+  phraseOptimizeError,
+  phraseLayerIssue,
+  phraseProjectError,
+  phraseTrainStop,
+  plainWriter,
+  type BackpropIssueMessage,
+  type EngineLocale,
+  type ValueWriter,
+} from '../../shared/messages/index';
 import type { ProjectError } from '../../shared/project/index';
+import { CLI_OUTPUT, type CliOutputKey } from './output-texts';
 
 /** The languages `--lang` takes; English is the default. */
 export const CLI_LOCALES: readonly EngineLocale[] = ['en', 'fa'];
@@ -23,6 +41,7 @@ const CLI_TEXTS = {
     badLang: '--lang must be one of {languages}, got "{value}"',
     notComputed: 'not computed: an earlier layer is invalid',
     notComputedCell: 'not computed',
+    noBackpropCase: 'this project has no backprop case saved (tools.backprop)',
   },
   fa: {
     error: 'خطا: {message}',
@@ -36,6 +55,7 @@ const CLI_TEXTS = {
     badLang: '--lang باید یکی از {languages} باشد، اما "{value}" است',
     notComputed: 'محاسبه نشد: لایه‌ای پیش از آن نامعتبر است',
     notComputedCell: 'محاسبه نشد',
+    noBackpropCase: 'این پروژه مسئلهٔ پس‌انتشار ذخیره‌شده‌ای ندارد (tools.backprop)',
   },
 } satisfies Record<EngineLocale, Record<string, string>>;
 
@@ -47,6 +67,21 @@ export interface CliLanguage {
   text(key: CliTextKey, values?: Readonly<Record<string, string | number>>): string;
   layerIssue(issue: Pick<LayerIssue, 'code' | 'values' | 'field' | 'message'>): string;
   projectError(error: Pick<ProjectError, 'code' | 'values' | 'message'>): string;
+  /** A backprop case issue after its path (`input[0][2]: …`), the path as typed. */
+  backpropIssue(issue: BackpropIssueMessage): string;
+  /** A project file refused for its content, with `detail` already phrased (written as it is, its paths keep their digits). */
+  projectErrorWithDetail(error: Pick<ProjectError, 'code' | 'values' | 'message'>): string;
+  /** A line of a command's human-readable output: number values in the language's digits, text values as they are. */
+  say(key: CliOutputKey, values?: Readonly<Record<string, string | number>>): string;
+  /** Number text ("3", "-1.5", "[1, 28, 28]", "1,234") in the language's digits; names keep theirs (conv2d). */
+  num(text: string | number): string;
+  answerReason(mark: Pick<AnswerMark, 'code' | 'values' | 'reason'>): string;
+  answerExpected(mark: Pick<AnswerMark, 'expected' | 'expectedMessage'>): string;
+  trainStop(stop: Pick<TrainStop, 'values' | 'message'>): string;
+  /** A dense-engine issue after its field (`widths[0]: …`), as formatDenseIssue writes it in English. */
+  denseIssue(issue: DenseIssue): string;
+  /** An optimizer check after its field (`params.e: …`). */
+  optimizeError(error: FieldError): string;
 }
 
 export function cliLanguage(locale: EngineLocale = 'en'): CliLanguage {
@@ -58,6 +93,25 @@ export function cliLanguage(locale: EngineLocale = 'en'): CliLanguage {
     text: (key, values = {}) => texts[key].replace(/\{(\w+)\}/g, (match, name: string) => (values[name] === undefined ? match : String(values[name]))),
     layerIssue: (issue) => phraseLayerIssue(locale, issue, write),
     projectError: (error) => phraseProjectError(locale, error, write),
+    backpropIssue: (issue) => phraseBackpropIssue(locale, issue, write),
+    say: (key, values = {}) =>
+      CLI_OUTPUT[locale][key].replace(/\{(\w+)\}/g, (match, name: string) => {
+        const value = values[name];
+        return value === undefined ? match : typeof value === 'number' ? write(value, name) : value;
+      }),
+    num: (text) => write(text, 'number'),
+    answerReason: (mark) => phraseAnswerReason(locale, mark, write),
+    answerExpected: (mark) => phraseAnswerExpected(locale, mark, write),
+    trainStop: (stop) => phraseTrainStop(locale, { code: 'diverged', values: stop.values }, write, stop.message),
+    denseIssue: (issue) => {
+      const sentence = phraseDenseIssue(locale, issue, write);
+      return issue.field ? `${issue.field}: ${sentence}` : sentence;
+    },
+    optimizeError: (error) => {
+      const sentence = phraseOptimizeError(locale, error, write);
+      return error.field ? `${error.field}: ${sentence}` : sentence;
+    },
+    projectErrorWithDetail: (error) => phraseProjectError(locale, error, (value, name) => (name === 'detail' ? String(value) : write(value, name))),
   };
 }
 

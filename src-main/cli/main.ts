@@ -37,6 +37,19 @@ Options:
 ${COMMAND_FLAGS.map((flag) => `  ${`--${flag.name}`.padEnd(FLAG_WIDTH)}  ${flag.command}: ${flag.description}`).join('\n')}
 `;
 
+/** The usage text for `--help --lang fa`: the same lines, the command and option names as typed. */
+const USAGE_FA = `کاربرد: layerwise <command> <file|-> [--json] [--lang en|fa]
+
+فرمان‌ها (هر کدام یک پروندهٔ JSON می‌خواند، یا با - ورودی استاندارد را):
+${COMMANDS.map((command) => `  ${command.name.padEnd(NAME_WIDTH)} ${command.descriptionFa}`).join('\n')}
+
+گزینه‌ها:
+  --json      خروجی ماشین‌خوان (خطاها به شکل JSON در stderr)
+  --lang      زبان پیام‌ها: en (پیش‌فرض) یا fa (فارسی، با رقم‌های فارسی)
+  -h, --help  همین راهنما
+${COMMAND_FLAGS.map((flag) => `  ${`--${flag.name}`.padEnd(FLAG_WIDTH)}  ${flag.command}: ${flag.descriptionFa}`).join('\n')}
+`;
+
 async function readAll(stream: Readable): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -84,7 +97,7 @@ export async function main(argv: string[], io: CliIo, core: CoreApi = createCore
   }
   const language = cliLanguage(values.lang);
   if (values.help) {
-    io.stdout.write(USAGE);
+    io.stdout.write(language.locale === 'fa' ? USAGE_FA : USAGE);
     return EXIT_OK;
   }
   const [commandName, source, ...extra] = positionals;

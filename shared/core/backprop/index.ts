@@ -1,5 +1,5 @@
 export * from './types';
-export { ACTIVATIONS, POOL_TYPES, TIES, checkCase, describe, formatPath, type CaseCheck } from './case';
+export { ACTIVATIONS, POOL_TYPES, TIES, checkCase, describe, formatPath, unreadableCase, type CaseCheck } from './case';
 export { activate, activationDerivative } from './activation';
 export { caseInput, gradientCheck, nest } from './gradient-check';
 export { forwardLoss, runBackprop, type RunOptions } from './run';

@@ -1,7 +1,7 @@
 import { convBackwardBias, convBackwardFilters, convBackwardInput, convForward, convInfo, type ConvInfo } from '../conv/conv';
 import { poolBackward, poolForward, poolOutputSize, resolvePool } from '../pool/pool';
 import { activationBackward, activationForward } from './activation';
-import { checkCase } from './case';
+import { checkCase, unreadableCase } from './case';
 import { KEY, OP, Recorder } from './trace';
 import { CASE_LIMITS, TRACE_LIMITS, type BackpropCase, type BackpropResult, type BackpropTensors, type CaseLimits, type Tensor, type TraceInfo, type TraceLimits } from './types';
 import { reportCaughtError } from '../internal-error';
@@ -113,7 +113,7 @@ export function runBackprop(raw: unknown, options: RunOptions = {}): BackpropRes
   } catch (error) {
     // A hostile value (a getter that throws, a cyclic array) is reported, not thrown.
     reportCaughtError('backprop case', error);
-    return { ok: false, issues: [{ path: [], message: `the case could not be read: ${error instanceof Error ? error.message : String(error)}` }] };
+    return { ok: false, issues: [unreadableCase(error)] };
   }
   if (!checked.ok) return checked;
   const c = checked.value;

@@ -70,9 +70,53 @@ export interface BackpropCase {
   filtersWere2d: boolean;
 }
 
-/** A field or cell of the case and what is wrong with it; `path` is like ['input', 0, 2]. */
+/**
+ * What can be wrong with a field or cell of a case (shared/core/backprop/case.ts emits each;
+ * shared/messages/en-backprop-issues.ts phrases each, word for word the English `message`).
+ */
+export type CaseIssueCode =
+  | 'not_an_object'
+  | 'unknown_field'
+  | 'grid_required'
+  | 'grid_not_grid'
+  | 'grid_depth'
+  | 'not_a_number'
+  | 'not_an_array'
+  | 'empty_level'
+  | 'level_length'
+  | 'too_many_channels'
+  | 'input_too_large'
+  | 'too_many_filters'
+  | 'kernel_too_large'
+  | 'filter_channels'
+  | 'filter_channels_2d'
+  | 'bias_not_array'
+  | 'bias_length'
+  | 'not_int_or_pair'
+  | 'not_one_of'
+  | 'conv_output_empty'
+  | 'pool_not_object'
+  | 'pool_type_required'
+  | 'pool_kernel_required'
+  | 'pool_padding_too_large'
+  | 'pool_output_empty'
+  | 'pool_takes_no'
+  | 'upstream_not_finite'
+  | 'not_output_grid'
+  | 'output_grid_shape'
+  | 'loss_not_mse'
+  | 'target_required'
+  | 'upstream_invalid'
+  | 'unreadable';
+
+/**
+ * A field or cell of the case and what is wrong with it; `path` is like ['input', 0, 2].
+ * `message` is the English; `code` and `values` let the app and the CLI phrase it in any language.
+ */
 export interface CaseIssue {
   path: (string | number)[];
+  code: CaseIssueCode;
+  values: Readonly<Record<string, string | number>>;
   message: string;
 }
 

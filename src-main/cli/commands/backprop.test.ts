@@ -50,4 +50,25 @@ describe('layerwise backprop', () => {
     expect((await runCli(['backprop', '-'], JSON.stringify(big))).err).toBe('error: input: is 40x4; at most 32x32\n');
     expect((await runCli(['backprop', '-'], '[1, 2]')).err).toBe('error: a case is a JSON object with input and filters, got an array\n');
   });
+
+  it('--lang fa phrases every case error in Persian with Persian digits, the path as typed; --json too', async () => {
+    const bad = { ...EXAMPLE, input: [[[1, 2, 0, 1], [0, 1, 3, 1], [2, 1, 0], [1, 0, 1, 3]]], pool: { type: 'max' } };
+    const text = await runCli(['backprop', '-', '--lang', 'fa'], JSON.stringify(bad));
+    expect(text.code).toBe(2);
+    expect(text.err).toBe('خطا: input[0][2]: سطر ۳ خانه دارد، اما باید ۴ تا داشته باشد\nخطا: pool.kernel: برای ادغام max لازم است: عدد صحیحی ≥ ۱ یا [h, w]\n');
+    const json = await runCli(['backprop', '-', '--json', '--lang', 'fa'], JSON.stringify(bad));
+    expect(JSON.parse(json.err).errors).toEqual(['input[0][2]: سطر ۳ خانه دارد، اما باید ۴ تا داشته باشد', 'pool.kernel: برای ادغام max لازم است: عدد صحیحی ≥ ۱ یا [h, w]']);
+    expect((await runCli(['backprop', '-', '--lang', 'fa'], '[1, 2]')).err).toBe('خطا: مسئله باید یک شیء JSON با input و filters باشد، اما یک آرایه است\n');
+  });
+
+  it('--lang fa: a project whose saved case is refused names the case issue in Persian; a project without a case says so in Persian', async () => {
+    const project = JSON.parse(serializeProject(createDefaultProject())) as Record<string, unknown>;
+    const broken = { ...project, tools: { backprop: { input: [[1, 'x']], filters: [[1]] } } };
+    const english = await runCli(['backprop', '-'], JSON.stringify(broken));
+    expect(english.err).toBe('error: input[0][1]: expected a number, got "x"\n');
+    const persian = await runCli(['backprop', '-', '--lang', 'fa'], JSON.stringify(broken));
+    expect(persian.code).toBe(2);
+    expect(persian.err).toBe('خطا: محتوای پرونده معتبر نیست: input[0][1]: باید یک عدد باشد، اما "x" است\n');
+    expect((await runCli(['backprop', '-', '--lang', 'fa'], serializeProject(createDefaultProject()))).err).toBe('خطا: این پروژه مسئلهٔ پس‌انتشار ذخیره‌شده‌ای ندارد (tools.backprop)\n');
+  });
 });

@@ -1,16 +1,31 @@
 import { backpropToJson } from '../../../shared/core/backprop/json';
 import type { BackpropResult, Tensor } from '../../../shared/core/backprop/types';
-import { parseProjectData, PROJECT_FORMAT } from '../../../shared/project/index';
+import { parseProjectData, PROJECT_FORMAT, type ProjectError } from '../../../shared/project/index';
 import { parseBackpropCase } from '../../../shared/protocol/backprop-schema';
 import type { CliLanguage } from '../language';
 import type { CliCommand } from './types';
+
+/**
+ * Why a project file did not open. When its saved backprop case alone is refused (the rest
+ * of the file reads), a language other than English phrases the case's issues from their
+ * codes; English keeps the reader's message (the same words).
+ */
+function projectRefusal(document: object, error: ProjectError, language: CliLanguage): string {
+  const saved = (document as { tools?: { backprop?: unknown } }).tools?.backprop;
+  if (language.locale === 'en' || error.code !== 'invalid' || error.values['reason'] !== 'schema' || saved === undefined) return language.projectError(error);
+  const parsed = parseBackpropCase(saved);
+  const rest = { ...document, tools: { ...(document as { tools: object }).tools, backprop: undefined } };
+  if (parsed.ok || !parseProjectData(rest).ok) return language.projectError(error);
+  const detail = parsed.errors.map(language.backpropIssue).join('؛ ');
+  return language.projectErrorWithDetail({ ...error, values: { ...error.values, detail } });
+}
 
 /** A case file, or a project file's saved backprop case. */
 function caseFromDocument(document: unknown, language: CliLanguage): { ok: true; value: unknown } | { ok: false; errors: string[] } {
   if (typeof document === 'object' && document !== null && (document as { format?: unknown }).format === PROJECT_FORMAT) {
     const project = parseProjectData(document);
-    if (!project.ok) return { ok: false, errors: [language.projectError(project.error)] };
-    if (!project.project.tools.backprop) return { ok: false, errors: ['this project has no backprop case saved (tools.backprop)'] };
+    if (!project.ok) return { ok: false, errors: [projectRefusal(document, project.error, language)] };
+    if (!project.project.tools.backprop) return { ok: false, errors: [language.text('noBackpropCase')] };
     return { ok: true, value: project.project.tools.backprop };
   }
   return { ok: true, value: document };
@@ -21,14 +36,14 @@ function formatNumber(value: number): string {
 }
 
 /** One tensor as aligned text: maps separated by a blank line, rows one per line. */
-function tensorText(name: string, tensor: Tensor): string {
+function tensorText(name: string, tensor: Tensor, language: CliLanguage): string {
   const [maps = 1, rows = 1, cols = 1] = tensor.shape.length >= 3 ? tensor.shape.slice(-3) : [1, ...tensor.shape.length === 1 ? [1, tensor.shape[0]!] : tensor.shape];
   const groups = tensor.data.length / (maps * rows * cols);
-  const cells = tensor.data.map(formatNumber);
+  const cells = tensor.data.map((value) => language.num(formatNumber(value)));
   const width = Math.max(...cells.map((cell) => cell.length));
-  const lines: string[] = [`${name} [${tensor.shape.join('x')}]`];
+  const lines: string[] = [`${name} ${language.num(`[${tensor.shape.join('x')}]`)}`];
   for (let g = 0; g < groups * maps; g++) {
-    if (groups * maps > 1) lines.push(`  [${g}]`);
+    if (groups * maps > 1) lines.push(`  ${language.num(`[${g}]`)}`);
     for (let r = 0; r < rows; r++) {
       const start = (g * rows + r) * cols;
       lines.push(`    ${cells.slice(start, start + cols).map((cell) => cell.padStart(width)).join('  ')}`);
@@ -37,20 +52,21 @@ function tensorText(name: string, tensor: Tensor): string {
   return lines.join('\n');
 }
 
-function resultText(result: Extract<BackpropResult, { ok: true }>): string {
+function resultText(result: Extract<BackpropResult, { ok: true }>, language: CliLanguage): string {
   const t = result.tensors;
+  const say = language.say;
   const parts = [
-    tensorText('conv z', t.conv),
-    tensorText('activated a', t.activated),
-    tensorText('pooled y', t.pooled),
-    ...(t.argmax ? [tensorText('argmax (h*W + w in each map)', t.argmax)] : []),
-    ...(t.loss !== null ? [`loss ${formatNumber(t.loss)}`] : []),
-    tensorText('dL/dy', t.grad_pooled),
-    tensorText('dL/da', t.grad_activated),
-    tensorText('dL/dz', t.grad_conv),
-    tensorText('dL/dW', t.grad_filters),
-    tensorText('dL/db', t.grad_bias),
-    tensorText('dL/dX', t.grad_input),
+    tensorText(say('backprop.conv'), t.conv, language),
+    tensorText(say('backprop.activated'), t.activated, language),
+    tensorText(say('backprop.pooled'), t.pooled, language),
+    ...(t.argmax ? [tensorText(say('backprop.argmax'), t.argmax, language)] : []),
+    ...(t.loss !== null ? [say('backprop.loss', { value: language.num(formatNumber(t.loss)) })] : []),
+    tensorText('dL/dy', t.grad_pooled, language),
+    tensorText('dL/da', t.grad_activated, language),
+    tensorText('dL/dz', t.grad_conv, language),
+    tensorText('dL/dW', t.grad_filters, language),
+    tensorText('dL/db', t.grad_bias, language),
+    tensorText('dL/dX', t.grad_input, language),
   ];
   return `${parts.join('\n\n')}\n`;
 }
@@ -62,14 +78,16 @@ function resultText(result: Extract<BackpropResult, { ok: true }>): string {
 export const backpropCommand: CliCommand = {
   name: 'backprop',
   description: 'conv + pooling forward pass and every gradient (dL/dy, dL/da, dL/dz, dL/dW, dL/db, dL/dX) of a case or a project file',
+  descriptionFa: 'گذر رو به جلوی کانولوشن و ادغام و همهٔ گرادیان‌ها (dL/dy، dL/da، dL/dz، dL/dW، dL/db، dL/dX) برای یک مسئله یا یک پروندهٔ پروژه',
   run(document, core, _flags, language) {
     const source = caseFromDocument(document, language);
     if (!source.ok) return { text: '', json: undefined, errors: source.errors };
     const parsed = parseBackpropCase(source.value);
-    if (!parsed.ok) return { text: '', json: undefined, errors: parsed.errors.map((error) => error.message) };
+    if (!parsed.ok) return { text: '', json: undefined, errors: parsed.errors.map(language.backpropIssue) };
     const result = core.backprop({ case: parsed.value });
-    if (!result.ok) return { text: '', json: undefined, errors: result.issues.map((issue) => issue.message) };
-    return { text: resultText(result), json: backpropToJson(result), errors: [] };
+    // The core's own issues carry no path in their message: phrased the same, without it.
+    if (!result.ok) return { text: '', json: undefined, errors: result.issues.map((issue) => language.backpropIssue({ ...issue, path: [] })) };
+    return { text: resultText(result, language), json: backpropToJson(result), errors: [] };
   },
 };
 

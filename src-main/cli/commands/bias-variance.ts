@@ -2,6 +2,7 @@ import { formatRegressionIssue, type BiasVarianceResult } from '../../../shared/
 import { describeSchemaErrors } from '../../../shared/protocol/optimize-schema';
 import { biasVarianceCaseSchema } from '../../../shared/protocol/regression-schema';
 import { tableNumber } from '../format';
+import { cliLanguage, type CliLanguage } from '../language';
 import type { CliCommand } from './types';
 
 /** Machine form, the issue's format: `results` per degree (or k); with --datasets the training sets and the fresh test targets. */
@@ -23,26 +24,28 @@ export function biasVarianceToJson(result: BiasVarianceResult, withDatasets: boo
 
 
 /** A table: one line per complexity, the expected error beside the measured test error. */
-export function biasVarianceToTable(result: BiasVarianceResult, family: 'polynomial' | 'knn', withDatasets: boolean): string {
-  const header = [family === 'polynomial' ? 'degree' : 'k', 'bias^2', 'variance', 'noise', 'expected', 'test error', 'train error'];
-  const rows = result.results.map((entry) => [String(entry.complexity), ...[entry.bias2, entry.variance, entry.noise, entry.expected_error, entry.test_error, entry.train_error].map(tableNumber)]);
+export function biasVarianceToTable(result: BiasVarianceResult, family: 'polynomial' | 'knn', withDatasets: boolean, language: CliLanguage = cliLanguage('en')): string {
+  const { say, num } = language;
+  const which = say(family === 'polynomial' ? 'bv.degree' : 'bv.k');
+  const header = [which, say('bv.bias2'), say('bv.variance'), say('bv.noise'), say('bv.expected'), say('bv.testError'), say('bv.trainError')];
+  const rows = result.results.map((entry) => [num(entry.complexity), ...[entry.bias2, entry.variance, entry.noise, entry.expected_error, entry.test_error, entry.train_error].map((value) => num(tableNumber(value)))]);
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
   const line = (cells: string[]) => cells.map((cell, column) => cell.padStart(widths[column]!)).join('  ');
   const sets = result.datasets;
   const lines = [
-    `truth: f(x) = ${result.truth.text}; ${sets.length} training sets of ${sets[0]?.x.length ?? 0} points; ${result.grid.length} test points`,
+    say('bv.truth', { truth: result.truth.text, sets: sets.length, points: sets[0]?.x.length ?? 0, tests: result.grid.length }),
     '',
     line(header),
     widths.map((width) => '-'.repeat(width)).join('  '),
     ...rows.map(line),
     '',
-    'expected = bias^2 + variance + noise; the test error is measured on one set of fresh noisy targets,',
-    'so the two agree up to sampling error.',
-    `least expected error: ${family === 'polynomial' ? 'degree' : 'k'} ${result.best}`,
+    say('bv.explain1'),
+    say('bv.explain2'),
+    say('bv.best', { which, best: result.best }),
   ];
   if (withDatasets) {
-    sets.forEach((set, r) => lines.push('', `set ${r + 1}: x = [${set.x.join(', ')}]`, `       y = [${set.y.join(', ')}]`));
-    lines.push('', `test targets: [${result.test_targets.join(', ')}]`);
+    sets.forEach((set, r) => lines.push('', say('bv.setX', { index: r + 1, x: num(`[${set.x.join(', ')}]`) }), say('bv.setY', { y: num(`[${set.y.join(', ')}]`) })));
+    lines.push('', say('bv.testTargets', { targets: num(`[${result.test_targets.join(', ')}]`) }));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -51,13 +54,14 @@ export function biasVarianceToTable(result: BiasVarianceResult, family: 'polynom
 export const biasVarianceCommand: CliCommand = {
   name: 'bias-variance',
   description: 'bias^2, variance, noise, expected and test error per polynomial degree or k-NN k over resampled training sets',
-  flags: [{ name: 'datasets', description: 'also print the training sets and the fresh test targets (the input format of "datasets")' }],
-  run(document, core, flags) {
+  descriptionFa: 'بایاس^۲، واریانس، نویز، خطای مورد انتظار و خطای آزمون برای هر درجهٔ چندجمله‌ای یا هر k در k-NN، روی مجموعه‌های آموزشی بازنمونه‌گیری‌شده',
+  flags: [{ name: 'datasets', description: 'also print the training sets and the fresh test targets (the input format of "datasets")', descriptionFa: 'مجموعه‌های آموزشی و هدف‌های آزمون تازه را هم چاپ می‌کند (در قالب ورودی "datasets")' }],
+  run(document, core, flags, language) {
     const parsed = biasVarianceCaseSchema.safeParse(document);
     if (!parsed.success) return { text: '', json: undefined, errors: describeSchemaErrors(parsed.error) };
     const result = core.biasVariance({ case: parsed.data });
     if (!result.ok) return { text: '', json: undefined, errors: result.issues.map(formatRegressionIssue) };
     const withDatasets = flags.has('datasets');
-    return { text: biasVarianceToTable(result, parsed.data.model.family, withDatasets), json: biasVarianceToJson(result, withDatasets), errors: [] };
+    return { text: biasVarianceToTable(result, parsed.data.model.family, withDatasets, language), json: biasVarianceToJson(result, withDatasets), errors: [] };
   },
 };

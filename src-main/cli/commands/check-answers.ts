@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AnswerMark, LayerAnswerMarks } from '../../../shared/core/network/answers';
 import { answersSchema, networkFromDocument, PROJECT_FORMAT } from '../../../shared/project/index';
+import type { CliLanguage } from '../language';
 import type { CliCommand } from './types';
 
 /** `{ network, answers }`, for a spec with answers kept outside a project file. */
@@ -8,7 +9,7 @@ const looseDocumentSchema = z.strictObject({ network: z.unknown(), answers: answ
 
 const QUANTITIES = ['output', 'params', 'rf'] as const;
 
-function marksToText(marks: readonly LayerAnswerMarks[], answers: z.infer<typeof answersSchema>): string {
+function marksToText(marks: readonly LayerAnswerMarks[], answers: z.infer<typeof answersSchema>, language: CliLanguage): string {
   const lines: string[] = [];
   let right = 0;
   let total = 0;
@@ -19,12 +20,13 @@ function marksToText(marks: readonly LayerAnswerMarks[], answers: z.infer<typeof
       total++;
       if (result.status === 'right') right++;
       const typed = answers.layers[mark.index - 1]?.[quantity] ?? '';
-      const verdict = result.status === 'right' ? 'right' : result.status.replace('_', ' ');
-      lines.push(`layer ${mark.index} ${quantity}: ${typed} - ${verdict}${result.status === 'right' ? '' : `; expected ${result.expected}`}`);
-      lines.push(`  ${result.reason}`);
+      // What the student typed is written as typed; the engine's values take the language's digits.
+      const line = language.say('answers.line', { index: mark.index, quantity: language.say(`answers.quantity.${quantity}`), typed, verdict: language.say(`answers.status.${result.status}`) });
+      lines.push(`${line}${result.status === 'right' ? '' : language.say('answers.expected', { expected: language.answerExpected(result) })}`);
+      lines.push(`  ${language.answerReason(result)}`);
     }
   }
-  lines.push('', `${right} of ${total} answers right`);
+  lines.push('', language.say('answers.total', { right, total }));
   return lines.join('\n') + '\n';
 }
 
@@ -47,13 +49,14 @@ function jsonMarks(marks: LayerAnswerMarks): Record<string, unknown> {
 export const checkAnswersCommand: CliCommand = {
   name: 'check-answers',
   description: "marks the answers saved in a project file (answer-check mode) right or wrong, with the reason",
-  run(document, core) {
+  descriptionFa: 'پاسخ‌های ذخیره‌شده در یک پروندهٔ پروژه (حالت بررسی پاسخ) را درست یا نادرست علامت می‌زند، همراه با دلیل',
+  run(document, core, _flags, language) {
     let networkDocument: unknown = document;
     let answersValue: unknown;
     if (typeof document === 'object' && document !== null && (document as { format?: unknown }).format === PROJECT_FORMAT) {
       answersValue = (document as { tools?: { answers?: unknown } }).tools?.answers;
       if (answersValue === undefined) {
-        return { text: '', json: undefined, errors: ['tools.answers: this project has no saved answers (type them in the Network view with "Check my answers")'] };
+        return { text: '', json: undefined, errors: [language.say('answers.noneSaved')] };
       }
     } else {
       const loose = looseDocumentSchema.safeParse(document);
@@ -61,7 +64,7 @@ export const checkAnswersCommand: CliCommand = {
         return {
           text: '',
           json: undefined,
-          errors: loose.error.issues.map((issue) => `${issue.path.join('.') || 'document'}: ${issue.message}; expected a project file or { "network": ..., "answers": { "layers": [...] } }`),
+          errors: loose.error.issues.map((issue) => language.say('answers.notADocument', { path: issue.path.join('.') || 'document', message: issue.message })),
         };
       }
       networkDocument = loose.data.network;
@@ -76,7 +79,7 @@ export const checkAnswersCommand: CliCommand = {
     const marks = core.checkAnswers({ spec: network.spec, answers: answers.data });
     const counted = marks.flatMap((mark) => QUANTITIES.flatMap((quantity) => (mark[quantity] ? [mark[quantity]!.status] : [])));
     return {
-      text: marksToText(marks, answers.data),
+      text: marksToText(marks, answers.data, language),
       json: { marks: marks.map(jsonMarks), right: counted.filter((status) => status === 'right').length, total: counted.length },
       errors: [],
     };

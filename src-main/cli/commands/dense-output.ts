@@ -1,13 +1,15 @@
 import type { z } from 'zod';
-import { formatDenseIssue, type DenseFailure } from '../../../shared/core/dense/index';
+import type { DenseFailure } from '../../../shared/core/dense/index';
+import { cliLanguage, type CliLanguage } from '../language';
 
 /** Refusals of a dense document as "field: message" lines (the schema's, which are the core's). */
 export function schemaErrors(error: z.ZodError): string[] {
   return error.issues.map((issue) => issue.message);
 }
 
-export function failureErrors(failure: DenseFailure): string[] {
-  return failure.issues.map(formatDenseIssue);
+/** The core's refusals, each after its field, in the language `--lang` chose (English: formatDenseIssue's words). */
+export function failureErrors(failure: DenseFailure, language: CliLanguage = cliLanguage('en')): string[] {
+  return failure.issues.map(language.denseIssue);
 }
 
 /** A number in a text table: 6 significant digits, exact integers as they are. */

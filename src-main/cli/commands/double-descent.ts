@@ -2,6 +2,7 @@ import { formatRegressionIssue, type DoubleDescentResult } from '../../../shared
 import { describeSchemaErrors } from '../../../shared/protocol/optimize-schema';
 import { doubleDescentCaseSchema } from '../../../shared/protocol/regression-schema';
 import { tableNumber } from '../format';
+import { cliLanguage, type CliLanguage } from '../language';
 import type { CliCommand } from './types';
 
 /** Machine form: per p the train error and the test error (against the noiseless truth); with --features the draw and the training data. */
@@ -15,14 +16,15 @@ export function doubleDescentToJson(result: DoubleDescentResult, withFeatures: b
 }
 
 
-export function doubleDescentToTable(result: DoubleDescentResult, withFeatures: boolean): string {
-  const header = ['p', 'train error', 'test error', '||c||'];
-  const rows = result.results.map((entry) => [String(entry.features), tableNumber(entry.train_error), tableNumber(entry.test_error), tableNumber(entry.coefficient_norm)]);
+export function doubleDescentToTable(result: DoubleDescentResult, withFeatures: boolean, language: CliLanguage = cliLanguage('en')): string {
+  const { say, num } = language;
+  const header = ['p', say('dd.trainError'), say('dd.testError'), '||c||'];
+  const rows = result.results.map((entry) => [num(entry.features), num(tableNumber(entry.train_error)), num(tableNumber(entry.test_error)), num(tableNumber(entry.coefficient_norm))]);
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
   const line = (cells: string[]) => cells.map((cell, column) => cell.padStart(widths[column]!)).join('  ');
-  const marks = (p: number) => [p === result.threshold ? 'p = n (interpolation threshold)' : '', p === result.peak ? 'peak' : ''].filter(Boolean).join(', ');
+  const marks = (p: number) => [p === result.threshold ? say('dd.threshold') : '', p === result.peak ? say('dd.peak') : ''].filter(Boolean).join(say('list.separator'));
   const lines = [
-    `truth: f(x) = ${result.truth.text}; n = ${result.train.x.length} training points; random ReLU features relu(w x + b), minimum-norm least squares`,
+    say('dd.truth', { truth: result.truth.text, n: result.train.x.length }),
     '',
     line(header),
     widths.map((width) => '-'.repeat(width)).join('  '),
@@ -31,7 +33,9 @@ export function doubleDescentToTable(result: DoubleDescentResult, withFeatures: 
       return mark ? `${line(row)}  <- ${mark}` : line(row);
     }),
   ];
-  if (withFeatures) lines.push('', `w = [${result.w.join(', ')}]`, `b = [${result.b.join(', ')}]`, `train x = [${result.train.x.join(', ')}]`, `train y = [${result.train.y.join(', ')}]`);
+  if (withFeatures) {
+    lines.push('', `w = ${num(`[${result.w.join(', ')}]`)}`, `b = ${num(`[${result.b.join(', ')}]`)}`, say('dd.trainX', { values: num(`[${result.train.x.join(', ')}]`) }), say('dd.trainY', { values: num(`[${result.train.y.join(', ')}]`) }));
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -39,13 +43,14 @@ export function doubleDescentToTable(result: DoubleDescentResult, withFeatures: 
 export const doubleDescentCommand: CliCommand = {
   name: 'double-descent',
   description: 'train and test error of random ReLU features for p = 1..P (minimum-norm or ridge): the peak at p = n',
-  flags: [{ name: 'features', description: 'also print the drawn w, b and the training data' }],
-  run(document, core, flags) {
+  descriptionFa: 'خطای آموزش و آزمون ویژگی‌های تصادفی ReLU برای p = ۱..P (کمترین نرم یا ridge): قله در p = n',
+  flags: [{ name: 'features', description: 'also print the drawn w, b and the training data', descriptionFa: 'w و b کشیده‌شده و دادهٔ آموزشی را هم چاپ می‌کند' }],
+  run(document, core, flags, language) {
     const parsed = doubleDescentCaseSchema.safeParse(document);
     if (!parsed.success) return { text: '', json: undefined, errors: describeSchemaErrors(parsed.error) };
     const result = core.doubleDescent({ case: parsed.data });
     if (!result.ok) return { text: '', json: undefined, errors: result.issues.map(formatRegressionIssue) };
     const withFeatures = flags.has('features');
-    return { text: doubleDescentToTable(result, withFeatures), json: doubleDescentToJson(result, withFeatures), errors: [] };
+    return { text: doubleDescentToTable(result, withFeatures, language), json: doubleDescentToJson(result, withFeatures), errors: [] };
   },
 };

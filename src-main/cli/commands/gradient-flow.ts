@@ -1,6 +1,7 @@
 import type { GradientFlowResult } from '../../../shared/core/dense/index';
 import { gradientFlowCaseSchema } from '../../../shared/protocol/dense-schema';
 import { failureErrors, schemaErrors, shortNumber, table } from './dense-output';
+import type { CliLanguage } from '../language';
 import type { CliCommand } from './types';
 
 /** Machine form, as the README documents it. */
@@ -23,34 +24,38 @@ export function gradientFlowToJson(result: GradientFlowResult) {
   };
 }
 
-function gradientFlowText(result: GradientFlowResult): string {
-  const share = result.layers.some((layer) => layer.saturated_fraction !== undefined) ? 'saturated' : result.layers.some((layer) => layer.inactive_fraction !== undefined) ? 'inactive' : null;
-  const header = ['layer', 'units', 'std(W)', 'mean(a)', 'std(a)', ...(share ? [share] : []), '||dL/dW||', '||dL/db||', '||delta||', 'std(dW)/std(W)'];
+function gradientFlowText(result: GradientFlowResult, language: CliLanguage): string {
+  const { say, num } = language;
+  const share = result.layers.some((layer) => layer.saturated_fraction !== undefined) ? say('flow.saturated') : result.layers.some((layer) => layer.inactive_fraction !== undefined) ? say('flow.inactive') : null;
+  const header = [say('flow.layer'), say('flow.units'), 'std(W)', 'mean(a)', 'std(a)', ...(share ? [share] : []), '||dL/dW||', '||dL/db||', '||delta||', 'std(dW)/std(W)'];
+  const cell = (value: number | null | undefined) => num(shortNumber(value));
   const rows = result.layers.map((layer) => [
-    `${layer.layer}${layer.kind === 'output' ? ' (output)' : ''}`,
-    String(layer.units),
-    shortNumber(layer.weight_std),
-    shortNumber(layer.activation_mean),
-    shortNumber(layer.activation_std),
-    ...(share ? [shortNumber(layer.saturated_fraction ?? layer.inactive_fraction)] : []),
-    shortNumber(layer.grad_weight_norm),
-    shortNumber(layer.grad_bias_norm),
-    shortNumber(layer.delta_norm),
-    shortNumber(layer.grad_to_weight),
+    `${num(layer.layer)}${layer.kind === 'output' ? say('flow.output') : ''}`,
+    num(layer.units),
+    cell(layer.weight_std),
+    cell(layer.activation_mean),
+    cell(layer.activation_std),
+    ...(share ? [cell(layer.saturated_fraction ?? layer.inactive_fraction)] : []),
+    cell(layer.grad_weight_norm),
+    cell(layer.grad_bias_norm),
+    cell(layer.delta_norm),
+    cell(layer.grad_to_weight),
   ]);
   const bound = result.bound.derivations.bound!;
-  return `network ${result.sizes.join('-')} (${result.activation}), ${result.parameters} parameters, ${result.samples} samples; loss ${shortNumber(result.loss)}\n\n${table([header, ...rows])}\n\nbound: ${bound.text}\nmeasured: ${result.bound.derivations.measured!.text}\n`;
+  const head = say('flow.head', { sizes: num(result.sizes.join('-')), activation: result.activation, parameters: result.parameters, samples: result.samples, loss: cell(result.loss) });
+  return `${head}\n\n${table([header, ...rows])}\n\n${say('flow.bound', { text: bound.text })}\n${say('flow.measured', { text: result.bound.derivations.measured!.text })}\n`;
 }
 
 /** `gradient-flow`: one batch forward and backward through an MLP, per-layer statistics. */
 export const gradientFlowCommand: CliCommand = {
   name: 'gradient-flow',
   description: 'per-layer activation and gradient statistics of an MLP on one batch (vanishing / exploding gradients)',
-  async run(document, core) {
+  descriptionFa: 'آمار فعال‌سازی‌ها و گرادیان‌های هر لایهٔ یک MLP روی یک دسته (گرادیان‌های محوشونده / انفجاری)',
+  async run(document, core, _flags, language) {
     const parsed = gradientFlowCaseSchema.safeParse(document);
     if (!parsed.success) return { text: '', json: undefined, errors: schemaErrors(parsed.error) };
     const result = await core.gradientFlow({ case: document, tensors: true });
-    if (!result.ok) return { text: '', json: undefined, errors: failureErrors(result) };
-    return { text: gradientFlowText(result), json: gradientFlowToJson(result), errors: [] };
+    if (!result.ok) return { text: '', json: undefined, errors: failureErrors(result, language) };
+    return { text: gradientFlowText(result, language), json: gradientFlowToJson(result), errors: [] };
   },
 };

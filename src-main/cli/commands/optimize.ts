@@ -1,5 +1,6 @@
 import type { OptimizeResult, OptimizeStep } from '../../../shared/core/optim/index';
 import { describeSchemaErrors, optimizeProblemSchema } from '../../../shared/protocol/optimize-schema';
+import { cliLanguage, type CliLanguage } from '../language';
 import type { CliCommand } from './types';
 
 type Trace = Extract<OptimizeResult, { ok: true }>;
@@ -31,22 +32,25 @@ export function traceToJson(trace: Trace) {
 const cell = (value: number) => String(value);
 
 /** A plain table: one line per step with y, the loss, the gradient and the new parameters. */
-export function traceToTable(trace: Trace): string {
+export function traceToTable(trace: Trace, language: CliLanguage = cliLanguage('en')): string {
+  const { say, num } = language;
   const names = trace.paramNames;
-  const header = ['step', 'samples', 'y', 'loss', ...names.map((id) => `dL/d${id}`), ...Object.keys(trace.steps[0]?.state ?? {}).flatMap((buffer) => names.map((id) => `${buffer}_${id}`)), ...names];
-  const rows = trace.steps.map((step: OptimizeStep) => [
-    String(step.step),
-    step.samples.map((sample) => sample + 1).join(' '),
-    step.y.map(cell).join(' '),
-    cell(step.loss),
-    ...names.map((id) => cell(step.grad[id]!)),
-    ...Object.values(step.state).flatMap((buffer) => names.map((id) => cell(buffer[id]!))),
-    ...names.map((id) => cell(step.params[id]!)),
-  ]);
+  const header = [say('optimize.step'), say('optimize.samples'), 'y', say('optimize.loss'), ...names.map((id) => `dL/d${id}`), ...Object.keys(trace.steps[0]?.state ?? {}).flatMap((buffer) => names.map((id) => `${buffer}_${id}`)), ...names];
+  const rows = trace.steps.map((step: OptimizeStep) =>
+    [
+      String(step.step),
+      step.samples.map((sample) => sample + 1).join(' '),
+      step.y.map(cell).join(' '),
+      cell(step.loss),
+      ...names.map((id) => cell(step.grad[id]!)),
+      ...Object.values(step.state).flatMap((buffer) => names.map((id) => cell(buffer[id]!))),
+      ...names.map((id) => cell(step.params[id]!)),
+    ].map((text) => num(text)),
+  );
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
   const line = (cells: string[]) => cells.map((text, column) => text.padStart(widths[column]!)).join('  ');
-  const lines = [`model: y = ${trace.model.text}`, ...trace.model.partials.map((partial) => `  dy/d${partial.param} = ${partial.text}`), '', line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
-  lines.push('', `final: ${names.map((id) => `${id} = ${trace.final[id]}`).join(', ')}`);
+  const lines = [say('optimize.model', { model: trace.model.text }), ...trace.model.partials.map((partial) => `  dy/d${partial.param} = ${partial.text}`), '', line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
+  lines.push('', say('optimize.final', { params: names.map((id) => `${id} = ${num(trace.final[id]!)}`).join(say('list.separator')) }));
   if (trace.stopped) lines.push(trace.stopped.message);
   return `${lines.join('\n')}\n`;
 }
@@ -55,11 +59,12 @@ export function traceToTable(trace: Trace): string {
 export const optimizeCommand: CliCommand = {
   name: 'optimize',
   description: 'every step of an optimizer (SGD, momentum, Adagrad, RMSprop, Adam) on a model you type, as a trace',
-  run(document, core) {
+  descriptionFa: 'همهٔ گام‌های یک بهینه‌ساز (SGD، تکانه، Adagrad، RMSprop، Adam) روی مدلی که می‌نویسید، به شکل یک ردگیری',
+  run(document, core, _flags, language) {
     const parsed = optimizeProblemSchema.safeParse(document);
     if (!parsed.success) return { text: '', json: undefined, errors: describeSchemaErrors(parsed.error) };
     const result = core.optimize({ problem: parsed.data });
-    if (!result.ok) return { text: '', json: undefined, errors: result.errors.map((error) => (error.field ? `${error.field}: ${error.message}` : error.message)) };
-    return { text: traceToTable(result), json: traceToJson(result), errors: [] };
+    if (!result.ok) return { text: '', json: undefined, errors: result.errors.map(language.optimizeError) };
+    return { text: traceToTable(result, language), json: traceToJson(result), errors: [] };
   },
 };

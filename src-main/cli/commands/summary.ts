@@ -6,6 +6,7 @@ import type { CliCommand } from './types';
 export const summaryCommand: CliCommand = {
   name: 'summary',
   description: 'per-layer output shape, parameters, MACs, memory and receptive field of a network spec or a project file',
+  descriptionFa: 'شکل خروجی، پارامترها، MACها، حافظه و میدان دید هر لایهٔ یک مشخصهٔ شبکه یا یک پروندهٔ پروژه',
   run(document, core, _flags, language) {
     const network = networkFromDocument(document);
     if (!network.ok) return { text: '', json: undefined, errors: network.projectError ? [language.projectError(network.projectError)] : network.errors };

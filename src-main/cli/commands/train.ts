@@ -1,6 +1,7 @@
 import type { TrainResult } from '../../../shared/core/dense/index';
 import { trainRunSchema } from '../../../shared/protocol/dense-schema';
 import { failureErrors, schemaErrors, shortNumber, table } from './dense-output';
+import type { CliLanguage } from '../language';
 import type { CliCommand } from './types';
 
 /** Machine form, as the README documents it. */
@@ -16,12 +17,16 @@ export function trainToJson(result: TrainResult) {
   };
 }
 
-function trainText(result: TrainResult): string {
+function trainText(result: TrainResult, language: CliLanguage): string {
+  const { say, num } = language;
   const validation = result.epochs.some((entry) => entry.validation_loss !== undefined);
-  const rows = [['epoch', 'train loss', ...(validation ? ['validation loss'] : [])], ...result.epochs.map((entry) => [String(entry.epoch), shortNumber(entry.train_loss), ...(validation ? [shortNumber(entry.validation_loss)] : [])])];
-  const lines = [`network ${result.sizes.join('-')} (${result.activation}), ${result.parameters} parameters`, '', table(rows)];
-  if (result.best_epoch !== undefined) lines.push('', `best epoch: ${result.best_epoch} (its weights restored)`);
-  if (result.stopped) lines.push('', result.stopped.message);
+  const rows = [
+    [say('train.epoch'), say('train.trainLoss'), ...(validation ? [say('train.validationLoss')] : [])],
+    ...result.epochs.map((entry) => [num(entry.epoch), num(shortNumber(entry.train_loss)), ...(validation ? [num(shortNumber(entry.validation_loss))] : [])]),
+  ];
+  const lines = [say('train.head', { sizes: num(result.sizes.join('-')), activation: result.activation, parameters: result.parameters }), '', table(rows)];
+  if (result.best_epoch !== undefined) lines.push('', say('train.best', { epoch: result.best_epoch }));
+  if (result.stopped) lines.push('', language.trainStop(result.stopped));
   return `${lines.join('\n')}\n`;
 }
 
@@ -29,11 +34,12 @@ function trainText(result: TrainResult): string {
 export const trainCommand: CliCommand = {
   name: 'train',
   description: 'train an MLP (SGD, momentum, Adagrad, RMSprop, Adam; dropout, weight decay, early stopping) and print the losses per epoch',
-  async run(document, core) {
+  descriptionFa: 'یک MLP را آموزش می‌دهد (SGD، تکانه، Adagrad، RMSprop، Adam؛ dropout، weight decay، توقف زودهنگام) و زیان هر دوره را چاپ می‌کند',
+  async run(document, core, _flags, language) {
     const parsed = trainRunSchema.safeParse(document);
     if (!parsed.success) return { text: '', json: undefined, errors: schemaErrors(parsed.error) };
     const result = await core.trainNetwork({ run: document, tensors: true });
-    if (!result.ok) return { text: '', json: undefined, errors: failureErrors(result) };
-    return { text: trainText(result), json: trainToJson(result), errors: [] };
+    if (!result.ok) return { text: '', json: undefined, errors: failureErrors(result, language) };
+    return { text: trainText(result, language), json: trainToJson(result), errors: [] };
   },
 };

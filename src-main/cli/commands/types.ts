@@ -17,10 +17,11 @@ export interface CommandOutcome {
  */
 export interface CliCommand {
   name: string;
-  /** One line for the usage text. */
+  /** One line for the usage text, and the same in Persian (`--help --lang fa`). */
   description: string;
-  /** Boolean options of this command only (`--datasets`, `--polygons`), each with its line for the usage text. */
-  flags?: readonly { name: string; description: string }[];
+  descriptionFa: string;
+  /** Boolean options of this command only (`--datasets`, `--polygons`), each with its line for the usage text (in English and Persian). */
+  flags?: readonly { name: string; description: string; descriptionFa: string }[];
   /**
    * `flags`: the command's own options that were given; `language`: how to phrase engine
    * messages (`--lang`, English by default). A command that calls a cooperative core method is async.

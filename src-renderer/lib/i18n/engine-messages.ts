@@ -5,6 +5,7 @@ import type { AnswerMark } from '../../../shared/core/network/answers';
 import type { LayerIssue } from '../../../shared/core/network/info';
 import type { SolveResult } from '../../../shared/core/network/solve';
 import type { ProjectError } from '../../../shared/project/project';
+import { phraseBackpropIssue, phraseBackpropIssueBody, type BackpropIssueMessage } from '../../../shared/messages/index';
 import { mapNumbersIn, phraseAnswerExpected, phraseAnswerReason, phraseDenseIssue, phraseExpressionError, phraseLayerIssue, phraseOptimizeError, phraseProjectError, phraseSolveProblem, phraseTrainStop, type EngineMessage, type ExpressionErrorMessage, type ValueWriter } from '../../../shared/messages/index';
 import { getLocale, isolate, numberLocale, formatExact } from './locale.svelte';
 import { numberSymbols } from './number-format';
@@ -81,4 +82,14 @@ export function trainStopText(message: EngineMessage<TrainStopCode> | null | und
 /** An optimizer check (model, params, data, epochs) in the current language. */
 export function optimizeErrorText(error: Pick<FieldError, 'problem' | 'message'>): string {
   return phraseOptimizeError(getLocale(), error, writeEngineValue);
+}
+
+/**
+ * What is wrong with a field or cell of a backprop case, in the current language, after its
+ * path (`input[0][2]: …`, the case's own field names, isolated); `path: false` for a place
+ * that already names the cell (a cell's tooltip).
+ */
+export function backpropIssueText(issue: BackpropIssueMessage, path = true): string {
+  if (!path && issue.code) return phraseBackpropIssueBody(getLocale(), { code: issue.code, values: issue.values ?? {}, message: issue.message }, writeEngineValue);
+  return phraseBackpropIssue(getLocale(), issue, writeEngineValue, isolate);
 }

@@ -1,7 +1,7 @@
 import type { Activation, BackpropCaseInput, BackpropResult, GradientCheck, PoolType, Step, StepOperands, TensorName, Ties } from '../../../shared/core/backprop/types';
 import { createRandom } from '../../../shared/core/random';
 import { SEED_BACKPROP_CASE } from '../../../shared/core/backprop/examples';
-import { parseBackpropCase } from '../../../shared/protocol/backprop-schema';
+import { parseBackpropCase, type BackpropCaseError } from '../../../shared/protocol/backprop-schema';
 import { stepOfCell, stepOperands, traceStep } from '../../../shared/core/backprop/trace';
 import type { CoreError } from '../../../shared/protocol/messages';
 import { isCancelled, LatestCall, toCoreError, type CoreClient } from '../core-client';
@@ -27,10 +27,8 @@ export interface EditableCase {
 }
 
 export type BackpropSuccess = Extract<BackpropResult, { ok: true }>;
-export interface FieldError {
-  path: (string | number)[];
-  message: string;
-}
+/** A refused case's error at its field or cell, with the core's code and values (the view phrases it: backpropIssueText). */
+export type FieldError = BackpropCaseError;
 
 const pair = (value: unknown, fallback: number): Pair => (Array.isArray(value) ? [Number(value[0]), Number(value[1])] : typeof value === 'number' ? [value, value] : [fallback, fallback]);
 const depth = (value: unknown): number => (Array.isArray(value) ? 1 + depth(value[0]) : 0);
@@ -131,6 +129,8 @@ export class BackpropState {
   check: GradientCheck | null = $state.raw(null);
   checkPending: boolean = $state(false);
   checkError: string | null = $state(null);
+  /** The case issues the gradient check was refused with (phrased by the view). */
+  checkIssues: FieldError[] = $state.raw([]);
 
   /** Steps in the trace (the trace is typed columns; only the step shown is read as an object). */
   stepCount: number = $derived(this.result?.trace.length ?? 0);
@@ -273,10 +273,11 @@ export class BackpropState {
     if (!parsed.ok) return;
     this.checkPending = true;
     this.checkError = null;
+    this.checkIssues = [];
     try {
       const outcome = await this.#client.backpropGradientCheck({ case: parsed.value }); // its time limit is in shared/protocol/time-limits.ts
       if (outcome.ok) this.check = outcome.check;
-      else this.checkError = outcome.issues.map((issue) => issue.message).join('; ');
+      else this.checkIssues = outcome.issues;
     } catch (error) {
       if (!isCancelled(error)) this.checkError = toCoreError(error).message;
     } finally {
