@@ -82,9 +82,37 @@ export type OptimizeErrorCode =
   | 'unknown_param'
   | 'nesterov_needs_pytorch_form'
   | 'too_many_steps'
-  | 'too_much_work';
+  | 'too_much_work'
+  // The shape of the payload (check-problem.ts): `got` is the describeValue text of what came.
+  | 'problem_not_object'
+  | 'model_not_text'
+  | 'params_not_object'
+  | 'expected_number'
+  | 'data_not_object'
+  | 'columns_not_list'
+  | 'column_not_text'
+  | 'rows_not_list'
+  | 'row_not_list'
+  | 'target_not_text'
+  | 'expected_one_of'
+  | 'optimizer_not_object'
+  | 'expected_boolean'
+  | 'expected_whole_number'
+  // The loss surface's request (contour.ts).
+  | 'request_not_object'
+  | 'axis_not_object'
+  | 'param_not_text'
+  | 'resolution_not_number'
+  | 'at_not_object'
+  | 'axis_not_param'
+  | 'axis_range'
+  | 'same_axes'
+  // The step to explain (explain.ts).
+  | 'step_not_whole'
+  | 'no_such_step';
 
-function problemError(field: string, code: OptimizeErrorCode, values: Readonly<Record<string, string | number>>, message: string): FieldError {
+/** A field error with its code and values; `message` is the English (shared/messages/optimize-errors phrases the code). */
+export function problemError(field: string, code: OptimizeErrorCode, values: Readonly<Record<string, string | number>>, message: string): FieldError {
   return { field, message, problem: { code, values } };
 }
 

@@ -18,7 +18,8 @@ import { numberSymbols } from './number-format';
 
 /**
  * Digits of the numbers inside a value's text ("[3, -1]", "5x3", "9.007e+15") in the current
- * digits; a digit inside a word (conv2d, dropout2d) is part of a name and stays.
+ * digits; digits after a letter are part of a name and stay (conv2d, x1, p59), as shared/messages
+ * mapNumbersIn reads them.
  */
 export function localizeNumbersIn(text: string): string {
   const symbols = numberSymbols(numberLocale());
@@ -35,8 +36,9 @@ export function localizeNumbersIn(text: string): string {
   });
 }
 
-/** How the renderer writes a value into an engine message. */
-export const writeEngineValue: ValueWriter = (value) => isolate(typeof value === 'number' ? formatExact(value) : localizeNumbersIn(value));
+/** How the renderer writes a value into an engine message; a value the phrasebook calls a name (x1, conv2d) is written as typed. */
+export const writeEngineValue: ValueWriter = (value, _name, kind) =>
+  isolate(kind === 'name' ? String(value) : typeof value === 'number' ? formatExact(value) : localizeNumbersIn(value));
 
 /** A layer issue in the current language; `prefix: false` where the place already names the layer. */
 export function layerIssueText(issue: Pick<LayerIssue, 'code' | 'values' | 'field' | 'message'>, prefix = true): string {
