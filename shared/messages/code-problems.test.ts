@@ -5,7 +5,7 @@ import { importPytorch } from '../core/network/codegen/pytorch';
 import type { CodeError, CodeProblemCode, ExportNote, ExportNoteCode } from '../core/network/codegen/types';
 import type { NetworkSpec } from '../core/network/spec';
 import { expectTranslated } from './book.test-helper';
-import { codeProblemBooks, exportNoteBooks, phraseCodeProblem, phraseExportNote } from './code-problems';
+import { codeProblemBooks, exportFailureBooks, exportNoteBooks, phraseCodeProblem, phraseExportFailure, phraseExportNote } from './code-problems';
 import { plainWriter } from './phrase';
 
 const pt = (body: string) => `import torch.nn as nn\nmodel = nn.Sequential(\n    ${body},\n)\n`;
@@ -180,5 +180,29 @@ describe('Keras export notes phrased from code and values', () => {
 
   it('every note has both languages', () => {
     expectTranslated(exportNoteBooks.en, exportNoteBooks.fa, CODES);
+  });
+});
+
+describe('a refused export phrased from its layer issue', () => {
+  const broken = { input: [3, 4, 4], layers: [{ type: 'conv2d', out_channels: 8, kernel: 5 }] } as NetworkSpec;
+
+  it('English is word for word; Persian phrases the issue and the sentence, with Persian digits', () => {
+    for (const format of ['pytorch', 'keras'] as const) {
+      const result = exportNetwork(broken, format);
+      expect(result.ok).toBe(false);
+      if (result.ok) continue;
+      expect(result.blocked?.format).toBe(format);
+      expect(phraseExportFailure('en', result, plainWriter('en'))).toBe(result.message);
+      const persian = phraseExportFailure('fa', result, plainWriter('fa'));
+      expect(persian).toMatch(/^لایهٔ ۱ \(conv2d\): /);
+      expect(persian).toContain(format === 'keras' ? 'پیش از صادر کردن کد Keras' : 'پیش از صادر کردن کد PyTorch');
+      expect(persian).not.toMatch(/fix it|kernel/);
+    }
+    const unknown = { ok: false as const, message: 'unknown export format "svg"' };
+    expect(phraseExportFailure('fa', unknown, plainWriter('fa'))).toBe(unknown.message);
+  });
+
+  it('both languages', () => {
+    expectTranslated(exportFailureBooks.en, exportFailureBooks.fa, Object.keys(exportFailureBooks.en.codes));
   });
 });

@@ -101,3 +101,13 @@ export const enExportNotes = {
   } satisfies Record<ExportNoteCode, string>,
   tables: {},
 };
+
+/** English phrasing of a refused PyTorch or Keras export (word for word its `message`); `problem` is the layer issue, already phrased. */
+export const enExportFailures = {
+  codes: {
+    blocked_pytorch: '{problem}; fix it before exporting PyTorch code (in_channels and in_features come from the computed shapes)',
+    blocked_keras: '{problem}; fix it before exporting Keras code',
+    layer_has_error: 'layer {layer} has an error',
+  },
+  tables: {},
+};

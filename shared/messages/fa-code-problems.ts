@@ -1,4 +1,4 @@
-import type { enCodeProblems, enExportNotes } from './en-code-problems';
+import type { enCodeProblems, enExportFailures, enExportNotes } from './en-code-problems';
 import type { TranslatedBook } from './phrase';
 
 /**
@@ -115,6 +115,16 @@ export const faExportNotes: TranslatedBook<typeof enExportNotes> = {
     softmax_dim: 'لایهٔ {layer}: softmax روی بُعد {dim} به صورت softmax روی کانال‌ها (axis=-1) صادر شد',
     flatten_order: 'لایهٔ {layer}: Keras با کانال‌ها در آخر (H, W, C) مسطح می‌کند، پس ترتیب عضوهای بردار با PyTorch فرق دارد؛ اندازه‌اش همان است',
     linear_on_map: 'لایهٔ {layer}: Linear در PyTorch روی عرض نقشهٔ [C, H, W] عمل می‌کند؛ Dense در Keras روی کانال‌ها',
+  },
+  tables: {},
+};
+
+/** Persian phrasing of a refused PyTorch or Keras export. */
+export const faExportFailures: TranslatedBook<typeof enExportFailures> = {
+  codes: {
+    blocked_pytorch: '{problem}؛ پیش از صادر کردن کد PyTorch آن را درست کنید (in_channels و in_features از شکل‌های محاسبه‌شده می‌آیند)',
+    blocked_keras: '{problem}؛ پیش از صادر کردن کد Keras آن را درست کنید',
+    layer_has_error: 'لایهٔ {layer} خطا دارد',
   },
   tables: {},
 };

@@ -7,4 +7,4 @@ export { phraseSolveProblem, solveProblemBooks } from './solve-problems';
 export { denseIssueBooks, phraseDenseIssue } from './dense-issues';
 export { phraseTrainStop, trainStopBooks } from './train-stops';
 export { optimizeErrorBooks, phraseOptimizeError } from './optimize-errors';
-export { codeProblemBooks, exportNoteBooks, phraseCodeProblem, phraseExportNote } from './code-problems';
+export { codeProblemBooks, exportFailureBooks, exportNoteBooks, phraseCodeProblem, phraseExportFailure, phraseExportNote } from './code-problems';

@@ -1,11 +1,12 @@
 import type { DenseIssue } from '../../../shared/core/dense/issues';
 import type { TrainStopCode } from '../../../shared/messages/en-train-stops';
 import type { FieldError } from '../../../shared/core/optim/run';
+import type { CodeError, ExportNote, ExportResult } from '../../../shared/core/network/codegen/types';
 import type { AnswerMark } from '../../../shared/core/network/answers';
 import type { LayerIssue } from '../../../shared/core/network/info';
 import type { SolveResult } from '../../../shared/core/network/solve';
 import type { ProjectError } from '../../../shared/project/project';
-import { mapNumbersIn, phraseAnswerExpected, phraseAnswerReason, phraseDenseIssue, phraseExpressionError, phraseLayerIssue, phraseOptimizeError, phraseProjectError, phraseSolveProblem, phraseTrainStop, type EngineMessage, type ExpressionErrorMessage, type ValueWriter } from '../../../shared/messages/index';
+import { mapNumbersIn, phraseAnswerExpected, phraseCodeProblem, phraseExportFailure, phraseExportNote, phraseAnswerReason, phraseDenseIssue, phraseExpressionError, phraseLayerIssue, phraseOptimizeError, phraseProjectError, phraseSolveProblem, phraseTrainStop, type EngineMessage, type ExpressionErrorMessage, type ValueWriter } from '../../../shared/messages/index';
 import { getLocale, isolate, numberLocale, formatExact } from './locale.svelte';
 import { numberSymbols } from './number-format';
 
@@ -83,4 +84,19 @@ export function trainStopText(message: EngineMessage<TrainStopCode> | null | und
 /** An optimizer check (model, params, data, epochs) in the current language. */
 export function optimizeErrorText(error: Pick<FieldError, 'problem' | 'message'>): string {
   return phraseOptimizeError(getLocale(), error, writeEngineValue);
+}
+
+/** A code importer's problem (the code dialog; its line is placed by the caller) in the current language. */
+export function codeProblemText(problem: Pick<CodeError, 'code' | 'values' | 'message'>): string {
+  return phraseCodeProblem(getLocale(), problem, writeEngineValue);
+}
+
+/** A note of the Keras export (what Keras cannot express) in the current language. */
+export function exportNoteText(note: ExportNote): string {
+  return phraseExportNote(getLocale(), note, writeEngineValue);
+}
+
+/** Why an export wrote nothing (a network that does not compute), in the current language. */
+export function exportFailureText(failure: Extract<ExportResult, { ok: false }>): string {
+  return phraseExportFailure(getLocale(), failure, writeEngineValue);
 }

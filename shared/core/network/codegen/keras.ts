@@ -1,6 +1,6 @@
 import type { LayerSpec, NetworkSpec } from '../spec';
 import { summarizeNetwork } from '../summarize';
-import { checkDeclaredInputs, firstProblem, type ReadLayer } from './pytorch';
+import { blockedExport, checkDeclaredInputs, firstIssue, type ReadLayer } from './pytorch';
 import {
   baseName,
   bindArguments,
@@ -432,8 +432,8 @@ function kerasPadding(layer: { padding?: unknown; kernel: number | Pair; dilatio
 /** The network as Keras code (channels last); notes list what Keras cannot express. */
 export function exportKeras(spec: NetworkSpec): ExportResult {
   const summary = summarizeNetwork(spec);
-  const problem = firstProblem(summary);
-  if (problem) return { ok: false, message: `${problem}; fix it before exporting Keras code` };
+  const issue = firstIssue(summary);
+  if (issue) return blockedExport('keras', issue, `${issue.message}; fix it before exporting Keras code`);
   const notes: ExportNote[] = [];
   const shape = spec.input.length === 3 ? `(${spec.input[1]}, ${spec.input[2]}, ${spec.input[0]})` : `(${spec.input.join(', ')},)`;
   const lines = ['import keras', 'from keras import layers', '', 'model = keras.Sequential([', `    keras.Input(shape=${shape}),`];

@@ -17,6 +17,7 @@ import {
   type PyCall,
   type PyValue,
 } from './python-syntax';
+import type { LayerIssue } from '../info';
 import type { ExportResult, ImportResult } from './types';
 import { reportCaughtError } from '../../internal-error';
 
@@ -431,8 +432,8 @@ function moduleCode(layer: LayerSpec, inputShape: readonly number[]): string {
  */
 export function exportPytorch(spec: NetworkSpec): ExportResult {
   const summary = summarizeNetwork(spec);
-  const problem = firstProblem(summary);
-  if (problem) return { ok: false, message: `${problem}; fix it before exporting PyTorch code (in_channels and in_features come from the computed shapes)` };
+  const issue = firstIssue(summary);
+  if (issue) return blockedExport('pytorch', issue, `${issue.message}; fix it before exporting PyTorch code (in_channels and in_features come from the computed shapes)`);
   const lines = ['import torch.nn as nn', '', `# input: [${spec.input.join(', ')}] (C, H, W without the batch axis)`, 'model = nn.Sequential('];
   spec.layers.forEach((layer, i) => {
     const info = summary.layers[i]!;
@@ -444,8 +445,18 @@ export function exportPytorch(spec: NetworkSpec): ExportResult {
 }
 
 export function firstProblem(summary: ReturnType<typeof summarizeNetwork>): string | null {
-  if (summary.inputIssues.length > 0) return summary.inputIssues[0]!.message;
+  return firstIssue(summary)?.message ?? null;
+}
+
+/** The first thing that keeps the network from computing: an input issue or a layer's issue (null when none has one). */
+export function firstIssue(summary: ReturnType<typeof summarizeNetwork>): LayerIssue | { message: string; layer: number } | null {
+  if (summary.inputIssues.length > 0) return summary.inputIssues[0]!;
   const broken = summary.layers.find((info) => info.status === 'error');
-  if (broken && broken.status === 'error') return broken.issues[0]?.message ?? `layer ${broken.index} has an error`;
+  if (broken && broken.status === 'error') return broken.issues[0] ?? { message: `layer ${broken.index} has an error`, layer: broken.index };
   return null;
+}
+
+/** Why nothing was exported: the issue as data (shared/messages phrases it), `message` the English. */
+export function blockedExport(format: 'pytorch' | 'keras', issue: LayerIssue | { message: string; layer: number }, message: string): ExportResult {
+  return { ok: false, message, blocked: { format, issue: 'code' in issue ? { code: issue.code, values: issue.values, field: issue.field, message: issue.message } : { layer: issue.layer, message: issue.message } } };
 }

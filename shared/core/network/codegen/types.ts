@@ -1,3 +1,4 @@
+import type { LayerIssueCode } from '../issues';
 import type { NetworkSpec } from '../spec';
 import type { CodeError, CodeProblemCode } from './python-syntax';
 
@@ -25,7 +26,17 @@ export function exportNote(code: ExportNoteCode, values: Readonly<Record<string,
  * Exported text, with notes on what the target cannot express (`notes` the English, `noteMessages`
  * the same notes as codes with values, shared/messages/code-problems phrases them); or why nothing was written.
  */
-export type ExportResult = { ok: true; text: string; notes: string[]; noteMessages: ExportNote[] } | { ok: false; message: string };
+export type ExportResult =
+  | { ok: true; text: string; notes: string[]; noteMessages: ExportNote[] }
+  | {
+      ok: false;
+      message: string;
+      /**
+       * The PyTorch and Keras exports refuse a network that does not compute: the first issue
+       * (a layer issue with its code, or only a layer number and the English) and the format.
+       */
+      blocked?: { format: 'pytorch' | 'keras'; issue: { code: LayerIssueCode; values: Readonly<Record<string, string | number>>; field?: string; message: string } | { layer: number; message: string } };
+    };
 
 export type ImportLanguage = 'pytorch' | 'keras';
 
