@@ -38,6 +38,21 @@ test.describe('Persian engine messages: optimizer checks, code import and export
     expect(await visibleText(errors)).toContain('۶۰۰۰ دوره ۱۲۰۰۰ گام می‌شود؛ حداکثر ۱۰۰۰۰ گام مجاز است (این‌جا حداکثر ۵۰۰۰ دوره)');
   });
 
+  test('a diverging run stops with a Persian banner', async ({ page }) => {
+    await openPersian(page, 'optimizer');
+    await page.getByTestId('optimizer-load-seed').click();
+    await page.getByTestId('main-type').selectOption('sgd');
+    await page.getByTestId('main-hyper-lr').fill('5');
+    await page.getByTestId('setting-epochs').fill('50');
+    await page.getByTestId('control-speed').selectOption('30');
+    await page.getByTestId('control-play').click();
+    const banner = page.getByTestId('optimizer-stopped-contour-main');
+    await expect(banner).toContainText('اجرا واگرا شد', { timeout: 15_000 });
+    const text = await visibleText(banner.locator('[data-engine-text]'));
+    expect(text).toMatch(/^در گام [۰-۹]+ متوقف شد: .*نرخ یادگیری کوچک‌تر از ۵ را امتحان کنید \(مثلاً ۰٫۵\)\.$/);
+    expect(text).not.toMatch(/Stopped|diverged|Infinity/);
+  });
+
   test('a PyTorch import problem is Persian with its line, the module name in Latin', async ({ page }) => {
     await openPersian(page, 'network');
     await page.getByTestId('open-import').click();

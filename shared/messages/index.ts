@@ -8,3 +8,4 @@ export { denseIssueBooks, phraseDenseIssue } from './dense-issues';
 export { phraseTrainStop, trainStopBooks } from './train-stops';
 export { optimizeErrorBooks, phraseOptimizeError } from './optimize-errors';
 export { codeProblemBooks, exportFailureBooks, exportNoteBooks, phraseCodeProblem, phraseExportFailure, phraseExportNote } from './code-problems';
+export { optimizeStopBooks, phraseOptimizeStop } from './optimize-errors';

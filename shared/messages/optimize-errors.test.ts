@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { SEED_OPTIMIZE_PROBLEM } from '../core/optim/presets';
 import type { OptimizeProblem } from '../core/optim/problem';
-import { prepareProblem, type FieldError, type OptimizeErrorCode } from '../core/optim/run';
+import { prepareProblem, runOptimization, type FieldError, type OptimizeErrorCode, type OptimizeStop, type OptimizeStopCode } from '../core/optim/run';
 import { lossSurface, type LossSurfaceRequest } from '../core/optim/contour';
 import { explainStep } from '../core/optim/explain';
 import { expectTranslated } from './book.test-helper';
-import { optimizeErrorBooks, phraseOptimizeError } from './optimize-errors';
+import { optimizeErrorBooks, optimizeStopBooks, phraseOptimizeError, phraseOptimizeStop } from './optimize-errors';
 import { plainWriter } from './phrase';
 
 const seed = SEED_OPTIMIZE_PROBLEM;
@@ -117,5 +117,42 @@ describe('optimizer checks phrased from code and values', () => {
 
   it('every code has both languages', () => {
     expectTranslated(optimizeErrorBooks.en, optimizeErrorBooks.fa, CODES);
+  });
+});
+
+const sgd = (lr: number) => ({ type: 'sgd', lr }) as OptimizeProblem['optimizer'];
+/** Runs that stop early, one per way of stopping. */
+const DIVERGING: OptimizeProblem[] = [
+  { ...seed, model: 'a*sqrt(x1 - 5) + d', params: { a: 1, d: 1 } },
+  { ...seed, model: 'exp(a*x1)', params: { a: 0 }, optimizer: sgd(20), epochs: 3 },
+  { ...seed, model: 'a*x1', params: { a: 1 }, optimizer: sgd(1e200), epochs: 5 },
+  { ...seed, model: 'a*x1 + 1e300*b', params: { a: 1, b: 1 }, optimizer: sgd(0), epochs: 1 },
+  { ...seed, model: 'a*x1', params: { a: 1 }, optimizer: sgd(100), epochs: 50 },
+  { ...seed, model: 'a*x1 + 1e160', params: { a: 1 }, optimizer: sgd(1e-200), epochs: 1 },
+];
+const stops: OptimizeStop[] = DIVERGING.flatMap((problem) => {
+  const run = runOptimization(problem);
+  return run.ok && run.stopped ? [run.stopped] : [];
+});
+
+describe('why a run stopped, phrased from code and values', () => {
+  const codes = Object.keys(optimizeStopBooks.en.codes) as OptimizeStopCode[];
+
+  it('the runs reach every code; English is word for word, Persian is Persian', () => {
+    expect(codes.filter((code) => !stops.some((stop) => stop.code === code))).toEqual([]);
+    for (const stop of stops) {
+      expect(phraseOptimizeStop('en', stop, plainWriter('en')), stop.code).toBe(stop.message);
+      const persian = phraseOptimizeStop('fa', stop, plainWriter('fa'));
+      expect(persian, stop.code).toMatch(/^در گام [۰-۹]+ متوقف شد: /);
+      expect(persian, stop.code).not.toMatch(/\{\w+\}|Stopped|Infinity|diverged/);
+    }
+    const diverged = stops.find((stop) => stop.code === 'y_diverged')!;
+    expect(phraseOptimizeStop('fa', diverged, plainWriter('fa'))).toBe(
+      'در گام ۲ متوقف شد: y برای نمونهٔ ۲ در پارامترهایی که تا این‌جا رسیده‌ایم ∞ است؛ اجرا واگرا شد. نرخ یادگیری کوچک‌تر از ۲۰ را امتحان کنید (مثلاً ۲).',
+    );
+  });
+
+  it('every code has both languages', () => {
+    expectTranslated(optimizeStopBooks.en, optimizeStopBooks.fa, codes);
   });
 });

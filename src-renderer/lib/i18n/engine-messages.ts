@@ -1,12 +1,12 @@
 import type { DenseIssue } from '../../../shared/core/dense/issues';
 import type { TrainStopCode } from '../../../shared/messages/en-train-stops';
-import type { FieldError } from '../../../shared/core/optim/run';
+import type { FieldError, OptimizeStop } from '../../../shared/core/optim/run';
 import type { CodeError, ExportNote, ExportResult } from '../../../shared/core/network/codegen/types';
 import type { AnswerMark } from '../../../shared/core/network/answers';
 import type { LayerIssue } from '../../../shared/core/network/info';
 import type { SolveResult } from '../../../shared/core/network/solve';
 import type { ProjectError } from '../../../shared/project/project';
-import { mapNumbersIn, phraseAnswerExpected, phraseCodeProblem, phraseExportFailure, phraseExportNote, phraseAnswerReason, phraseDenseIssue, phraseExpressionError, phraseLayerIssue, phraseOptimizeError, phraseProjectError, phraseSolveProblem, phraseTrainStop, type EngineMessage, type ExpressionErrorMessage, type ValueWriter } from '../../../shared/messages/index';
+import { mapNumbersIn, phraseAnswerExpected, phraseCodeProblem, phraseExportFailure, phraseExportNote, phraseOptimizeStop, phraseAnswerReason, phraseDenseIssue, phraseExpressionError, phraseLayerIssue, phraseOptimizeError, phraseProjectError, phraseSolveProblem, phraseTrainStop, type EngineMessage, type ExpressionErrorMessage, type ValueWriter } from '../../../shared/messages/index';
 import { getLocale, isolate, numberLocale, formatExact } from './locale.svelte';
 import { numberSymbols } from './number-format';
 
@@ -99,4 +99,9 @@ export function exportNoteText(note: ExportNote): string {
 /** Why an export wrote nothing (a network that does not compute), in the current language. */
 export function exportFailureText(failure: Extract<ExportResult, { ok: false }>): string {
   return phraseExportFailure(getLocale(), failure, writeEngineValue);
+}
+
+/** Why an optimizer run stopped early (diverged, undefined), in the current language. */
+export function optimizeStopText(stop: Pick<OptimizeStop, 'message'> & Partial<Pick<OptimizeStop, 'code' | 'values'>>): string {
+  return phraseOptimizeStop(getLocale(), stop, writeEngineValue);
 }
