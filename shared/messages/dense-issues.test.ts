@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { describeDenseIssue, type DenseIssue, type DenseIssueCode } from '../core/dense/issues';
+import { checkBudgetComparison } from '../core/dense/budget';
+import { describeDenseIssue, type DenseFailure, type DenseIssue, type DenseIssueCode } from '../core/dense/issues';
+import { checkOverfittingLab } from '../core/overfitting/lab';
 import { expectTranslated } from './book.test-helper';
 import { denseIssueBooks, phraseDenseIssue } from './dense-issues';
 import type { DenseIssueForm } from './en-dense-issues';
@@ -56,6 +58,21 @@ describe('dense-engine issues phrased from code and values', () => {
     }
     const tooLarge = issues.find((issue) => issue.code === 'too_large' && issue.values['of'] === 'unit_rows')!;
     expect(phraseDenseIssue('fa', tooLarge, plainWriter('fa'))).toBe('باید حداکثر ۸ ردیف (یکی برای هر واحد لایهٔ ۲) باشد، اما ۹ است');
+  });
+
+  it("a formula that does not parse carries the parser's code and values: English as the engine wrote it, Persian from the parser's phrasebook", () => {
+    const issuesOf = (result: { ok: true } | DenseFailure) => (result.ok ? [] : result.issues.filter((issue) => issue.code === 'bad_formula'));
+    const budget = issuesOf(checkBudgetComparison({ target: { formula: '2 x + 1' } }))[0]!;
+    const lab = issuesOf(checkOverfittingLab({ data: { kind: 'regression', truth: '(x + 1' } }))[0]!;
+    const empty = issuesOf(checkBudgetComparison({ target: { formula: '  ' } }))[0]!;
+    expect(budget.values).toMatchObject({ reason: 'syntax', syntax: 'missing_multiplication', number: 2, found: 'x', position: 2 });
+    // The position is said once (the parser's message already ended in it).
+    expect(budget.message).toBe('write "*" between 2 and "x" (at character 3)');
+    expect(lab.message).toBe('expected ")" to close the "(" at character 1 but found the end (at character 7)');
+    for (const issue of [budget, lab, empty]) expect(phraseDenseIssue('en', issue, plainWriter('en'))).toBe(issue.message);
+    expect(phraseDenseIssue('fa', budget, plainWriter('fa'))).toBe('میان ۲ و "x" علامت "*" بنویسید (در نویسهٔ ۳)');
+    expect(phraseDenseIssue('fa', lab, plainWriter('fa'))).toBe('برای بستن "(" در نویسهٔ ۱ انتظار ")" می‌رفت اما پایان متن آمد (در نویسهٔ ۷)');
+    expect(phraseDenseIssue('fa', empty, plainWriter('fa'))).toMatch(/^فرمول خالی است/);
   });
 
   it('an unknown code keeps the English message', () => {

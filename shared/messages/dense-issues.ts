@@ -1,6 +1,8 @@
 import type { DenseIssue } from '../core/dense/issues';
 import { enDenseIssues, type DenseIssueForm } from './en-dense-issues';
 import { faDenseIssues } from './fa-dense-issues';
+import type { ParseErrorCode } from '../core/expr/parse';
+import { expressionErrorBooks, phraseExpressionError } from './expression-errors';
 import { fill, phrase, type EngineLocale, type MessageValues, type Phrasebook, type ValueWriter } from './phrase';
 
 export const denseIssueBooks: Record<EngineLocale, Phrasebook<DenseIssueForm>> = { en: enDenseIssues, fa: faDenseIssues };
@@ -33,8 +35,24 @@ function formOf(issue: Pick<DenseIssue, 'code' | 'values'>): { form: DenseIssueF
 /** Codes whose English adds ", got …" when the issue has a `got`. */
 const WITH_GOT = new Set(['wrong_type', 'not_finite', 'not_integer', 'too_small', 'too_large', 'not_one_of']);
 
+/**
+ * A formula that does not parse, in a language other than English, from the parser's code and
+ * values (the expression parser's phrasebook, its "model" being the formula here); null when the
+ * issue carries no parser code. English keeps the core's `detail`, worded by the engine that
+ * read the formula (the overfitting lab says "the formula" where the parser says "the model").
+ */
+function formulaSyntax(locale: EngineLocale, issue: Pick<DenseIssue, 'code' | 'values' | 'message'>, write: ValueWriter): string | null {
+  const v = issue.values;
+  const code = v['syntax'];
+  if (locale === 'en' || issue.code !== 'bad_formula' || v['reason'] !== 'syntax' || typeof code !== 'string' || !Object.hasOwn(expressionErrorBooks[locale].codes, code)) return null;
+  const text = phraseExpressionError(locale, { code: code as ParseErrorCode, values: v, position: Number(v['position'] ?? 0), message: issue.message }, write);
+  return locale === 'fa' ? text.replace(/مدل/g, 'فرمول') : text;
+}
+
 /** A dense-engine issue (without its field) in `locale`; an unknown code keeps the English `message`. */
 export function phraseDenseIssue(locale: EngineLocale, issue: Pick<DenseIssue, 'code' | 'values' | 'message'>, write: ValueWriter): string {
+  const syntax = formulaSyntax(locale, issue, write);
+  if (syntax !== null) return syntax;
   const found = formOf(issue);
   if (!found) return issue.message;
   const book = denseIssueBooks[locale];

@@ -8,3 +8,5 @@ export { denseIssueBooks, phraseDenseIssue } from './dense-issues';
 export { phraseTrainStop, trainStopBooks } from './train-stops';
 export { optimizeErrorBooks, phraseOptimizeError } from './optimize-errors';
 export { backpropIssueBooks, casePath, phraseBackpropIssue, phraseBackpropIssueBody, type BackpropIssueMessage } from './backprop-issues';
+export { codeProblemBooks, exportFailureBooks, exportNoteBooks, phraseCodeProblem, phraseExportFailure, phraseExportNote } from './code-problems';
+export { optimizeStopBooks, phraseOptimizeStop } from './optimize-errors';

@@ -18,8 +18,15 @@ export interface EngineMessage<Code extends string = string> {
   values: MessageValues;
 }
 
-/** How one value goes into a sentence; `name` is its placeholder. */
-export type ValueWriter = (value: string | number, name: string) => string;
+/**
+ * What a value is, for its writer: 'name' for a value that is a name (a column, a parameter, a
+ * layer type: x1, w2, conv2d), written as typed with its Latin digits; 'value' for anything else,
+ * whose numbers take the language's digits.
+ */
+export type ValueKind = 'value' | 'name';
+
+/** How one value goes into a sentence; `name` is its placeholder, `kind` what the phrasebook says the value is. */
+export type ValueWriter = (value: string | number, name: string, kind?: ValueKind) => string;
 
 export interface Phrasebook<Code extends string> {
   /** One template per code. */
@@ -32,6 +39,11 @@ export interface Phrasebook<Code extends string> {
    */
   described?: readonly string[];
   describeValue?: (text: string) => string;
+  /**
+   * Value names that hold names (columns, parameters, lists of them): written with kind 'name',
+   * so their digits stay Latin whatever the language (x1, not x۱).
+   */
+  names?: readonly string[];
 }
 
 const PLACEHOLDER = /\{(\w+)(?::(\w+))?\}/g;
@@ -46,15 +58,16 @@ export function placeholdersOf(template: string): { name: string; table?: string
  * forbids that for every code), a table value that is not in the table is written as it is.
  */
 export function fill<Code extends string>(book: Phrasebook<Code>, template: string, values: MessageValues, write: ValueWriter): string {
+  const kind = (name: string): ValueKind => (book.names?.includes(name) ? 'name' : 'value');
   return template.replace(PLACEHOLDER, (match, name: string, table: string | undefined) => {
     const value = values[name];
     if (value === undefined) return match;
     if (table) {
       const sub = book.tables?.[table]?.[String(value)];
-      return sub === undefined ? write(value, name) : fill(book, sub, values, write);
+      return sub === undefined ? write(value, name, kind(name)) : fill(book, sub, values, write);
     }
     const text = typeof value === 'string' && book.described?.includes(name) && book.describeValue ? book.describeValue(value) : value;
-    return write(text, name);
+    return write(text, name, kind(name));
   });
 }
 
@@ -67,10 +80,13 @@ export function phrase<Code extends string>(book: Phrasebook<Code>, message: Eng
 const PERSIAN_DIGITS = '۰۱۲۳۴۵۶۷۸۹';
 
 /**
- * The numbers inside a value's text ("[3, -1]", "5x3", "9.007e+15"): a digit inside a word
- * (conv2d, dropout2d) is part of a name, not a number; the x of a shape (64x62x62) is not a letter.
+ * The numbers inside a value's text ("[3, -1]", "5x3", "9.007e+15"): digits after a letter are
+ * part of a name, not a number, at a word's end too (x1, w2, p59, conv2d, dropout2d); only the
+ * x between the numbers of a shape (5x3, 64x62x62) is not a letter. (An earlier form also took
+ * digits at the end of a word, which was how 5x3's 3 was reached before shapes had their own
+ * rule; it turned x1 into x۱.) A value known to be a name is not searched at all (ValueKind).
  */
-const NUMBER_IN_TEXT = /(?:(?<![A-Za-z_])|(?<=\dx))-?\d+(?:\.\d+)?|(?<=[A-Za-z_])\d+(?![A-Za-z_\d])/g;
+const NUMBER_IN_TEXT = /(?:(?<![A-Za-z_\d])(?<![A-Za-z_\d]\.)|(?<=(?:^|[^A-Za-z_\d.])\d+(?:x\d+)*x))-?\d+(?:\.\d+)?/g;
 
 /** `text` with each number in it rewritten by `write` (the renderer's and the CLI's digits both go through here). */
 export function mapNumbersIn(text: string, write: (number: string) => string): string {
@@ -80,7 +96,7 @@ export function mapNumbersIn(text: string, write: (number: string) => string): s
 /**
  * Number text ("-3", "1.153e+18", "[3, 128]", "9,007,199,254,740,991") in Persian digits, with
  * the Persian decimal point and thousands separator between digits, for a writer that has no
- * Intl locale at hand (the CLI). Names keep their digits (conv2d). The renderer writes numbers
+ * Intl locale at hand (the CLI). Names keep their digits (conv2d, x1). The renderer writes numbers
  * through its own locale instead.
  */
 export function persianDigits(text: string): string {
@@ -91,7 +107,7 @@ export function persianDigits(text: string): string {
 
 /** The plain writer: English as it is; Persian with Persian digits (the CLI's `--lang fa`). */
 export function plainWriter(locale: EngineLocale): ValueWriter {
-  return locale === 'fa' ? (value) => persianDigits(String(value)) : (value) => String(value);
+  return locale === 'fa' ? (value, _name, kind) => (kind === 'name' ? String(value) : persianDigits(String(value))) : (value) => String(value);
 }
 
 /** A translation of an English phrasebook `T` with `codes` and `tables`: the same codes and table entries (typecheck enforces). */

@@ -6,7 +6,7 @@ import { toLatex, toText } from '../expr/print';
 import type { OptimizerConfig } from '../optim/optimizers';
 import { ACTIVATIONS, type Activation } from './activation';
 import { isCancellation, parameterCount } from './gradient-flow';
-import { describeValue, internalFailure, IssueCollector, type DenseFailure } from './issues';
+import { describeValue, formulaSyntaxValues, internalFailure, IssueCollector, type DenseFailure } from './issues';
 import { evaluateOutputs } from './mlp';
 import { readOptimizer } from './optimizer';
 import { MAX_SAWTOOTH_DEPTH, sawtoothValue } from './presets';
@@ -121,7 +121,7 @@ function readDomain(c: IssueCollector, value: unknown): [number, number] | null 
 function readFormula(c: IssueCollector, text: string): BudgetComparison['target'] | null {
   const parsed = tryParseExpression(text);
   if (!parsed.ok) {
-    c.add('target.formula', 'bad_formula', { reason: 'syntax', detail: parsed.error.message, position: parsed.error.position });
+    c.add('target.formula', 'bad_formula', formulaSyntaxValues(parsed.error, parsed.error.message));
     return null;
   }
   const others = namesOf(parsed.expr).filter((name) => name !== 'x');

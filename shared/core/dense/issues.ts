@@ -1,3 +1,4 @@
+import type { ParseErrorCode } from '../expr/parse';
 import { reportCaughtError } from '../internal-error';
 
 /**
@@ -38,7 +39,11 @@ export type DenseIssueCode =
   | 'needs'
   /** the run is too large: values.value, values.max, values.measure (a WorkToken) */
   | 'too_much_work'
-  /** the typed formula: values.reason `syntax` (values.detail, the parser's message; values.position), `names` (values.names), `not_finite` (values.x, values.value) */
+  /**
+   * the typed formula: values.reason `syntax` (values.syntax, the parser's code, with the parser's
+   * values beside it, and values.detail, its English without the position; values.position),
+   * `names` (values.names), `not_finite` (values.x, values.value); see `formulaSyntaxValues`
+   */
   | 'bad_formula'
   /** a bug: something escaped the checks (values.detail); the engine still answers */
   | 'internal';
@@ -170,6 +175,16 @@ export function describeDenseIssue(issue: Pick<DenseIssue, 'code' | 'values'>): 
     case 'internal':
       return `the engine failed: ${v.detail}`;
   }
+}
+
+/**
+ * The values of a `bad_formula` issue for a formula that does not parse: the parser's code (as
+ * `syntax`) and values, so shared/messages phrases it in any language through the expression
+ * parser's phrasebook, and `detail`, the English sentence (`english`, the parser's or a caller's
+ * wording of it) without its "(at character n)", which the issue adds once from `position`.
+ */
+export function formulaSyntaxValues(error: { code: ParseErrorCode; values: Readonly<Record<string, string | number>>; position: number }, english: string): Record<string, string | number> {
+  return { ...error.values, reason: 'syntax', syntax: error.code, detail: english.replace(/ \(at character \d+\)$/, ''), position: error.position };
 }
 
 /** `widths[2]: must be at most 256, got 300` */

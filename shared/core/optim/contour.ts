@@ -2,7 +2,7 @@ import { compileBatchModel } from '../expr/index';
 import { describeValue } from '../network/format';
 import { cleanNumber } from './format';
 import type { OptimizeProblem } from './problem';
-import { prepareProblem, type FieldError, type PreparedProblem } from './run';
+import { prepareProblem, problemError, type FieldError, type PreparedProblem } from './run';
 
 /** Most grid points per side. */
 export const MAX_GRID_RESOLUTION = 400;
@@ -77,23 +77,30 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 
 /** The request's fields have the types the surface reads (any payload answers with field errors, never an exception). */
 function checkRequestShape(request: unknown): FieldError[] {
-  if (!isRecord(request)) return [{ field: '', message: `the request must be an object with x, y and the problem, got ${describeValue(request)}` }];
+  if (!isRecord(request)) return [problemError('', 'request_not_object', { got: describeValue(request) }, `the request must be an object with x, y and the problem, got ${describeValue(request)}`)];
   const errors: FieldError[] = [];
   for (const axis of ['x', 'y'] as const) {
     const range = request[axis];
     if (!isRecord(range)) {
-      errors.push({ field: axis, message: `expected {"param": name, "min": number, "max": number}, got ${describeValue(range)}` });
+      errors.push(problemError(axis, 'axis_not_object', { got: describeValue(range) }, `expected {"param": name, "min": number, "max": number}, got ${describeValue(range)}`));
       continue;
     }
-    if (typeof range.param !== 'string') errors.push({ field: `${axis}.param`, message: `expected a parameter name, got ${describeValue(range.param)}` });
-    for (const end of ['min', 'max'] as const) if (typeof range[end] !== 'number') errors.push({ field: `${axis}.${end}`, message: `expected a number, got ${describeValue(range[end])}` });
+    if (typeof range.param !== 'string') errors.push(problemError(`${axis}.param`, 'param_not_text', { got: describeValue(range.param) }, `expected a parameter name, got ${describeValue(range.param)}`));
+    for (const end of ['min', 'max'] as const) {
+      if (typeof range[end] !== 'number') errors.push(problemError(`${axis}.${end}`, 'expected_number', { got: describeValue(range[end]) }, `expected a number, got ${describeValue(range[end])}`));
+    }
   }
   if (request.resolution !== undefined && !(typeof request.resolution === 'number' && Number.isFinite(request.resolution))) {
-    errors.push({ field: 'resolution', message: `expected points per side, a number (at most ${MAX_GRID_RESOLUTION} are used), got ${describeValue(request.resolution)}` });
+    const values = { max: MAX_GRID_RESOLUTION, got: describeValue(request.resolution) };
+    errors.push(problemError('resolution', 'resolution_not_number', values, `expected points per side, a number (at most ${values.max} are used), got ${values.got}`));
   }
   if (request.at !== undefined) {
-    if (!isRecord(request.at)) errors.push({ field: 'at', message: `expected each parameter's value, e.g. {"a": 1}, got ${describeValue(request.at)}` });
-    else for (const [name, value] of Object.entries(request.at)) if (typeof value !== 'number') errors.push({ field: `at.${name}`, message: `expected a number, got ${describeValue(value)}` });
+    if (!isRecord(request.at)) errors.push(problemError('at', 'at_not_object', { got: describeValue(request.at) }, `expected each parameter's value, e.g. {"a": 1}, got ${describeValue(request.at)}`));
+    else {
+      for (const [name, value] of Object.entries(request.at)) {
+        if (typeof value !== 'number') errors.push(problemError(`at.${name}`, 'expected_number', { got: describeValue(value) }, `expected a number, got ${describeValue(value)}`));
+      }
+    }
   }
   return errors;
 }
@@ -108,10 +115,10 @@ export function lossSurface(problem: OptimizeProblem, request: LossSurfaceReques
   const errors: FieldError[] = [];
   for (const axis of ['x', 'y'] as const) {
     const { param, min, max } = request[axis];
-    if (!names.includes(param)) errors.push({ field: `${axis}.param`, message: `"${param}" is not a parameter of the model; choose one of ${names.join(', ')}` });
-    if (!(Number.isFinite(min) && Number.isFinite(max) && min < max)) errors.push({ field: `${axis}.min`, message: `the ${axis} range needs finite min < max (got ${min} to ${max})` });
+    if (!names.includes(param)) errors.push(problemError(`${axis}.param`, 'axis_not_param', { param, params: names.join(', ') }, `"${param}" is not a parameter of the model; choose one of ${names.join(', ')}`));
+    if (!(Number.isFinite(min) && Number.isFinite(max) && min < max)) errors.push(problemError(`${axis}.min`, 'axis_range', { axis, min, max }, `the ${axis} range needs finite min < max (got ${min} to ${max})`));
   }
-  if (request.x.param === request.y.param) errors.push({ field: 'y.param', message: 'choose two different parameters for the axes' });
+  if (request.x.param === request.y.param) errors.push(problemError('y.param', 'same_axes', {}, 'choose two different parameters for the axes'));
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, surface: lossSurfacePrepared(prepared.prepared, request) };
 }

@@ -3,7 +3,7 @@ import { describeValue } from '../network/format';
 import { cleanNumber, formatNumber } from './format';
 import type { OptimizerConfig } from './optimizers';
 import { lossLatex, type OptimizeProblem } from './problem';
-import { prepareProblem, runPrepared, stepSchedule, type FieldError, type RawStep } from './run';
+import { prepareProblem, problemError, runPrepared, stepSchedule, type FieldError, type RawStep } from './run';
 
 /** One number of the step table as its formula, the formula with the numbers filled in, and the result. */
 export interface StepDerivation {
@@ -38,13 +38,15 @@ export function explainStep(problem: OptimizeProblem, stepNumber: number): { ok:
   const prepared = prepareProblem(problem);
   if (!prepared.ok) return prepared;
   if (typeof stepNumber !== 'number' || !Number.isSafeInteger(stepNumber) || stepNumber < 1) {
-    return { ok: false, errors: [{ field: 'step', message: `expected a step number, a whole number ≥ 1, got ${describeValue(stepNumber)}` }] };
+    return { ok: false, errors: [problemError('step', 'step_not_whole', { got: describeValue(stepNumber) }, `expected a step number, a whole number ≥ 1, got ${describeValue(stepNumber)}`)] };
   }
   const raw: RawStep[] = [];
   const run = runPrepared(prepared.prepared, { maxSteps: stepNumber, raw });
   const step = run.steps[stepNumber - 1];
   const rawStep = raw[stepNumber - 1];
-  if (!step || !rawStep) return { ok: false, errors: [{ field: 'step', message: `there is no step ${stepNumber}; the run has ${run.steps.length}` }] };
+  if (!step || !rawStep) {
+    return { ok: false, errors: [problemError('step', 'no_such_step', { step: stepNumber, count: run.steps.length }, `there is no step ${stepNumber}; the run has ${run.steps.length}`)] };
+  }
   const { model, paramNames, inputRows, targets } = prepared.prepared;
   const samples = stepSchedule(problem)[stepNumber - 1]!.samples;
   const out: StepExplanation = {};

@@ -55,7 +55,13 @@ export interface OptimizeStop {
   step: number;
   reason: 'nan' | 'infinity' | 'blow_up';
   message: string;
+  /** What stopped the run as a code with values (shared/messages/optimize-errors phrases them; `message` is the English). */
+  code: OptimizeStopCode;
+  values: Readonly<Record<string, string | number>>;
 }
+
+/** Why a run stopped early: y undefined at the start or diverging, a parameter or the loss beyond ±1e12 or not finite. */
+export type OptimizeStopCode = 'undefined_at_start' | 'y_diverged' | 'param_blew_up' | 'param_not_finite' | 'loss_blew_up' | 'loss_not_finite';
 
 export interface FieldError {
   /** Path of the offending field as in the document: `model`, `params.e`, `data.rows[2]`, `optimizer.nesterov`. */
@@ -82,9 +88,37 @@ export type OptimizeErrorCode =
   | 'unknown_param'
   | 'nesterov_needs_pytorch_form'
   | 'too_many_steps'
-  | 'too_much_work';
+  | 'too_much_work'
+  // The shape of the payload (check-problem.ts): `got` is the describeValue text of what came.
+  | 'problem_not_object'
+  | 'model_not_text'
+  | 'params_not_object'
+  | 'expected_number'
+  | 'data_not_object'
+  | 'columns_not_list'
+  | 'column_not_text'
+  | 'rows_not_list'
+  | 'row_not_list'
+  | 'target_not_text'
+  | 'expected_one_of'
+  | 'optimizer_not_object'
+  | 'expected_boolean'
+  | 'expected_whole_number'
+  // The loss surface's request (contour.ts).
+  | 'request_not_object'
+  | 'axis_not_object'
+  | 'param_not_text'
+  | 'resolution_not_number'
+  | 'at_not_object'
+  | 'axis_not_param'
+  | 'axis_range'
+  | 'same_axes'
+  // The step to explain (explain.ts).
+  | 'step_not_whole'
+  | 'no_such_step';
 
-function problemError(field: string, code: OptimizeErrorCode, values: Readonly<Record<string, string | number>>, message: string): FieldError {
+/** A field error with its code and values; `message` is the English (shared/messages/optimize-errors phrases the code). */
+export function problemError(field: string, code: OptimizeErrorCode, values: Readonly<Record<string, string | number>>, message: string): FieldError {
   return { field, message, problem: { code, values } };
 }
 
@@ -319,9 +353,12 @@ export function runPrepared(prepared: PreparedProblem, options: { maxSteps?: num
     if (badY >= 0) {
       const sample = samples[badY]!;
       const cause = s === 0 ? 'at the initial parameters' : 'at the parameters reached so far';
+      const values = { step: s + 1, value: describeBad(ys[badY]!), sample: sample + 1, lr: formatNumber(lr), smaller: formatNumber(lr / 10) };
       stopped = {
         step: s + 1,
         reason: Number.isNaN(ys[badY]!) ? 'nan' : 'infinity',
+        code: s === 0 ? 'undefined_at_start' : 'y_diverged',
+        values: s === 0 ? { step: values.step, value: values.value, sample: values.sample } : values,
         message:
           `Stopped at step ${s + 1}: y is ${describeBad(ys[badY]!)} for sample ${sample + 1} ${cause}` +
           (s === 0 ? ' (the model is undefined there: a log or sqrt of a negative number, or a division by 0?)' : `; the run diverged. Try a smaller learning rate than ${formatNumber(lr)} (e.g. ${formatNumber(lr / 10)}).`),
@@ -333,9 +370,14 @@ export function runPrepared(prepared: PreparedProblem, options: { maxSteps?: num
     if (badParam >= 0 || lossBad) {
       const value = badParam >= 0 ? next.params[badParam]! : loss;
       const what = badParam >= 0 ? `parameter ${paramNames[badParam]} became ${describeBad(value)}` : `the loss became ${describeBad(value)}`;
+      const blewUp = Number.isFinite(value);
+      const code: OptimizeStopCode = badParam >= 0 ? (blewUp ? 'param_blew_up' : 'param_not_finite') : blewUp ? 'loss_blew_up' : 'loss_not_finite';
+      const values = { step: s + 1, value: describeBad(value), lr: formatNumber(lr), smaller: formatNumber(lr / 10), ...(badParam >= 0 ? { param: paramNames[badParam]! } : {}), ...(blewUp ? { limit: BLOW_UP } : {}) };
       stopped = {
         step: s + 1,
         reason: Number.isNaN(value) ? 'nan' : Number.isFinite(value) ? 'blow_up' : 'infinity',
+        code,
+        values,
         message: `Stopped at step ${s + 1}: ${what}${Number.isFinite(value) ? ` (beyond ±${BLOW_UP})` : ''}; the run diverged. Try a smaller learning rate than ${formatNumber(lr)} (e.g. ${formatNumber(lr / 10)}).`,
       };
       break;

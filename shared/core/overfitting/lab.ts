@@ -1,7 +1,8 @@
 import { progressPacer, type Cooperation } from '../cooperation';
 import { ACTIVATIONS, type Activation } from '../dense/activation';
 import { isCancellation, parameterCount } from '../dense/gradient-flow';
-import { describeValue, internalFailure, IssueCollector, type DenseFailure } from '../dense/issues';
+import { describeValue, formulaSyntaxValues, internalFailure, IssueCollector, type DenseFailure } from '../dense/issues';
+import type { ParseErrorCode } from '../expr/parse';
 import { evaluateOutputs } from '../dense/mlp';
 import { readOptimizer } from '../dense/optimizer';
 import { DEFAULT_INIT } from '../dense/init';
@@ -99,7 +100,11 @@ function readData(c: IssueCollector, value: unknown): { spec: DatasetSpec; truth
     if (typeof text !== 'string') c.add('data.truth', 'wrong_type', { expected: 'text', got: describeValue(text) });
     else {
       const read = readTruth(text, domain, 'data.truth');
-      if (!read.ok) c.add('data.truth', 'bad_formula', { reason: read.issue.code === 'unknown_name' ? 'names' : 'syntax', detail: read.issue.message, ...(read.issue.code === 'unknown_name' ? { names: `"${String(read.issue.values.name)}"` } : {}), position: Number(read.issue.values.position ?? 0) });
+      if (!read.ok && read.issue.code === 'formula_syntax') {
+        // The truth's reader hands on the parser's code as `reason`, its values beside it.
+        const { reason, detail: _detail, position, ...values } = read.issue.values;
+        c.add('data.truth', 'bad_formula', formulaSyntaxValues({ code: reason as ParseErrorCode, values, position: Number(position ?? 0) }, read.issue.message));
+      } else if (!read.ok) c.add('data.truth', 'bad_formula', { reason: read.issue.code === 'unknown_name' ? 'names' : 'syntax', detail: read.issue.message, ...(read.issue.code === 'unknown_name' ? { names: `"${String(read.issue.values.name)}"` } : {}), position: Number(read.issue.values.position ?? 0) });
       else {
         truth = read.truth.at;
         truthText = { text: read.truth.text, latex: read.truth.latex };

@@ -1,12 +1,13 @@
 import type { DenseIssue } from '../../../shared/core/dense/issues';
 import type { TrainStopCode } from '../../../shared/messages/en-train-stops';
-import type { FieldError } from '../../../shared/core/optim/run';
+import type { FieldError, OptimizeStop } from '../../../shared/core/optim/run';
+import type { CodeError, ExportNote, ExportResult } from '../../../shared/core/network/codegen/types';
 import type { AnswerMark } from '../../../shared/core/network/answers';
 import type { LayerIssue } from '../../../shared/core/network/info';
 import type { SolveResult } from '../../../shared/core/network/solve';
 import type { ProjectError } from '../../../shared/project/project';
 import { phraseBackpropIssue, phraseBackpropIssueBody, type BackpropIssueMessage } from '../../../shared/messages/index';
-import { mapNumbersIn, phraseAnswerExpected, phraseAnswerReason, phraseDenseIssue, phraseExpressionError, phraseLayerIssue, phraseOptimizeError, phraseProjectError, phraseSolveProblem, phraseTrainStop, type EngineMessage, type ExpressionErrorMessage, type ValueWriter } from '../../../shared/messages/index';
+import { mapNumbersIn, phraseAnswerExpected, phraseCodeProblem, phraseExportFailure, phraseExportNote, phraseOptimizeStop, phraseAnswerReason, phraseDenseIssue, phraseExpressionError, phraseLayerIssue, phraseOptimizeError, phraseProjectError, phraseSolveProblem, phraseTrainStop, type EngineMessage, type ExpressionErrorMessage, type ValueWriter } from '../../../shared/messages/index';
 import { getLocale, isolate, numberLocale, formatExact } from './locale.svelte';
 import { numberSymbols } from './number-format';
 
@@ -19,7 +20,8 @@ import { numberSymbols } from './number-format';
 
 /**
  * Digits of the numbers inside a value's text ("[3, -1]", "5x3", "9.007e+15") in the current
- * digits; a digit inside a word (conv2d, dropout2d) is part of a name and stays.
+ * digits; digits after a letter are part of a name and stay (conv2d, x1, p59), as shared/messages
+ * mapNumbersIn reads them.
  */
 export function localizeNumbersIn(text: string): string {
   const symbols = numberSymbols(numberLocale());
@@ -36,8 +38,9 @@ export function localizeNumbersIn(text: string): string {
   });
 }
 
-/** How the renderer writes a value into an engine message. */
-export const writeEngineValue: ValueWriter = (value) => isolate(typeof value === 'number' ? formatExact(value) : localizeNumbersIn(value));
+/** How the renderer writes a value into an engine message; a value the phrasebook calls a name (x1, conv2d) is written as typed. */
+export const writeEngineValue: ValueWriter = (value, _name, kind) =>
+  isolate(kind === 'name' ? String(value) : typeof value === 'number' ? formatExact(value) : localizeNumbersIn(value));
 
 /** A layer issue in the current language; `prefix: false` where the place already names the layer. */
 export function layerIssueText(issue: Pick<LayerIssue, 'code' | 'values' | 'field' | 'message'>, prefix = true): string {
@@ -92,4 +95,24 @@ export function optimizeErrorText(error: Pick<FieldError, 'problem' | 'message'>
 export function backpropIssueText(issue: BackpropIssueMessage, path = true): string {
   if (!path && issue.code) return phraseBackpropIssueBody(getLocale(), { code: issue.code, values: issue.values ?? {}, message: issue.message }, writeEngineValue);
   return phraseBackpropIssue(getLocale(), issue, writeEngineValue, isolate);
+}
+
+/** A code importer's problem (the code dialog; its line is placed by the caller) in the current language. */
+export function codeProblemText(problem: Pick<CodeError, 'code' | 'values' | 'message'>): string {
+  return phraseCodeProblem(getLocale(), problem, writeEngineValue);
+}
+
+/** A note of the Keras export (what Keras cannot express) in the current language. */
+export function exportNoteText(note: ExportNote): string {
+  return phraseExportNote(getLocale(), note, writeEngineValue);
+}
+
+/** Why an export wrote nothing (a network that does not compute), in the current language. */
+export function exportFailureText(failure: Extract<ExportResult, { ok: false }>): string {
+  return phraseExportFailure(getLocale(), failure, writeEngineValue);
+}
+
+/** Why an optimizer run stopped early (diverged, undefined), in the current language. */
+export function optimizeStopText(stop: Pick<OptimizeStop, 'message'> & Partial<Pick<OptimizeStop, 'code' | 'values'>>): string {
+  return phraseOptimizeStop(getLocale(), stop, writeEngineValue);
 }

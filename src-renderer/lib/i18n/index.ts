@@ -26,6 +26,7 @@ export {
   type MessageParams,
 } from './locale.svelte';
 export { answerExpectedText, answerReasonText, denseIssueText, expressionErrorText, layerIssueText, localizeNumbersIn, optimizeErrorText, projectErrorText, solveProblemText, trainStopText, writeEngineValue } from './engine-messages';
+export { codeProblemText, exportFailureText, exportNoteText, optimizeStopText } from './engine-messages';
 export { normalizeListSeparators, normalizeNumerals } from '../../../shared/core/numerals';
 export { parseNumber, type ParseNumberOptions } from './parse-number';
 export { firstStrongIsolate, hasStrongRtl, ltrIsolate, stripBidiControls } from './bidi';

@@ -1,5 +1,5 @@
 import type { LayerAnswerMarks } from '../../../shared/core/network/answers';
-import type { CodeImportResult, ExportFormat, ExportResult } from '../../../shared/core/network/codegen/types';
+import type { CodeImportResult, CodeProblemCode, ExportFormat, ExportResult } from '../../../shared/core/network/codegen/types';
 import type { SolveResult } from '../../../shared/core/network/solve';
 import { PRESETS } from '../../../shared/core/network/presets';
 import type { LayerSpec, LayerType, NetworkSpec } from '../../../shared/core/network/spec';
@@ -17,6 +17,9 @@ export interface ImportProblem {
   line?: number;
   path?: string;
   message: string;
+  /** A code importer's problem as a code with values (the dialog phrases it in the current language); `message` is the English. */
+  code?: CodeProblemCode;
+  values?: Readonly<Record<string, string | number>>;
 }
 
 /** `readAs`: the language the text was read as (Keras pasted with PyTorch chosen is read as Keras). */
@@ -24,7 +27,7 @@ export type BuilderImportResult = { ok: true; spec: NetworkSpec; readAs: ImportL
 
 function fromCode(result: CodeImportResult): BuilderImportResult {
   if (result.ok) return { ok: true, spec: result.spec, readAs: result.readAs };
-  return { ok: false, problems: result.errors.map((error) => ({ line: error.line, message: error.message })), readAs: result.readAs };
+  return { ok: false, problems: result.errors.map(({ line, message, code, values }) => ({ line, message, ...(code ? { code, values: values ?? {} } : {}) })), readAs: result.readAs };
 }
 
 /** A preset's name in the UI language (the core's English name when the catalog has none). */

@@ -78,7 +78,7 @@ describe('the language of pasted code (issue 9)', () => {
       ok: false,
       readAs: 'pytorch',
       looksLike: 'json',
-      errors: [{ line: 1, column: 1, message: 'this looks like a JSON network spec, not PyTorch code; choose JSON to import it' }],
+      errors: [{ line: 1, column: 1, code: 'looks_like_json', values: { language: 'PyTorch' }, message: 'this looks like a JSON network spec, not PyTorch code; choose JSON to import it' }],
     });
   });
 

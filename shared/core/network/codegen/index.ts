@@ -1,13 +1,14 @@
 import { describeValue } from '../format';
 import type { NetworkSpec } from '../spec';
 import { detectCodeLanguage } from './detect';
+import { codeError } from './python-syntax';
 import { exportKeras, importKeras } from './keras';
 import { exportPytorch, importPytorch } from './pytorch';
 import { tableCsv, tableMarkdown } from './table';
 import type { CodeImportResult, ExportFormat, ExportResult, ImportLanguage, ImportResult } from './types';
 import { reportCaughtError } from '../../internal-error';
 
-export type { CodeError, CodeImportResult, ExportFormat, ExportResult, ImportLanguage, ImportResult } from './types';
+export type { CodeError, CodeProblemCode, CodeImportResult, ExportFormat, ExportNote, ExportNoteCode, ExportResult, ImportLanguage, ImportResult } from './types';
 export { detectCodeLanguage } from './detect';
 export { importPytorch, exportPytorch, PYTORCH_MODULES } from './pytorch';
 export { importKeras, exportKeras } from './keras';
@@ -27,10 +28,11 @@ const LANGUAGE_NAMES: Record<ImportLanguage | 'json', string> = { pytorch: 'PyTo
  */
 export function importCode(language: ImportLanguage, source: string, defaultInput: readonly number[]): CodeImportResult {
   const chosen: ImportLanguage = language === 'keras' ? 'keras' : 'pytorch';
-  if (typeof source !== 'string') return { ok: false, errors: [{ line: 1, column: 1, message: 'the code must be text' }], readAs: chosen, looksLike: null };
+  if (typeof source !== 'string') return { ok: false, errors: [codeError({ line: 1, column: 1 }, 'not_text', {}, 'the code must be text')], readAs: chosen, looksLike: null };
   const looksLike = detectCodeLanguage(source);
   if (looksLike === 'json') {
-    return { ok: false, errors: [{ line: 1, column: 1, message: `this looks like ${LANGUAGE_NAMES.json}, not ${LANGUAGE_NAMES[chosen]} code; choose JSON to import it` }], readAs: chosen, looksLike };
+    const message = `this looks like ${LANGUAGE_NAMES.json}, not ${LANGUAGE_NAMES[chosen]} code; choose JSON to import it`;
+    return { ok: false, errors: [codeError({ line: 1, column: 1 }, 'looks_like_json', { language: LANGUAGE_NAMES[chosen] }, message)], readAs: chosen, looksLike };
   }
   if (looksLike === null || looksLike === chosen) return { ...importAs(chosen, source, defaultInput), readAs: chosen, looksLike };
   const detected = importAs(looksLike, source, defaultInput);
@@ -48,11 +50,11 @@ export function exportNetwork(spec: NetworkSpec, format: ExportFormat): ExportRe
       case 'keras':
         return exportKeras(spec);
       case 'json':
-        return { ok: true, text: JSON.stringify({ input: spec.input, layers: spec.layers }, null, 2) + '\n', notes: [] };
+        return { ok: true, text: JSON.stringify({ input: spec.input, layers: spec.layers }, null, 2) + '\n', notes: [], noteMessages: [] };
       case 'csv':
-        return { ok: true, text: tableCsv(spec), notes: [] };
+        return { ok: true, text: tableCsv(spec), notes: [], noteMessages: [] };
       case 'markdown':
-        return { ok: true, text: tableMarkdown(spec), notes: [] };
+        return { ok: true, text: tableMarkdown(spec), notes: [], noteMessages: [] };
     }
   } catch (error) {
     reportCaughtError('exportNetwork', error);

@@ -1,9 +1,10 @@
 import type { LayerSpec, NetworkSpec } from '../spec';
 import { summarizeNetwork } from '../summarize';
-import { checkDeclaredInputs, firstProblem, type ReadLayer } from './pytorch';
+import { blockedExport, checkDeclaredInputs, firstIssue, type ReadLayer } from './pytorch';
 import {
   baseName,
   bindArguments,
+  codeError,
   CodeSyntaxError,
   inputFromComments,
   PyParser,
@@ -16,7 +17,7 @@ import {
   type PyCall,
   type PyValue,
 } from './python-syntax';
-import type { ExportResult, ImportResult } from './types';
+import { exportNote, type ExportNote, type ExportResult, type ImportResult } from './types';
 import { reportCaughtError } from '../../internal-error';
 
 /**
@@ -62,11 +63,11 @@ interface KerasContext {
 }
 
 function inputShapeFrom(value: PyValue, where: string): number[] {
-  if (value.kind !== 'sequence') read.fail(value, `${where} must be a tuple such as (128, 128, 3)`);
+  if (value.kind !== 'sequence') read.fail(value, 'keras_shape_tuple', { where }, `${where} must be a tuple such as (128, 128, 3)`);
   const numbers = value.items.filter((item) => item.kind !== 'none').map((item) => read.integer(item, where));
   if (numbers.length === 3) return [numbers[2]!, numbers[0]!, numbers[1]!];
   if (numbers.length === 1) return numbers;
-  read.fail(value, `${where} must be (height, width, channels) or (features,), got ${numbers.length} numbers`);
+  read.fail(value, 'keras_shape_length', { where, count: numbers.length }, `${where} must be (height, width, channels) or (features,), got ${numbers.length} numbers`);
 }
 
 function paddingArg(args: BoundArguments, display: string): 'same' | 'valid' {
@@ -78,7 +79,10 @@ function activationLayer(args: BoundArguments, display: string): LayerSpec | nul
   const value = args.get('activation');
   if (!value || value.kind === 'none') return null;
   const name = read.string(value, `${display} activation`);
-  if (!Object.hasOwn(ACTIVATIONS, name)) read.fail(value, `activation '${name}' is not supported; supported: ${Object.keys(ACTIVATIONS).join(', ')}`);
+  if (!Object.hasOwn(ACTIVATIONS, name)) {
+    const supported = Object.keys(ACTIVATIONS).join(', ');
+    read.fail(value, 'activation_not_supported', { name, supported }, `activation '${name}' is not supported; supported: ${supported}`);
+  }
   const type = ACTIVATIONS[name];
   return type ? ({ type } as LayerSpec) : null;
 }
@@ -89,6 +93,9 @@ function readInputShapeKeyword(ctx: KerasContext, args: BoundArguments, display:
 }
 
 const COMMON = ['name', 'dtype', 'trainable', 'input_shape'];
+/** The Keras layers the reader knows, for its message. */
+const KERAS_LAYERS =
+  'Input, Conv2D, Conv2DTranspose, MaxPooling2D, AveragePooling2D, GlobalAveragePooling2D, GlobalMaxPooling2D, ZeroPadding2D, BatchNormalization, Dense, Dropout, SpatialDropout2D, Flatten, Activation, ReLU, LeakyReLU, Softmax';
 const CONV_IGNORED = ['kernel_initializer', 'bias_initializer', 'kernel_regularizer', 'bias_regularizer', 'activity_regularizer', 'kernel_constraint', 'bias_constraint', 'data_format'];
 
 function checkDataFormat(args: BoundArguments, display: string): void {
@@ -102,7 +109,7 @@ function push(ctx: KerasContext, call: PyCall, pending: Omit<PendingLayer, 'line
     const type = pending.layer.type;
     if (type !== 'conv2d' && type !== 'maxpool2d' && type !== 'avgpool2d') {
       const zero = ctx.pendingZeroPadding;
-      throw new CodeSyntaxError({ line: zero.line, column: zero.column, message: 'ZeroPadding2D is read only directly before Conv2D, MaxPooling2D or AveragePooling2D' });
+      throw new CodeSyntaxError(codeError(zero, 'zero_padding_place', {}, 'ZeroPadding2D is read only directly before Conv2D, MaxPooling2D or AveragePooling2D'));
     }
     entry.extraPadding = ctx.pendingZeroPadding.padding;
     ctx.pendingZeroPadding = null;
@@ -119,7 +126,7 @@ function readKerasLayer(ctx: KerasContext, call: PyCall): void {
     case 'InputLayer': {
       const args = bindArguments(call, ['shape', 'batch_size', 'dtype', 'name', 'input_shape', 'batch_shape', 'sparse', 'tensor', 'ragged'], name);
       const shape = args.get('shape') ?? args.get('input_shape');
-      if (!shape) read.fail(call, `${name} needs shape=(height, width, channels)`);
+      if (!shape) read.fail(call, 'keras_needs_shape', { module: name }, `${name} needs shape=(height, width, channels)`);
       ctx.input = inputShapeFrom(shape, `${name} shape`);
       return;
     }
@@ -135,7 +142,7 @@ function readKerasLayer(ctx: KerasContext, call: PyCall): void {
       readInputShapeKeyword(ctx, args, name);
       const filters = args.get('filters');
       const kernelValue = args.get('kernel_size');
-      if (!filters || !kernelValue) read.fail(call, `${name} needs filters and kernel_size`);
+      if (!filters || !kernelValue) read.fail(call, 'keras_needs_filters', { module: name }, `${name} needs filters and kernel_size`);
       const kernel = read.integerOrPair(kernelValue, `${name} kernel_size`);
       const layer: Record<string, unknown> = { type: transposed ? 'convtranspose2d' : 'conv2d', out_channels: read.integer(filters, `${name} filters`), kernel };
       const strides = args.get('strides') ? read.integerOrPair(args.get('strides')!, `${name} strides`) : 1;
@@ -146,7 +153,7 @@ function readKerasLayer(ctx: KerasContext, call: PyCall): void {
       if (args.get('use_bias')) layer.bias = read.boolean(args.get('use_bias')!, `${name} use_bias`);
       const padding = paddingArg(args, name);
       if (transposed) {
-        if (padding === 'same') read.fail(args.get('padding')!, "Conv2DTranspose padding='same' is not read; use padding='valid' (and cropping) or write the PyTorch model");
+        if (padding === 'same') read.fail(args.get('padding')!, 'transpose_same_padding', {}, "Conv2DTranspose padding='same' is not read; use padding='valid' (and cropping) or write the PyTorch model");
         if (args.get('output_padding') && args.get('output_padding')!.kind !== 'none') layer.output_padding = read.integerOrPair(args.get('output_padding')!, `${name} output_padding`);
         push(ctx, call, { layer: layer as unknown as LayerSpec }, activationLayer(args, name));
         return;
@@ -193,7 +200,7 @@ function readKerasLayer(ctx: KerasContext, call: PyCall): void {
       let padding: Pair = [1, 1];
       if (value) {
         if (value.kind === 'sequence' && value.items.some((item) => item.kind === 'sequence')) {
-          read.fail(value, 'ZeroPadding2D with different padding on each side cannot be expressed as PyTorch padding');
+          read.fail(value, 'zero_padding_uneven', {}, 'ZeroPadding2D with different padding on each side cannot be expressed as PyTorch padding');
         }
         padding = pairOf(read.integerOrPair(value, 'ZeroPadding2D padding'));
       }
@@ -209,7 +216,7 @@ function readKerasLayer(ctx: KerasContext, call: PyCall): void {
       if (args.get('momentum')) layer.momentum = Number((1 - read.number(args.get('momentum')!, 'BatchNormalization momentum')).toPrecision(12));
       const center = args.get('center') ? read.boolean(args.get('center')!, 'BatchNormalization center') : true;
       const scale = args.get('scale') ? read.boolean(args.get('scale')!, 'BatchNormalization scale') : true;
-      if (center !== scale) read.fail(call, 'BatchNormalization with only one of center and scale has no PyTorch equivalent (affine sets both)');
+      if (center !== scale) read.fail(call, 'batchnorm_center_scale', {}, 'BatchNormalization with only one of center and scale has no PyTorch equivalent (affine sets both)');
       if (!center) layer.affine = false;
       push(ctx, call, { layer: layer as unknown as LayerSpec }, null);
       return;
@@ -218,7 +225,7 @@ function readKerasLayer(ctx: KerasContext, call: PyCall): void {
       const args = bind(['units', 'activation', 'use_bias', ...CONV_IGNORED.filter((each) => each !== 'data_format')]);
       readInputShapeKeyword(ctx, args, name);
       const units = args.get('units');
-      if (!units) read.fail(call, 'Dense needs units');
+      if (!units) read.fail(call, 'layer_needs', { module: 'Dense', argument: 'units' }, 'Dense needs units');
       const layer: Record<string, unknown> = { type: 'linear', out_features: read.integer(units, 'Dense units') };
       if (args.get('use_bias')) layer.bias = read.boolean(args.get('use_bias')!, 'Dense use_bias');
       push(ctx, call, { layer: layer as unknown as LayerSpec }, activationLayer(args, name));
@@ -228,7 +235,7 @@ function readKerasLayer(ctx: KerasContext, call: PyCall): void {
     case 'SpatialDropout2D': {
       const args = bind(['rate', 'noise_shape', 'seed']);
       const rate = args.get('rate');
-      if (!rate) read.fail(call, `${name} needs rate`);
+      if (!rate) read.fail(call, 'layer_needs', { module: name, argument: 'rate' }, `${name} needs rate`);
       push(ctx, call, { layer: { type: name === 'Dropout' ? 'dropout' : 'dropout2d', p: read.number(rate, `${name} rate`) } }, null);
       return;
     }
@@ -241,7 +248,7 @@ function readKerasLayer(ctx: KerasContext, call: PyCall): void {
     case 'Activation': {
       const args = bind(['activation']);
       const layer = activationLayer(args, name);
-      if (!args.get('activation')) read.fail(call, 'Activation needs the activation name');
+      if (!args.get('activation')) read.fail(call, 'activation_needs_name', {}, 'Activation needs the activation name');
       if (layer) push(ctx, call, { layer }, null);
       return;
     }
@@ -250,7 +257,7 @@ function readKerasLayer(ctx: KerasContext, call: PyCall): void {
       for (const key of ['max_value', 'negative_slope', 'threshold']) {
         const value = args.get(key);
         if (value && !(value.kind === 'none' || (value.kind === 'number' && value.value === 0 && key !== 'max_value'))) {
-          read.fail(value, `ReLU ${key} is not supported (use LeakyReLU for a slope)`);
+          read.fail(value, 'relu_argument', { name: key }, `ReLU ${key} is not supported (use LeakyReLU for a slope)`);
         }
       }
       push(ctx, call, { layer: { type: 'relu' } }, null);
@@ -265,12 +272,12 @@ function readKerasLayer(ctx: KerasContext, call: PyCall): void {
     case 'Softmax': {
       const args = bind(['axis']);
       const axis = args.get('axis');
-      if (axis && !(axis.kind === 'number' && axis.value === -1)) read.fail(axis, 'Softmax is read with axis=-1 (the channels) only');
+      if (axis && !(axis.kind === 'number' && axis.value === -1)) read.fail(axis, 'softmax_axis', {}, 'Softmax is read with axis=-1 (the channels) only');
       push(ctx, call, { layer: { type: 'softmax' } }, null);
       return;
     }
     default:
-      read.fail(call, `${call.callee} is not supported; supported Keras layers: Input, Conv2D, Conv2DTranspose, MaxPooling2D, AveragePooling2D, GlobalAveragePooling2D, GlobalMaxPooling2D, ZeroPadding2D, BatchNormalization, Dense, Dropout, SpatialDropout2D, Flatten, Activation, ReLU, LeakyReLU, Softmax`);
+      read.fail(call, 'keras_layer_not_supported', { callee: call.callee, supported: KERAS_LAYERS }, `${call.callee} is not supported; supported Keras layers: ${KERAS_LAYERS}`);
   }
 }
 
@@ -300,17 +307,16 @@ function resolvePadding(input: number[], pending: PendingLayer[]): { spec: Netwo
         const last = layers.length === 0 ? null : summary.layers[layers.length - 1];
         const shape = layers.length === 0 ? (summary.inputIssues.length === 0 ? input : null) : last?.status === 'ok' ? last.outputShape : null;
         if (!shape || shape.length !== 3) {
-          errors.push({ line: entry.line, column: entry.column, message: "padding='same' needs the input size; an earlier layer or the input shape has a problem" });
+          errors.push(codeError(entry, 'same_needs_input', {}, "padding='same' needs the input size; an earlier layer or the input shape has a problem"));
           continue;
         }
         const sameHeight = samePaddingFor(shape[1]!, kernel[0], stride[0], dilation[0]);
         const sameWidth = samePaddingFor(shape[2]!, kernel[1], stride[1], dilation[1]);
         if (sameHeight === null || sameWidth === null) {
-          errors.push({
-            line: entry.line,
-            column: entry.column,
-            message: `padding='same' on a ${shape[1]}x${shape[2]} input pads unevenly here (TensorFlow puts the extra pixel at the end), which PyTorch padding cannot express; use padding='valid' with ZeroPadding2D`,
-          });
+          const size = `${shape[1]}x${shape[2]}`;
+          errors.push(
+            codeError(entry, 'same_pads_unevenly', { size }, `padding='same' on a ${size} input pads unevenly here (TensorFlow puts the extra pixel at the end), which PyTorch padding cannot express; use padding='valid' with ZeroPadding2D`),
+          );
           continue;
         }
         padding = [padding[0] + sameHeight, padding[1] + sameWidth];
@@ -348,10 +354,10 @@ function readKerasModel(parser: PyParser, ctx: KerasContext): void {
       const call = parser.callAfterName(name, first);
       const list = call.args[0] ?? call.keywords.find((keyword) => keyword.name === 'layers')?.value;
       if (list) {
-        if (list.kind !== 'sequence') read.fail(list, 'Sequential takes a list of layers: Sequential([...])');
+        if (list.kind !== 'sequence') read.fail(list, 'keras_sequential_list', {}, 'Sequential takes a list of layers: Sequential([...])');
         for (const item of list.items) {
           guard(() => {
-            if (item.kind !== 'call') read.fail(item, `expected a layer such as layers.Conv2D(...), found ${read.describe(item)}`);
+            if (item.kind !== 'call') read.fail(item, 'expected_layer', { example: 'layers.Conv2D(...)', got: read.describe(item) }, `expected a layer such as layers.Conv2D(...), found ${read.describe(item)}`);
             readKerasLayer(ctx, item);
           });
         }
@@ -362,13 +368,13 @@ function readKerasModel(parser: PyParser, ctx: KerasContext): void {
       parser.position = i + 2;
       guard(() => {
         const item = parser.value();
-        if (item.kind !== 'call') read.fail(item, `model.add needs a layer such as layers.Conv2D(...), found ${read.describe(item)}`);
+        if (item.kind !== 'call') read.fail(item, 'model_add_layer', { got: read.describe(item) }, `model.add needs a layer such as layers.Conv2D(...), found ${read.describe(item)}`);
         readKerasLayer(ctx, item);
       });
       i = parser.position - 1;
     }
   }
-  if (!found) throw new CodeSyntaxError({ line: 1, column: 1, message: 'no keras Sequential([...]) or model.add(...) found in the code' });
+  if (!found) throw new CodeSyntaxError(codeError({ line: 1, column: 1 }, 'no_keras_sequential', {}, 'no keras Sequential([...]) or model.add(...) found in the code'));
   if (errors.length > 0) throw new KerasErrors(errors);
 }
 
@@ -389,7 +395,7 @@ export function importKeras(source: string, defaultInput: readonly number[]): Im
     readKerasModel(new PyParser(tokens), ctx);
     if (ctx.pendingZeroPadding) {
       const zero = ctx.pendingZeroPadding;
-      return { ok: false, errors: [{ line: zero.line, column: zero.column, message: 'ZeroPadding2D at the end pads nothing that follows; remove it' }] };
+      return { ok: false, errors: [codeError(zero, 'zero_padding_at_end', {}, 'ZeroPadding2D at the end pads nothing that follows; remove it')] };
     }
     const fromComment = inputFromComments(comments)?.shape ?? null;
     const input = ctx.input ?? fromComment ?? [...defaultInput];
@@ -402,11 +408,12 @@ export function importKeras(source: string, defaultInput: readonly number[]): Im
     if (error instanceof KerasErrors) return { ok: false, errors: error.errors };
     if (error instanceof CodeSyntaxError) return { ok: false, errors: [error.located] };
     reportCaughtError('importCode (keras)', error);
-    return { ok: false, errors: [{ line: 1, column: 1, message: `the code could not be read (${error instanceof Error ? error.message : String(error)})` }] };
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, errors: [codeError({ line: 1, column: 1 }, 'unreadable', { detail }, `the code could not be read (${detail})`)] };
   }
 }
 
-function kerasPadding(layer: { padding?: unknown; kernel: number | Pair; dilation?: number | Pair; stride?: number | Pair }, pool: boolean, lines: string[], notes: string[], index: number): string {
+function kerasPadding(layer: { padding?: unknown; kernel: number | Pair; dilation?: number | Pair; stride?: number | Pair }, pool: boolean, lines: string[], notes: ExportNote[], index: number): string {
   const padding = layer.padding;
   if (padding === undefined || padding === 'valid') return "padding='valid'";
   if (padding === 'same') return "padding='same'";
@@ -418,16 +425,16 @@ function kerasPadding(layer: { padding?: unknown; kernel: number | Pair; dilatio
   const isSame = stride[0] === 1 && stride[1] === 1 && [0, 1].every((axis) => 2 * pair[axis]! === dilation[axis]! * (kernel[axis]! - 1));
   if (isSame && !pool) return "padding='same'";
   lines.push(`    layers.ZeroPadding2D(${pythonPair(samePair(pair))}),`);
-  if (pool) notes.push(`layer ${index}: Keras pads pooling with zeros (PyTorch max pooling pads with -inf): same shape, values may differ at the border`);
+  if (pool) notes.push(exportNote('pool_zero_padding', { layer: index }, `layer ${index}: Keras pads pooling with zeros (PyTorch max pooling pads with -inf): same shape, values may differ at the border`));
   return "padding='valid'";
 }
 
 /** The network as Keras code (channels last); notes list what Keras cannot express. */
 export function exportKeras(spec: NetworkSpec): ExportResult {
   const summary = summarizeNetwork(spec);
-  const problem = firstProblem(summary);
-  if (problem) return { ok: false, message: `${problem}; fix it before exporting Keras code` };
-  const notes: string[] = [];
+  const issue = firstIssue(summary);
+  if (issue) return blockedExport('keras', issue, `${issue.message}; fix it before exporting Keras code`);
+  const notes: ExportNote[] = [];
   const shape = spec.input.length === 3 ? `(${spec.input[1]}, ${spec.input[2]}, ${spec.input[0]})` : `(${spec.input.join(', ')},)`;
   const lines = ['import keras', 'from keras import layers', '', 'model = keras.Sequential([', `    keras.Input(shape=${shape}),`];
   spec.layers.forEach((layer, position) => {
@@ -442,7 +449,9 @@ export function exportKeras(spec: NetworkSpec): ExportResult {
         if (layer.stride !== undefined) args.push(`strides=${pythonPair(layer.stride)}`);
         if (transposed) {
           if (layer.padding !== undefined && pairOf(layer.padding as number | Pair).some((value) => value !== 0)) {
-            notes.push(`layer ${index}: Conv2DTranspose has no numeric padding; exported with padding='valid' (add Cropping2D(${pythonPair(layer.padding)}) after it for the same shape)`);
+            notes.push(
+              exportNote('transpose_padding', { layer: index, cropping: pythonPair(layer.padding) }, `layer ${index}: Conv2DTranspose has no numeric padding; exported with padding='valid' (add Cropping2D(${pythonPair(layer.padding)}) after it for the same shape)`),
+            );
           }
           if (layer.output_padding !== undefined) args.push(`output_padding=${pythonPair(layer.output_padding)}`);
         } else {
@@ -459,9 +468,9 @@ export function exportKeras(spec: NetworkSpec): ExportResult {
         const args = [`pool_size=${pythonPair(layer.kernel)}`];
         if (layer.stride !== undefined) args.push(`strides=${pythonPair(layer.stride)}`);
         args.push(kerasPadding(layer, true, lines, notes, index));
-        if (layer.ceil_mode) notes.push(`layer ${index}: ceil_mode has no Keras equivalent; exported without it (the output may be one smaller)`);
+        if (layer.ceil_mode) notes.push(exportNote('ceil_mode', { layer: index }, `layer ${index}: ceil_mode has no Keras equivalent; exported without it (the output may be one smaller)`));
         if (layer.type === 'maxpool2d' && layer.dilation !== undefined && pairOf(layer.dilation).some((value) => value !== 1)) {
-          notes.push(`layer ${index}: Keras pooling has no dilation; exported without it`);
+          notes.push(exportNote('pool_dilation', { layer: index }, `layer ${index}: Keras pooling has no dilation; exported without it`));
         }
         lines.push(`    layers.${layer.type === 'maxpool2d' ? 'MaxPooling2D' : 'AveragePooling2D'}(${args.join(', ')}),`);
         break;
@@ -478,7 +487,7 @@ export function exportKeras(spec: NetworkSpec): ExportResult {
         if (height % size[0] === 0 && width % size[1] === 0) {
           lines.push(`    layers.AveragePooling2D(pool_size=${pythonPair(samePair([height / size[0], width / size[1]]))}),`);
         } else {
-          return void notes.push(`layer ${index}: AdaptiveAvgPool2d from ${height}x${width} to ${size[0]}x${size[1]} has no Keras layer; left out`);
+          return void notes.push(exportNote('adaptive_avg_pool', { layer: index, from: `${height}x${width}`, to: `${size[0]}x${size[1]}` }, `layer ${index}: AdaptiveAvgPool2d from ${height}x${width} to ${size[0]}x${size[1]} has no Keras layer; left out`));
         }
         break;
       }
@@ -487,7 +496,7 @@ export function exportKeras(spec: NetworkSpec): ExportResult {
         if (layer.eps !== undefined) args.push(`epsilon=${pythonNumber(layer.eps)}`);
         if (layer.momentum !== undefined) args.push(`momentum=${pythonNumber(Number((1 - layer.momentum).toPrecision(12)))}`);
         if (layer.affine === false) args.push('center=False', 'scale=False');
-        if (layer.track_running_stats === false) notes.push(`layer ${index}: Keras BatchNormalization always keeps running statistics`);
+        if (layer.track_running_stats === false) notes.push(exportNote('running_statistics', { layer: index }, `layer ${index}: Keras BatchNormalization always keeps running statistics`));
         lines.push(`    layers.BatchNormalization(${args.join(', ')}),`);
         break;
       }
@@ -503,7 +512,7 @@ export function exportKeras(spec: NetworkSpec): ExportResult {
         lines.push(`    layers.LeakyReLU(negative_slope=${pythonNumber(layer.negative_slope ?? 0.01)}),`);
         break;
       case 'softmax':
-        if (layer.dim !== undefined && layer.dim !== 1 && layer.dim !== -1) notes.push(`layer ${index}: softmax over dim ${layer.dim} exported over the channels (axis=-1)`);
+        if (layer.dim !== undefined && layer.dim !== 1 && layer.dim !== -1) notes.push(exportNote('softmax_dim', { layer: index, dim: layer.dim }, `layer ${index}: softmax over dim ${layer.dim} exported over the channels (axis=-1)`));
         lines.push('    layers.Softmax(),');
         break;
       case 'dropout':
@@ -513,15 +522,15 @@ export function exportKeras(spec: NetworkSpec): ExportResult {
         lines.push(`    layers.SpatialDropout2D(${pythonNumber(layer.p ?? 0.5)}),`);
         break;
       case 'flatten':
-        if (inputShape.length === 3) notes.push(`layer ${index}: Keras flattens channels last (H, W, C), so the vector's order differs from PyTorch's; its size is the same`);
+        if (inputShape.length === 3) notes.push(exportNote('flatten_order', { layer: index }, `layer ${index}: Keras flattens channels last (H, W, C), so the vector's order differs from PyTorch's; its size is the same`));
         lines.push('    layers.Flatten(),');
         break;
       case 'linear':
-        if (inputShape.length === 3) notes.push(`layer ${index}: PyTorch's Linear acts on the width of a [C, H, W] map; Keras' Dense acts on the channels`);
+        if (inputShape.length === 3) notes.push(exportNote('linear_on_map', { layer: index }, `layer ${index}: PyTorch's Linear acts on the width of a [C, H, W] map; Keras' Dense acts on the channels`));
         lines.push(`    layers.Dense(${[pythonNumber(layer.out_features), ...(layer.bias === false ? ['use_bias=False'] : [])].join(', ')}),`);
         break;
     }
   });
   lines.push('])', '');
-  return { ok: true, text: lines.join('\n'), notes };
+  return { ok: true, text: lines.join('\n'), notes: notes.map((note) => note.message), noteMessages: notes };
 }

@@ -13,11 +13,96 @@ export interface Token {
   column: number;
 }
 
-/** A problem with the code, located (1-based line and column). */
+/**
+ * A problem with the code, located (1-based line and column): its English `message`, and the
+ * code and values shared/messages/code-problems phrases in any language (`got`, `found` and
+ * `allowed` are this reader's English descriptions, rewritten by the phrasebook).
+ */
 export interface CodeError {
   line: number;
   column: number;
   message: string;
+  code?: CodeProblemCode;
+  values?: Readonly<Record<string, string | number>>;
+}
+
+/** What can be wrong with imported model code: the reader's (this file), the PyTorch and Keras importers' and importCode's. */
+export type CodeProblemCode =
+  | 'string_not_closed'
+  | 'unexpected_character'
+  | 'arithmetic_on_non_number'
+  | 'divides_by_zero'
+  | 'negative_power_of_zero'
+  | 'too_large_exact'
+  | 'complex_result'
+  | 'too_large'
+  | 'expected_paren_after'
+  | 'expected_name'
+  | 'sign_needs_number'
+  | 'unreadable_number'
+  | 'number_too_large_exact'
+  | 'expected_comma_or_close'
+  | 'unsupported_operator'
+  | 'expected_value'
+  | 'star_args'
+  | 'keyword_twice'
+  | 'positional_after_keyword'
+  | 'expected_comma_or_paren_in_arguments'
+  | 'too_many_positional'
+  | 'unknown_argument'
+  | 'argument_twice'
+  | 'must_be_number'
+  | 'must_be_whole'
+  | 'must_be_int'
+  | 'must_be_int_not_float'
+  | 'pair_length'
+  | 'must_be_whole_or_pair'
+  | 'must_be_bool'
+  | 'must_be_string'
+  | 'must_be_one_of'
+  // pytorch.ts
+  | 'argument_not_supported'
+  | 'adaptive_max_output_size'
+  | 'batchnorm_momentum_none'
+  | 'flatten_start_dim'
+  | 'flatten_end_dim'
+  | 'no_sequential'
+  | 'no_sequential_lines'
+  | 'declared_input_mismatch'
+  | 'sequential_keywords'
+  | 'ordered_dict_list'
+  | 'ordered_dict_pair'
+  | 'unreadable'
+  | 'expected_layer'
+  | 'layer_not_supported'
+  | 'layer_needs'
+  // keras.ts
+  | 'keras_shape_tuple'
+  | 'keras_shape_length'
+  | 'activation_not_supported'
+  | 'zero_padding_place'
+  | 'keras_needs_shape'
+  | 'keras_needs_filters'
+  | 'transpose_same_padding'
+  | 'zero_padding_uneven'
+  | 'batchnorm_center_scale'
+  | 'activation_needs_name'
+  | 'relu_argument'
+  | 'softmax_axis'
+  | 'keras_layer_not_supported'
+  | 'same_needs_input'
+  | 'same_pads_unevenly'
+  | 'keras_sequential_list'
+  | 'model_add_layer'
+  | 'no_keras_sequential'
+  | 'zero_padding_at_end'
+  // index.ts
+  | 'not_text'
+  | 'looks_like_json';
+
+/** A located problem with its code and values; `message` is the English. */
+export function codeError(at: { line: number; column: number }, code: CodeProblemCode, values: Readonly<Record<string, string | number>>, message: string): CodeError {
+  return { line: at.line, column: at.column, message, code, values };
 }
 
 export class CodeSyntaxError extends Error {
@@ -126,7 +211,7 @@ export function tokenize(source: string): Tokenized {
         value += source[j];
         j++;
       }
-      if (!source.startsWith(quote, j)) throw new CodeSyntaxError({ line, column, message: 'this string is not closed' });
+      if (!source.startsWith(quote, j)) throw new CodeSyntaxError(codeError({ line, column }, 'string_not_closed', {}, 'this string is not closed'));
       tokens.push({ kind: 'string', text: value, line, column });
       i = j + quote.length;
       continue;
@@ -141,7 +226,7 @@ export function tokenize(source: string): Tokenized {
       i++;
       continue;
     }
-    throw new CodeSyntaxError({ line, column, message: `unexpected character ${JSON.stringify(char)}` });
+    throw new CodeSyntaxError(codeError({ line, column }, 'unexpected_character', { character: JSON.stringify(char) }, `unexpected character ${JSON.stringify(char)}`));
   }
   tokens.push({ kind: 'eof', text: '', line, column: i - lineStart + 1 });
   return { tokens, comments };
@@ -170,18 +255,20 @@ const UNSUPPORTED_OPERATORS = new Set(['@', '<', '>', '&', '|', '^', '~', '<<', 
  */
 function arithmetic(operator: Token, left: PyValue, right: PyValue): PyNumber {
   const where = { line: left.line, column: left.column };
-  const fail = (message: string): never => {
-    throw new CodeSyntaxError({ ...where, message });
+  const fail = (code: CodeProblemCode, message: string): never => {
+    throw new CodeSyntaxError(codeError(where, code, operands, message));
   };
   for (const operand of [left, right]) {
     if (operand.kind !== 'number') {
-      throw new CodeSyntaxError({ line: operand.line, column: operand.column, message: `"${operator.text}" computes numbers only (${ARITHMETIC_OPERATORS}), got ${describePy(operand)}` });
+      const values = { operator: operator.text, operators: ARITHMETIC_OPERATORS, got: describePy(operand) };
+      throw new CodeSyntaxError(codeError(operand, 'arithmetic_on_non_number', values, `"${values.operator}" computes numbers only (${ARITHMETIC_OPERATORS}), got ${values.got}`));
     }
   }
   const a = left as PyNumber;
   const b = right as PyNumber;
   const op = operator.text;
-  if ((op === '/' || op === '//' || op === '%') && b.value === 0) fail(`${describePy(a)} ${op} ${describePy(b)} divides by zero`);
+  const operands = { left: describePy(a), operator: op, right: describePy(b), max: Number.MAX_SAFE_INTEGER };
+  if ((op === '/' || op === '//' || op === '%') && b.value === 0) fail('divides_by_zero', `${describePy(a)} ${op} ${describePy(b)} divides by zero`);
   const bothInt = a.integer && b.integer;
   let value: number;
   let integer = bothInt;
@@ -212,19 +299,19 @@ function arithmetic(operator: Token, left: PyValue, right: PyValue): PyNumber {
       default: {
         // '**'
         if (y < 0n) {
-          if (x === 0n) fail('0 cannot be raised to a negative power');
+          if (x === 0n) fail('negative_power_of_zero', '0 cannot be raised to a negative power');
           integer = false;
           exact = 0n;
           break;
         }
         // |x| >= 2 to a power above 53 is beyond 2^53 anyway; stop before computing it.
-        if ((x > 1n || x < -1n) && y > 53n) fail(`${describePy(a)} ** ${describePy(b)} is larger than this reader computes exactly (${Number.MAX_SAFE_INTEGER})`);
+        if ((x > 1n || x < -1n) && y > 53n) fail('too_large_exact', `${describePy(a)} ** ${describePy(b)} is larger than this reader computes exactly (${Number.MAX_SAFE_INTEGER})`);
         exact = x ** y;
       }
     }
     value = integer ? Number(exact) : a.value ** b.value;
     if (integer && (exact > BigInt(Number.MAX_SAFE_INTEGER) || exact < -BigInt(Number.MAX_SAFE_INTEGER))) {
-      fail(`${describePy(a)} ${op} ${describePy(b)} is larger than this reader computes exactly (${Number.MAX_SAFE_INTEGER})`);
+      fail('too_large_exact', `${describePy(a)} ${op} ${describePy(b)} is larger than this reader computes exactly (${Number.MAX_SAFE_INTEGER})`);
     }
   } else {
     integer = false;
@@ -249,12 +336,12 @@ function arithmetic(operator: Token, left: PyValue, right: PyValue): PyNumber {
         value = x - y * Math.floor(x / y);
         break;
       default:
-        if (x === 0 && y < 0) fail('0 cannot be raised to a negative power');
-        if (x < 0 && !Number.isInteger(y)) fail(`${describePy(a)} ** ${describePy(b)} is a complex number`);
+        if (x === 0 && y < 0) fail('negative_power_of_zero', '0 cannot be raised to a negative power');
+        if (x < 0 && !Number.isInteger(y)) fail('complex_result', `${describePy(a)} ** ${describePy(b)} is a complex number`);
         value = x ** y;
     }
   }
-  if (!Number.isFinite(value)) fail(`${describePy(a)} ${op} ${describePy(b)} is too large to compute`);
+  if (!Number.isFinite(value)) fail('too_large', `${describePy(a)} ${op} ${describePy(b)} is too large to compute`);
   return { kind: 'number', value, integer, ...where };
 }
 
@@ -278,20 +365,21 @@ export class PyParser {
     return token.kind === 'op' && token.text === text;
   }
 
-  fail(token: Token, message: string): never {
-    throw new CodeSyntaxError({ line: token.line, column: token.column, message });
+  fail(token: Token, code: CodeProblemCode, values: Readonly<Record<string, string | number>>, message: string): never {
+    throw new CodeSyntaxError(codeError(token, code, values, message));
   }
 
-  expectOp(text: string, context: string): Token {
+  /** "(" after the name of a call. */
+  expectParenAfter(callee: string): Token {
     const token = this.next();
-    if (token.kind !== 'op' || token.text !== text) this.fail(token, `expected "${text}" ${context}, found ${describeToken(token)}`);
+    if (token.kind !== 'op' || token.text !== '(') this.fail(token, 'expected_paren_after', { callee, found: describeToken(token) }, `expected "(" after ${callee}, found ${describeToken(token)}`);
     return token;
   }
 
   /** a.b.c as one name */
   dottedName(): { name: string; token: Token } {
     const first = this.next();
-    if (first.kind !== 'name') this.fail(first, `expected a name, found ${describeToken(first)}`);
+    if (first.kind !== 'name') this.fail(first, 'expected_name', { found: describeToken(first) }, `expected a name, found ${describeToken(first)}`);
     let name = first.text;
     while (this.isOp('.') && this.peek(1).kind === 'name') {
       this.next();
@@ -332,7 +420,7 @@ export class PyParser {
     if (token.kind === 'op' && (token.text === '-' || token.text === '+')) {
       this.next();
       const operand = this.unary();
-      if (operand.kind !== 'number') this.fail(token, `"${token.text}" must be followed by a number, found ${describePy(operand)}`);
+      if (operand.kind !== 'number') this.fail(token, 'sign_needs_number', { operator: token.text, got: describePy(operand) }, `"${token.text}" must be followed by a number, found ${describePy(operand)}`);
       // 0 - value keeps an int zero from becoming -0.
       const value = token.text === '-' ? (operand.integer ? 0 - operand.value : -operand.value) : operand.value;
       return { ...operand, value, line: token.line, column: token.column };
@@ -352,10 +440,12 @@ export class PyParser {
     if (token.kind === 'number') {
       this.next();
       const value = Number(token.text.replace(/_/g, ''));
-      if (!Number.isFinite(value)) this.fail(token, `${token.text} is not a number this reader understands`);
+      if (!Number.isFinite(value)) this.fail(token, 'unreadable_number', { number: token.text }, `${token.text} is not a number this reader understands`);
       // Python: a literal with a point or an exponent is a float (32.0, 1e3); digits alone are an int.
       const integer = !/[.eE]/.test(token.text);
-      if (integer && !Number.isSafeInteger(value)) this.fail(token, `${token.text} is larger than this reader computes exactly (${Number.MAX_SAFE_INTEGER})`);
+      if (integer && !Number.isSafeInteger(value)) {
+        this.fail(token, 'number_too_large_exact', { number: token.text, max: Number.MAX_SAFE_INTEGER }, `${token.text} is larger than this reader computes exactly (${Number.MAX_SAFE_INTEGER})`);
+      }
       return { kind: 'number', value, integer, line: token.line, column: token.column };
     }
     if (token.kind === 'string') {
@@ -373,7 +463,7 @@ export class PyParser {
           this.next();
           sawComma = true;
         } else if (!this.isOp(close)) {
-          this.failAfterValue(`expected "," or "${close}"`);
+          this.failAfterValue('expected_comma_or_close', { close }, `expected "," or "${close}"`);
         }
       }
       this.next();
@@ -394,35 +484,36 @@ export class PyParser {
       if (this.isOp('(')) return this.callAfterName(name, token);
       return { kind: 'name', name, line: token.line, column: token.column };
     }
-    this.fail(token, `expected a value, found ${describeToken(token)}`);
+    this.fail(token, 'expected_value', { found: describeToken(token) }, `expected a value, found ${describeToken(token)}`);
   }
 
   /** A token that cannot follow a value: an operator this reader does not compute gets its own message. */
-  private failAfterValue(expected: string): never {
+  private failAfterValue(code: CodeProblemCode, values: Readonly<Record<string, string | number>>, expected: string): never {
     const token = this.peek();
     if (token.kind === 'op' && UNSUPPORTED_OPERATORS.has(token.text)) {
-      this.fail(token, `"${token.text}" cannot be computed here; a value may use numbers with ${ARITHMETIC_OPERATORS} and parentheses`);
+      const operator = { operator: token.text, operators: ARITHMETIC_OPERATORS };
+      this.fail(token, 'unsupported_operator', operator, `"${token.text}" cannot be computed here; a value may use numbers with ${ARITHMETIC_OPERATORS} and parentheses`);
     }
-    this.fail(token, `${expected}, found ${describeToken(token)}`);
+    this.fail(token, code, { ...values, found: describeToken(token) }, `${expected}, found ${describeToken(token)}`);
   }
   /** The argument list of a call whose name was just read. */
   callAfterName(callee: string, at: Token): PyCall {
-    this.expectOp('(', `after ${callee}`);
+    this.expectParenAfter(callee);
     const call: PyCall = { kind: 'call', callee, args: [], keywords: [], line: at.line, column: at.column };
     while (!this.isOp(')')) {
       const token = this.peek();
-      if (token.kind === 'op' && (token.text === '*' || token.text === '**')) this.fail(token, '*args and **kwargs cannot be read; write the arguments out');
+      if (token.kind === 'op' && (token.text === '*' || token.text === '**')) this.fail(token, 'star_args', {}, '*args and **kwargs cannot be read; write the arguments out');
       if (token.kind === 'name' && this.isOp('=', 1)) {
         this.next();
         this.next();
-        if (call.keywords.some((keyword) => keyword.name === token.text)) this.fail(token, `keyword argument ${token.text} is given twice`);
+        if (call.keywords.some((keyword) => keyword.name === token.text)) this.fail(token, 'keyword_twice', { name: token.text }, `keyword argument ${token.text} is given twice`);
         call.keywords.push({ name: token.text, value: this.value(), line: token.line, column: token.column });
       } else {
-        if (call.keywords.length > 0) this.fail(token, 'a positional argument cannot follow a keyword argument');
+        if (call.keywords.length > 0) this.fail(token, 'positional_after_keyword', {}, 'a positional argument cannot follow a keyword argument');
         call.args.push(this.value());
       }
       if (this.isOp(',')) this.next();
-      else if (!this.isOp(')')) this.failAfterValue(`expected "," or ")" in the arguments of ${callee}`);
+      else if (!this.isOp(')')) this.failAfterValue('expected_comma_or_paren_in_arguments', { callee }, `expected "," or ")" in the arguments of ${callee}`);
     }
     this.next();
     return call;
@@ -445,31 +536,25 @@ export function bindArguments(call: PyCall, signature: readonly string[], displa
   const bound: BoundArguments = new Map();
   if (call.args.length > signature.length) {
     const extra = call.args[signature.length]!;
-    throw new CodeSyntaxError({
-      line: extra.line,
-      column: extra.column,
-      message: `${display} takes at most ${signature.length} positional arguments (${signature.join(', ')}), got ${call.args.length}`,
-    });
+    const values = { module: display, count: signature.length, signature: signature.join(', '), given: call.args.length };
+    throw new CodeSyntaxError(codeError(extra, 'too_many_positional', values, `${display} takes at most ${signature.length} positional arguments (${values.signature}), got ${call.args.length}`));
   }
   call.args.forEach((value, i) => bound.set(signature[i]!, value));
   for (const keyword of call.keywords) {
     if (!signature.includes(keyword.name)) {
-      throw new CodeSyntaxError({
-        line: keyword.line,
-        column: keyword.column,
-        message: `${display} has no argument "${keyword.name}"; its arguments are ${signature.join(', ')}`,
-      });
+      const values = { module: display, name: keyword.name, signature: signature.join(', ') };
+      throw new CodeSyntaxError(codeError(keyword, 'unknown_argument', values, `${display} has no argument "${keyword.name}"; its arguments are ${values.signature}`));
     }
     if (bound.has(keyword.name)) {
-      throw new CodeSyntaxError({ line: keyword.line, column: keyword.column, message: `${display} got "${keyword.name}" both by position and by name` });
+      throw new CodeSyntaxError(codeError(keyword, 'argument_twice', { module: display, name: keyword.name }, `${display} got "${keyword.name}" both by position and by name`));
     }
     bound.set(keyword.name, keyword.value);
   }
   return bound;
 }
 
-function locatedFail(value: PyValue, message: string): never {
-  throw new CodeSyntaxError({ line: value.line, column: value.column, message });
+function locatedFail(value: PyValue, code: CodeProblemCode, values: Readonly<Record<string, string | number>>, message: string): never {
+  throw new CodeSyntaxError(codeError(value, code, values, message));
 }
 
 function describePy(value: PyValue): string {
@@ -503,38 +588,44 @@ export interface ValueReaders {
   boolean(value: PyValue, where: string): boolean;
   string(value: PyValue, where: string, allowed?: readonly string[]): string;
   /** Throws a located error (typed `never` so callers narrow after it). */
-  fail(value: PyValue, message: string): never;
+  fail(value: PyValue, code: CodeProblemCode, values: Readonly<Record<string, string | number>>, message: string): never;
   describe(value: PyValue): string;
 }
 
 export const read: ValueReaders = {
   number(value: PyValue, where: string): number {
-    if (value.kind !== 'number') locatedFail(value, `${where} must be a number, got ${describePy(value)}`);
+    if (value.kind !== 'number') locatedFail(value, 'must_be_number', { where, got: describePy(value) }, `${where} must be a number, got ${describePy(value)}`);
     return value.value;
   },
   integer(value: PyValue, where: string): number {
-    if (value.kind !== 'number') locatedFail(value, `${where} must be a whole number, got ${describePy(value)}`);
+    if (value.kind !== 'number') locatedFail(value, 'must_be_whole', { where, got: describePy(value) }, `${where} must be a whole number, got ${describePy(value)}`);
     if (!value.integer) {
       const hint = Number.isInteger(value.value) ? ' (a float: in Python / always gives a float; // gives an int)' : '';
-      locatedFail(value, `${where} must be a whole number (an int), got ${describePy(value)}${hint}`);
+      locatedFail(value, hint ? 'must_be_int_not_float' : 'must_be_int', { where, got: describePy(value) }, `${where} must be a whole number (an int), got ${describePy(value)}${hint}`);
     }
     return value.value;
   },
   integerOrPair(value: PyValue, where: string): number | [number, number] {
     if (value.kind === 'sequence') {
-      if (value.items.length !== 2) locatedFail(value, `${where} must be a whole number or a pair (h, w), got a ${value.brackets === '()' ? 'tuple' : 'list'} of ${value.items.length}`);
+      if (value.items.length !== 2) {
+        const values = { where, sequence: value.brackets === '()' ? 'tuple' : 'list', count: value.items.length };
+        locatedFail(value, 'pair_length', values, `${where} must be a whole number or a pair (h, w), got a ${values.sequence} of ${value.items.length}`);
+      }
       return [read.integer(value.items[0]!, `${where}[0]`), read.integer(value.items[1]!, `${where}[1]`)];
     }
-    if (value.kind !== 'number') locatedFail(value, `${where} must be a whole number or a pair (h, w), got ${describePy(value)}`);
+    if (value.kind !== 'number') locatedFail(value, 'must_be_whole_or_pair', { where, got: describePy(value) }, `${where} must be a whole number or a pair (h, w), got ${describePy(value)}`);
     return read.integer(value, where);
   },
   boolean(value: PyValue, where: string): boolean {
-    if (value.kind !== 'bool') locatedFail(value, `${where} must be True or False, got ${describePy(value)}`);
+    if (value.kind !== 'bool') locatedFail(value, 'must_be_bool', { where, got: describePy(value) }, `${where} must be True or False, got ${describePy(value)}`);
     return value.value;
   },
   string(value: PyValue, where: string, allowed?: readonly string[]): string {
     if (value.kind !== 'string' || (allowed && !allowed.includes(value.value))) {
-      locatedFail(value, `${where} must be ${allowed ? allowed.map((each) => `'${each}'`).join(' or ') : 'a string'}, got ${describePy(value)}`);
+      const got = describePy(value);
+      if (!allowed) locatedFail(value, 'must_be_string', { where, got }, `${where} must be a string, got ${got}`);
+      const options = allowed.map((each) => `'${each}'`).join(' or ');
+      locatedFail(value, 'must_be_one_of', { where, allowed: options, got }, `${where} must be ${options}, got ${got}`);
     }
     return value.value;
   },

@@ -148,7 +148,7 @@ describe('PyTorch exporter', () => {
 
   it('refuses a network with an error, naming it', () => {
     const broken: NetworkSpec = { input: [3, 8, 8], layers: [{ type: 'conv2d', out_channels: 4, kernel: 9 }] };
-    expect(exportPytorch(broken)).toEqual({
+    expect(exportPytorch(broken)).toMatchObject({
       ok: false,
       message: 'layer 1 (conv2d): kernel 9 is larger than the padded input 8x8; fix it before exporting PyTorch code (in_channels and in_features come from the computed shapes)',
     });

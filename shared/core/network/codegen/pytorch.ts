@@ -3,6 +3,7 @@ import { summarizeNetwork } from '../summarize';
 import {
   baseName,
   bindArguments,
+  codeError,
   CodeSyntaxError,
   inputFromComments,
   PyParser,
@@ -16,6 +17,7 @@ import {
   type PyCall,
   type PyValue,
 } from './python-syntax';
+import type { LayerIssue } from '../info';
 import type { ExportResult, ImportResult } from './types';
 import { reportCaughtError } from '../../internal-error';
 
@@ -67,7 +69,7 @@ function copyOptional(
 /** Arguments accepted because they change no shape or count (padding_mode, inplace, device ...). */
 function ignoreNoneOr(args: BoundArguments, name: string, allowed: (value: PyValue) => boolean, display: string): void {
   const value = args.get(name);
-  if (value && !allowed(value)) read.fail(value, `${display} ${name}=${read.describe(value)} is not supported here`);
+  if (value && !allowed(value)) read.fail(value, 'argument_not_supported', { module: display, name, got: read.describe(value) }, `${display} ${name}=${read.describe(value)} is not supported here`);
 }
 
 const conv2d: LayerReader = {
@@ -155,7 +157,7 @@ const adaptiveMaxPool2d: LayerReader = {
   build(args) {
     const value = args.get('output_size')!;
     const size = read.integerOrPair(value, 'AdaptiveMaxPool2d output_size');
-    if (!isOne(size)) read.fail(value, 'AdaptiveMaxPool2d is supported with output_size 1 (global max pooling) only');
+    if (!isOne(size)) read.fail(value, 'adaptive_max_output_size', {}, 'AdaptiveMaxPool2d is supported with output_size 1 (global max pooling) only');
     return { layer: { type: 'globalmaxpool2d' } };
   },
 };
@@ -166,7 +168,7 @@ const batchNorm2d: LayerReader = {
   build(args) {
     const layer: Record<string, unknown> = { type: 'batchnorm2d' };
     const momentum = args.get('momentum');
-    if (momentum?.kind === 'none') read.fail(momentum, 'BatchNorm2d momentum=None (cumulative average) is not modelled; give a number from 0 to 1');
+    if (momentum?.kind === 'none') read.fail(momentum, 'batchnorm_momentum_none', {}, 'BatchNorm2d momentum=None (cumulative average) is not modelled; give a number from 0 to 1');
     copyOptional(layer, args, { eps: ['eps', 'number'], momentum: ['momentum', 'number'], affine: ['affine', 'boolean'], track_running_stats: ['track_running_stats', 'boolean'] }, 'BatchNorm2d');
     return { layer: layer as unknown as LayerSpec, declared: declared(args, 'num_features', 'channels', 'BatchNorm2d') };
   },
@@ -182,8 +184,8 @@ function simple(type: 'relu' | 'sigmoid' | 'tanh' | 'gelu' | 'flatten', signatur
       if (type === 'flatten') {
         const start = args.get('start_dim');
         const end = args.get('end_dim');
-        if (start && !(start.kind === 'number' && start.value === 1)) read.fail(start, 'Flatten is supported with start_dim=1 only (keep the batch axis)');
-        if (end && !(end.kind === 'number' && end.value === -1)) read.fail(end, 'Flatten is supported with end_dim=-1 only');
+        if (start && !(start.kind === 'number' && start.value === 1)) read.fail(start, 'flatten_start_dim', {}, 'Flatten is supported with start_dim=1 only (keep the batch axis)');
+        if (end && !(end.kind === 'number' && end.value === -1)) read.fail(end, 'flatten_end_dim', {}, 'Flatten is supported with end_dim=-1 only');
       }
       return { layer: { type } as LayerSpec };
     },
@@ -272,7 +274,8 @@ function findSequential(parser: PyParser, language: string): PyCall {
     }
   }
   const last = tokens[tokens.length - 1]!;
-  throw new CodeSyntaxError({ line: 1, column: 1, message: `no Sequential(...) found in the ${language} code${last.line > 1 ? ` (${last.line} lines read)` : ''}` });
+  const message = `no Sequential(...) found in the ${language} code${last.line > 1 ? ` (${last.line} lines read)` : ''}`;
+  throw new CodeSyntaxError(codeError({ line: 1, column: 1 }, last.line > 1 ? 'no_sequential_lines' : 'no_sequential', { language, lines: last.line }, message));
 }
 
 /** The layers of a parsed model, before the in_channels / in_features checks. */
@@ -298,11 +301,8 @@ export function checkDeclaredInputs(spec: NetworkSpec, layers: readonly ReadLaye
     const actual = declaredInput.axis === 'channels' ? shape[0] : shape[shape.length - 1];
     if (declaredInput.axis === 'channels' && shape.length !== 3) return; // the engine reports "needs an image" itself
     if (actual === declaredInput.value) return;
-    errors.push({
-      line: declaredInput.line,
-      column: declaredInput.column,
-      message: `layer ${position + 1}: ${declaredInput.name} is ${declaredInput.value}, but its input is [${shape.join(', ')}], so it must be ${actual}`,
-    });
+    const values = { layer: position + 1, name: declaredInput.name, declared: declaredInput.value, shape: `[${shape.join(', ')}]`, actual: actual! };
+    errors.push(codeError(declaredInput, 'declared_input_mismatch', values, `layer ${position + 1}: ${declaredInput.name} is ${declaredInput.value}, but its input is ${values.shape}, so it must be ${actual}`));
   });
   return errors;
 }
@@ -319,7 +319,7 @@ export function importPytorch(source: string, defaultInput: readonly number[]): 
     const sequential = findSequential(parser, 'PyTorch');
     if (sequential.keywords.length > 0) {
       const keyword = sequential.keywords[0]!;
-      throw new CodeSyntaxError({ line: keyword.line, column: keyword.column, message: 'Sequential takes the layers as positional arguments' });
+      throw new CodeSyntaxError(codeError(keyword, 'sequential_keywords', {}, 'Sequential takes the layers as positional arguments'));
     }
     const errors: CodeError[] = [];
     const layers: ReadLayer[] = [];
@@ -327,9 +327,9 @@ export function importPytorch(source: string, defaultInput: readonly number[]): 
     // nn.Sequential(OrderedDict([('conv1', nn.Conv2d(...)), ...])) names its layers.
     if (items.length === 1 && items[0]!.kind === 'call' && baseName(items[0]!.callee) === 'OrderedDict') {
       const inner = items[0]!.args[0];
-      if (!inner || inner.kind !== 'sequence') read.fail(items[0]!, 'OrderedDict must be given a list of (name, layer) pairs');
+      if (!inner || inner.kind !== 'sequence') read.fail(items[0]!, 'ordered_dict_list', {}, 'OrderedDict must be given a list of (name, layer) pairs');
       items = inner.items.map((pair) => {
-        if (pair.kind !== 'sequence' || pair.items.length !== 2) read.fail(pair, 'each OrderedDict entry must be a (name, layer) pair');
+        if (pair.kind !== 'sequence' || pair.items.length !== 2) read.fail(pair, 'ordered_dict_pair', {}, 'each OrderedDict entry must be a (name, layer) pair');
         return pair.items[1]!;
       });
     }
@@ -349,18 +349,19 @@ export function importPytorch(source: string, defaultInput: readonly number[]): 
   } catch (error) {
     if (error instanceof CodeSyntaxError) return { ok: false, errors: [error.located] };
     reportCaughtError('importCode (pytorch)', error);
-    return { ok: false, errors: [{ line: 1, column: 1, message: `the code could not be read (${error instanceof Error ? error.message : String(error)})` }] };
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, errors: [codeError({ line: 1, column: 1 }, 'unreadable', { detail }, `the code could not be read (${detail})`)] };
   }
 }
 
 function readModule(item: PyValue): ReadLayer {
-  if (item.kind !== 'call') read.fail(item, `expected a layer such as nn.Conv2d(...), found ${read.describe(item)}`);
+  if (item.kind !== 'call') read.fail(item, 'expected_layer', { example: 'nn.Conv2d(...)', got: read.describe(item) }, `expected a layer such as nn.Conv2d(...), found ${read.describe(item)}`);
   const name = baseName(item.callee);
   const reader = Object.hasOwn(READERS, name) ? READERS[name] : undefined;
-  if (!reader) read.fail(item, `${item.callee} is not supported; supported layers: ${PYTORCH_MODULES.join(', ')}`);
+  if (!reader) read.fail(item, 'layer_not_supported', { callee: item.callee, supported: PYTORCH_MODULES.join(', ') }, `${item.callee} is not supported; supported layers: ${PYTORCH_MODULES.join(', ')}`);
   const args = bindArguments(item, reader.signature, name);
   const missing = reader.required.find((required) => !args.has(required));
-  if (missing) read.fail(item, `${name} needs ${missing}`);
+  if (missing) read.fail(item, 'layer_needs', { module: name, argument: missing }, `${name} needs ${missing}`);
   const built = reader.build(args, item);
   return { layer: built.layer, declared: built.declared, line: item.line };
 }
@@ -431,8 +432,8 @@ function moduleCode(layer: LayerSpec, inputShape: readonly number[]): string {
  */
 export function exportPytorch(spec: NetworkSpec): ExportResult {
   const summary = summarizeNetwork(spec);
-  const problem = firstProblem(summary);
-  if (problem) return { ok: false, message: `${problem}; fix it before exporting PyTorch code (in_channels and in_features come from the computed shapes)` };
+  const issue = firstIssue(summary);
+  if (issue) return blockedExport('pytorch', issue, `${issue.message}; fix it before exporting PyTorch code (in_channels and in_features come from the computed shapes)`);
   const lines = ['import torch.nn as nn', '', `# input: [${spec.input.join(', ')}] (C, H, W without the batch axis)`, 'model = nn.Sequential('];
   spec.layers.forEach((layer, i) => {
     const info = summary.layers[i]!;
@@ -440,12 +441,22 @@ export function exportPytorch(spec: NetworkSpec): ExportResult {
     lines.push(`    ${moduleCode(layer, inputShape)},  # ${i + 1}`);
   });
   lines.push(')', '');
-  return { ok: true, text: lines.join('\n'), notes: [] };
+  return { ok: true, text: lines.join('\n'), notes: [], noteMessages: [] };
 }
 
 export function firstProblem(summary: ReturnType<typeof summarizeNetwork>): string | null {
-  if (summary.inputIssues.length > 0) return summary.inputIssues[0]!.message;
+  return firstIssue(summary)?.message ?? null;
+}
+
+/** The first thing that keeps the network from computing: an input issue or a layer's issue (null when none has one). */
+export function firstIssue(summary: ReturnType<typeof summarizeNetwork>): LayerIssue | { message: string; layer: number } | null {
+  if (summary.inputIssues.length > 0) return summary.inputIssues[0]!;
   const broken = summary.layers.find((info) => info.status === 'error');
-  if (broken && broken.status === 'error') return broken.issues[0]?.message ?? `layer ${broken.index} has an error`;
+  if (broken && broken.status === 'error') return broken.issues[0] ?? { message: `layer ${broken.index} has an error`, layer: broken.index };
   return null;
+}
+
+/** Why nothing was exported: the issue as data (shared/messages phrases it), `message` the English. */
+export function blockedExport(format: 'pytorch' | 'keras', issue: LayerIssue | { message: string; layer: number }, message: string): ExportResult {
+  return { ok: false, message, blocked: { format, issue: 'code' in issue ? { code: issue.code, values: issue.values, field: issue.field, message: issue.message } : { layer: issue.layer, message: issue.message } } };
 }
