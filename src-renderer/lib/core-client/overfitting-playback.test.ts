@@ -76,3 +76,39 @@ describe('overfitting lab playback', () => {
     expect(lab.position).toBeLessThan(lab.available);
   });
 });
+
+describe('overfitting lab derivations', () => {
+  /** The real core behind a client that counts the explain calls it passes on. */
+  function countingClient() {
+    const core = createCore();
+    const calls: number[] = [];
+    const client = {
+      overfittingLab: () => new Promise(() => {}),
+      overfittingExplain: (payload: { lab: unknown; epoch: number }) => {
+        calls.push(payload.epoch);
+        return Promise.resolve(core.overfittingExplain(payload as never));
+      },
+    } as unknown as CoreClient;
+    return { client, calls };
+  }
+
+  it('a second number at the same epoch is answered from the first answer, with the same numbers; new settings ask again', async () => {
+    const { client, calls } = countingClient();
+    const lab = new OverfittingState(client, new ProjectState());
+    const small = { ...DEFAULT_OVERFITTING_TOOL, epochs: 40 };
+    lab.request(labDocument(small));
+    const signal = new AbortController().signal;
+    const first = await lab.explain(12, signal);
+    const again = await lab.explain(12, signal);
+    expect(first?.ok).toBe(true);
+    expect(again).toEqual(first);
+    expect(calls).toEqual([12]);
+    await lab.explain(13, signal);
+    expect(calls).toEqual([12, 13]);
+    // Other settings are other runs: nothing is reused.
+    lab.request(labDocument({ ...small, seed: small.seed + 1 }));
+    const other = await lab.explain(12, signal);
+    expect(calls).toEqual([12, 13, 12]);
+    expect(other).not.toEqual(first);
+  });
+});

@@ -68,6 +68,9 @@ function finished(run: LabRun): RunTrace {
  * from the worker (progress, then the result), and playback over their epochs. The view's
  * effects call `request` when the settings change and `advance` on animation frames.
  */
+/** How many epochs' derivations the lab keeps (each is both runs' numbers at that epoch). */
+const EXPLAINED_EPOCHS = 32;
+
 export class OverfittingState {
   readonly #client: CoreClient;
   readonly #project: ProjectState;
@@ -99,6 +102,10 @@ export class OverfittingState {
   readonly #call = new LatestCall();
   /** The document of the runs on screen (their numbers' derivations are asked for it). */
   #shown: Record<string, unknown> | null = null;
+  /** The derivations asked for, by epoch, of the runs now shown (the oldest dropped first). */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a cache read only inside explain(); nothing renders from it
+  #explained = new Map<number, OverfittingExplainResult>();
+  #explainedFor: Record<string, unknown> | null = null;
 
   constructor(client: CoreClient, project: ProjectState) {
     this.#client = client;
@@ -154,9 +161,22 @@ export class OverfittingState {
    * that epoch): the losses with their terms, the onset rule, early stopping, the remedies.
    */
   async explain(epoch: number, signal: AbortSignal): Promise<OverfittingExplainResult | null> {
-    if (!this.#shown) return null;
-    const answer = await this.#client.overfittingExplain({ lab: this.#shown, epoch }, { signal });
-    return answer.ok ? answer : null;
+    const shown = this.#shown;
+    if (!shown) return null;
+    // One answer holds every number of both runs at that epoch: the next click at the same epoch is instant.
+    if (this.#explainedFor !== shown) {
+      this.#explained.clear();
+      this.#explainedFor = shown;
+    }
+    const known = this.#explained.get(epoch);
+    if (known) return known;
+    const answer = await this.#client.overfittingExplain({ lab: shown, epoch }, { signal });
+    if (!answer.ok) return null;
+    if (this.#explainedFor === shown) {
+      if (this.#explained.size >= EXPLAINED_EPOCHS) this.#explained.delete(this.#explained.keys().next().value!);
+      this.#explained.set(epoch, answer);
+    }
+    return answer;
   }
 
   #follow(): void {
