@@ -7,3 +7,4 @@ export { phraseSolveProblem, solveProblemBooks } from './solve-problems';
 export { denseIssueBooks, phraseDenseIssue } from './dense-issues';
 export { phraseTrainStop, trainStopBooks } from './train-stops';
 export { optimizeErrorBooks, phraseOptimizeError } from './optimize-errors';
+export { coreFailureBooks, coreFailureMessage, phraseCoreFailure, refusedField } from './core-failures';

@@ -72,3 +72,19 @@ describe("the optimizer's model errors in the current language", () => {
     expect(visible(expressionErrorText(syntax))).toBe('انتظار عملگر می‌رفت اما عدد 0.5 آمد (در نویسهٔ 5)');
   });
 });
+
+describe('a failed core call in the current language', () => {
+  it('English is the engine message; Persian a sentence by code, a refused field in Latin and isolated', async () => {
+    const { coreErrorText } = await import('./engine-messages');
+    const timeout = { code: 'timeout' as const, message: 'network.explain did not answer within 5000 ms' };
+    const refused = { code: 'invalid_request' as const, message: 'layer 1 (conv2d): out_channels: is required' };
+    expect(coreErrorText(timeout)).toBe(timeout.message);
+    expect(coreErrorText(refused)).toBe(refused.message);
+    setLocale('fa');
+    expect(coreErrorText(timeout)).toBe('موتور محاسبه در زمان مقرر پاسخ نداد؛ مسئله را کوچک‌تر کنید یا دوباره امتحان کنید');
+    const text = coreErrorText(refused);
+    expect(text).toContain(`${FSI}layer 1 (conv2d): out_channels${PDI}`);
+    expect(visible(text)).toBe('موتور محاسبه این درخواست را نپذیرفت: مقدار layer 1 (conv2d): out_channels درست نیست');
+    expect(coreErrorText({ code: 'worker_crashed', message: 'the core worker crashed: out of memory' })).not.toMatch(/[A-Za-z]/);
+  });
+});

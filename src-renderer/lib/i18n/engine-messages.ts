@@ -5,6 +5,8 @@ import type { AnswerMark } from '../../../shared/core/network/answers';
 import type { LayerIssue } from '../../../shared/core/network/info';
 import type { SolveResult } from '../../../shared/core/network/solve';
 import type { ProjectError } from '../../../shared/project/project';
+import type { CoreErrorData } from '../../../shared/protocol/messages';
+import { phraseCoreFailure } from '../../../shared/messages/index';
 import { mapNumbersIn, phraseAnswerExpected, phraseAnswerReason, phraseDenseIssue, phraseExpressionError, phraseLayerIssue, phraseOptimizeError, phraseProjectError, phraseSolveProblem, phraseTrainStop, type EngineMessage, type ExpressionErrorMessage, type ValueWriter } from '../../../shared/messages/index';
 import { getLocale, isolate, numberLocale, formatExact } from './locale.svelte';
 import { numberSymbols } from './number-format';
@@ -81,4 +83,13 @@ export function trainStopText(message: EngineMessage<TrainStopCode> | null | und
 /** An optimizer check (model, params, data, epochs) in the current language. */
 export function optimizeErrorText(error: Pick<FieldError, 'problem' | 'message'>): string {
   return phraseOptimizeError(getLocale(), error, writeEngineValue);
+}
+
+/**
+ * Why a core call failed (a timeout, a crash, a refused request), in the current language: the
+ * engine's English message in English, a sentence by code in Persian; a refused request keeps
+ * the field it names as the code spells it (Latin digits, isolated).
+ */
+export function coreErrorText(error: Pick<CoreErrorData, 'code' | 'message'>): string {
+  return phraseCoreFailure(getLocale(), error, (value, name) => (name === 'field' ? isolate(String(value)) : writeEngineValue(value, name)));
 }

@@ -5,6 +5,7 @@ import { parseBackpropCase } from '../../../shared/protocol/backprop-schema';
 import { stepOfCell, stepOperands, traceStep } from '../../../shared/core/backprop/trace';
 import type { CoreError } from '../../../shared/protocol/messages';
 import { isCancelled, LatestCall, toCoreError, type CoreClient } from '../core-client';
+import { coreErrorText } from '../i18n/engine-messages';
 import type { ProjectState } from './project.svelte';
 
 type Pair = [number, number];
@@ -278,7 +279,7 @@ export class BackpropState {
       if (outcome.ok) this.check = outcome.check;
       else this.checkError = outcome.issues.map((issue) => issue.message).join('; ');
     } catch (error) {
-      if (!isCancelled(error)) this.checkError = toCoreError(error).message;
+      if (!isCancelled(error)) this.checkError = coreErrorText(toCoreError(error));
     } finally {
       this.checkPending = false;
     }
