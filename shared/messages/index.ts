@@ -8,3 +8,4 @@ export { denseIssueBooks, phraseDenseIssue } from './dense-issues';
 export { phraseTrainStop, trainStopBooks } from './train-stops';
 export { optimizeErrorBooks, phraseOptimizeError } from './optimize-errors';
 export { coreFailureBooks, coreFailureMessage, phraseCoreFailure, refusedField } from './core-failures';
+export { derivationBooks, derivationLatexWords, latexWordsOf, phraseDerivation, phraseDerivationLatex } from './derivations';
