@@ -88,3 +88,34 @@ describe('a failed core call in the current language', () => {
     expect(coreErrorText({ code: 'worker_crashed', message: 'the core worker crashed: out of memory' })).not.toMatch(/[A-Za-z]/);
   });
 });
+
+describe('a derivation line in the current language', () => {
+  it('English is the core text as one left-to-right piece; Persian words around left-to-right math in Persian digits', async () => {
+    const { derivationLatex, derivationParts, derivationText } = await import('./engine-messages');
+    const { explainLayer } = await import('../../../shared/core/network/explain');
+    const spec = { input: [64, 5, 5], layers: [{ type: 'flatten' as const }] };
+    const params = explainLayer(spec, 1).find((derivation) => derivation.quantity === 'params')!;
+    const output = explainLayer(spec, 1).find((derivation) => derivation.quantity === 'output')!;
+    const rf = explainLayer({ input: [1, 8, 8], layers: [{ type: 'conv2d' as const, out_channels: 2, kernel: 3 }] }, 1).find((derivation) => derivation.quantity === 'rf_size')!;
+    expect(derivationParts(params)).toEqual([{ text: 'params = 0 (flatten has no parameters)', math: true }]);
+    expect(derivationText(params)).toBe('params = 0 (flatten has no parameters)');
+    setLocale('fa');
+    expect(derivationParts(params)).toEqual([
+      { text: 'پارامترها = ', math: false },
+      { text: '۰', math: true },
+      { text: ' (', math: false },
+      { text: 'flatten', math: true },
+      { text: ' پارامتری ندارد)', math: false },
+    ]);
+    expect(visible(derivationText(params))).toBe('پارامترها = ۰ (flatten پارامتری ندارد)');
+    expect(derivationParts(output)).toEqual([
+      { text: 'خروجی = ', math: false },
+      { text: '۱۶۰۰', math: true },
+      { text: ': اندازه = ', math: false },
+      { text: '۶۴*۵*۵ = ۱٬۶۰۰', math: true },
+    ]);
+    // A line of math alone reads left to right as one piece.
+    expect(derivationParts(rf)).toEqual([{ text: 'r = ۱ + (۳ - ۱)*۱ = ۳', math: true }]);
+    expect(derivationLatex('\\text{same as input}')).toBe('\\text{همانند ورودی}');
+  });
+});
