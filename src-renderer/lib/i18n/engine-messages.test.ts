@@ -92,11 +92,10 @@ describe('a failed core call in the current language', () => {
 describe('a derivation line in the current language', () => {
   it('English is the core text as one left-to-right piece; Persian words around left-to-right math in Persian digits', async () => {
     const { derivationLatex, derivationParts, derivationText } = await import('./engine-messages');
-    const { explainLayer } = await import('../../../shared/core/network/explain');
-    const spec = { input: [64, 5, 5], layers: [{ type: 'flatten' as const }] };
-    const params = explainLayer(spec, 1).find((derivation) => derivation.quantity === 'params')!;
-    const output = explainLayer(spec, 1).find((derivation) => derivation.quantity === 'output')!;
-    const rf = explainLayer({ input: [1, 8, 8], layers: [{ type: 'conv2d' as const, out_channels: 2, kernel: 3 }] }, 1).find((derivation) => derivation.quantity === 'rf_size')!;
+    // Derivations as the core sends them for flatten on [64, 5, 5] and a 3x3 conv (shared/messages/derivations.test.ts holds the core to this form).
+    const params = { text: 'params = 0 (flatten has no parameters)', message: { code: 'zero' as const, values: { label: 'params', zero: 0, reason: 'no_params', type: 'flatten' }, notes: [] } };
+    const output = { text: 'output = 1600: size = 64*5*5 = 1,600', message: { code: 'output_vector' as const, values: { shape: '1600', h_eq: 'plain', h: '64*5*5 = 1,600' }, notes: [] } };
+    const rf = { text: 'r = 1 + (3 - 1)*1 = 3', message: { code: 'symbol' as const, values: { prefix: '', symbol: 'r', h_eq: 'plain', h: '1 + (3 - 1)*1 = 3' }, notes: [] } };
     expect(derivationParts(params)).toEqual([{ text: 'params = 0 (flatten has no parameters)', math: true }]);
     expect(derivationText(params)).toBe('params = 0 (flatten has no parameters)');
     setLocale('fa');
