@@ -9,3 +9,4 @@ export { phraseTrainStop, trainStopBooks } from './train-stops';
 export { optimizeErrorBooks, phraseOptimizeError } from './optimize-errors';
 export { coreFailureBooks, coreFailureMessage, phraseCoreFailure, refusedField } from './core-failures';
 export { derivationBooks, derivationLatexWords, latexWordsOf, phraseDerivation, phraseDerivationLatex } from './derivations';
+export { phraseReceptiveFieldError, phraseReceptiveFieldNotes, receptiveFieldErrorBooks, receptiveFieldNoteBooks } from './receptive-field';

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LayerIssue } from '../../../shared/core/network/info';
+import type { ReceptiveFieldNote } from '../../../shared/core/receptive/messages';
 import { FSI, PDI } from './bidi';
 import { expressionErrorText, layerIssueText, localizeNumbersIn } from './engine-messages';
 import { en } from './en';
@@ -116,5 +117,29 @@ describe('a derivation line in the current language', () => {
     // A line of math alone reads left to right as one piece.
     expect(derivationParts(rf)).toEqual([{ text: 'r = ۱ + (۳ - ۱)*۱ = ۳', math: true }]);
     expect(derivationLatex('\\text{same as input}')).toBe('\\text{همانند ورودی}');
+  });
+});
+
+describe('receptive-field refusals and notes in the current language', () => {
+  it('a refusal by its code, a failed call by its CoreError code, the notes joined in the language', async () => {
+    const { receptiveFieldErrorText, receptiveFieldNotesText } = await import('./engine-messages');
+    // As the core sends them (shared/messages/receptive-field.test.ts holds the core to this form).
+    const outside = {
+      ok: false as const,
+      code: 'unit_outside' as const,
+      values: { unit: '(31, 0)', layer: 3, shape: '31x31', first: 0, last_row: 30, last_column: 30 },
+      message: 'unit (31, 0) is outside layer 3, whose output is 31x31 (rows 0 to 30, columns 0 to 30)',
+    };
+    const noteMessages: ReceptiveFieldNote[] = [
+      { code: 'uniform_weights', values: { weights: '1/fan_in', bias: 0 } },
+      { code: 'activations_identity', values: {} },
+    ];
+    const field = { notes: ['weights 1/fan_in, bias 0', 'activations treated as the identity'], noteMessages };
+    expect(receptiveFieldErrorText(outside)).toBe(outside.message);
+    expect(receptiveFieldNotesText(field)).toBe('weights 1/fan_in, bias 0; activations treated as the identity');
+    setLocale('fa');
+    expect(visible(receptiveFieldErrorText(outside))).toBe('واحد (۳۱, ۰) بیرون از لایهٔ ۳ است؛ خروجی این لایه ۳۱x۳۱ است (سطرهای ۰ تا ۳۰، ستون‌های ۰ تا ۳۰)');
+    expect(receptiveFieldErrorText({ code: 'cancelled', message: 'cancelled' })).toBe('محاسبه لغو شد');
+    expect(visible(receptiveFieldNotesText(field))).toBe('وزن‌ها ۱/fan_in، بایاس ۰؛ تابع‌های فعال‌سازی همانی در نظر گرفته شده‌اند');
   });
 });

@@ -9,6 +9,8 @@ import type { CoreErrorData } from '../../../shared/protocol/messages';
 import { phraseCoreFailure } from '../../../shared/messages/index';
 import type { Derivation } from '../../../shared/core/network/info';
 import { phraseDerivation, phraseDerivationLatex } from '../../../shared/messages/index';
+import type { ReceptiveFieldFailure, ReceptiveFieldNote } from '../../../shared/core/receptive/messages';
+import { phraseReceptiveFieldError, phraseReceptiveFieldNotes } from '../../../shared/messages/index';
 import { mapNumbersIn, phraseAnswerExpected, phraseAnswerReason, phraseDenseIssue, phraseExpressionError, phraseLayerIssue, phraseOptimizeError, phraseProjectError, phraseSolveProblem, phraseTrainStop, type EngineMessage, type ExpressionErrorMessage, type ValueWriter } from '../../../shared/messages/index';
 import { getLocale, isolate, numberLocale, formatExact } from './locale.svelte';
 import { numberSymbols } from './number-format';
@@ -149,4 +151,15 @@ export function derivationText(derivation: PhrasedDerivation): string {
 /** A derivation's LaTeX with its \text{} words in the current language (the formula stays left to right). */
 export function derivationLatex(latex: string): string {
   return phraseDerivationLatex(getLocale(), latex);
+}
+
+/** Why a unit's region or effective field is not shown (the core's refusal, or a failed call), in the current language. */
+export function receptiveFieldErrorText(problem: ReceptiveFieldFailure | Pick<CoreErrorData, 'code' | 'message'>): string {
+  return 'ok' in problem ? phraseReceptiveFieldError(getLocale(), problem, writeEngineValue) : coreErrorText(problem);
+}
+
+/** An effective field's notes (weights, input, activations) in the current language, in order, as one line ("; " between them, "؛ " in Persian). */
+export function receptiveFieldNotesText(field: { notes: readonly string[]; noteMessages?: readonly ReceptiveFieldNote[] }): string {
+  const locale = getLocale();
+  return phraseReceptiveFieldNotes(locale, field, writeEngineValue).join(locale === 'fa' ? '؛ ' : '; ');
 }
