@@ -69,4 +69,16 @@ test.describe('Persian derivations (issue 11)', () => {
     await expect(page.getByTestId('derivation-text')).toHaveText('params = 0 (flatten has no parameters)');
     await expect(page.getByTestId('derivation-text')).toHaveJSProperty('tagName', 'CODE');
   });
+
+  test('the receptive-field explorer: the effective field\'s notes are Persian sentences', async ({ page }) => {
+    await page.goto('/?lang=fa&tour=off#receptive-field');
+    const canvas = page.getByTestId('rf-canvas-3');
+    await expect(canvas).toBeVisible();
+    const cell = Number(await canvas.getAttribute('data-cell'));
+    const margin = Number(await canvas.getAttribute('data-margin'));
+    await canvas.click({ position: { x: margin + 0.5 * cell, y: margin + 0.5 * cell } });
+    const notes = page.getByTestId('receptive-field-view').locator('p[data-engine-text]').filter({ hasText: 'fan_in' });
+    await expect.poll(async () => plain(await notes.first().textContent()), { timeout: 20_000 }).toMatch(/^وزن‌ها ۱\/fan_in، بایاس ۰؛ گذر رو به جلو روی ورودی تصادفی/);
+    expect(plain(await notes.first().textContent())).not.toMatch(/\b(?:weights|forward|activations|batch)\b/);
+  });
 });
