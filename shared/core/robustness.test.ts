@@ -73,33 +73,33 @@ describe('optimize, optimizeExplain, optimizeSurface: field errors for any probl
 
 describe('unitRegion and effectiveReceptiveField', () => {
   it('a missing payload or unit is named', async () => {
-    expect(core.unitRegion(null as never)).toEqual({ ok: false, message: 'layer must be a whole number ≥ 0, got nothing' });
-    expect(core.unitRegion({ spec: SEED_NETWORK, layer: 3, y: '0', x: 0 } as never)).toEqual({ ok: false, message: 'y must be a whole number ≥ 0, got "0"' });
-    expect(await core.effectiveReceptiveField(undefined as never)).toEqual({ ok: false, message: 'the request must be an object with spec, layer, y, x, weights and activations, got nothing' });
+    expect(core.unitRegion(null as never)).toMatchObject({ ok: false, message: 'layer must be a whole number ≥ 0, got nothing' });
+    expect(core.unitRegion({ spec: SEED_NETWORK, layer: 3, y: '0', x: 0 } as never)).toMatchObject({ ok: false, message: 'y must be a whole number ≥ 0, got "0"' });
+    expect(await core.effectiveReceptiveField(undefined as never)).toMatchObject({ ok: false, message: 'the request must be an object with spec, layer, y, x, weights and activations, got nothing' });
     const request = { spec: SEED_NETWORK, layer: 2, y: 0, x: 0, weights: 'random', activations: true } as const;
-    expect(await core.effectiveReceptiveField({ ...request, weights: 'ones' as never })).toEqual({ ok: false, message: 'weights must be "uniform" or "random", got "ones"' });
+    expect(await core.effectiveReceptiveField({ ...request, weights: 'ones' as never })).toMatchObject({ ok: false, message: 'weights must be "uniform" or "random", got "ones"' });
     // NaN channels used to make the narrowing loop forever
-    expect(await core.effectiveReceptiveField({ ...request, maxChannels: Number.NaN })).toEqual({ ok: false, message: 'maxChannels must be a whole number ≥ 1, got NaN' });
+    expect(await core.effectiveReceptiveField({ ...request, maxChannels: Number.NaN })).toMatchObject({ ok: false, message: 'maxChannels must be a whole number ≥ 1, got NaN' });
   });
 
   it('a network too large to trace is refused with the limit named, before any work', async () => {
     const wide = { input: [3, 128, 100_000_000], layers: SEED_NETWORK.layers.slice(0, 3) };
     expect(summarizeNetwork(wide).ok).toBe(true);
-    expect(core.unitRegion({ spec: wide, layer: 3, y: 0, x: 0 })).toEqual({ ok: false, message: expect.stringContaining('more than the 5,000,000 allowed (MAX_REGION_WORK); use a smaller input') });
+    expect(core.unitRegion({ spec: wide, layer: 3, y: 0, x: 0 })).toMatchObject({ ok: false, message: expect.stringContaining('more than the 5,000,000 allowed (MAX_REGION_WORK); use a smaller input') });
     // A huge dilation with "same" padding: a small image, but the lattice a unit reaches through the padding is 2^32 cells wide
     const dilated = { input: [4, 1, 1], layers: [{ type: 'conv2d', out_channels: 8, kernel: [1, 5], padding: 'same', dilation: 2 ** 31 }] } as const;
-    expect(core.unitRegion({ spec: dilated as never, layer: 1, y: 0, x: 0 })).toEqual({ ok: false, message: expect.stringContaining('(MAX_REGION_WORK)') });
+    expect(core.unitRegion({ spec: dilated as never, layer: 1, y: 0, x: 0 })).toMatchObject({ ok: false, message: expect.stringContaining('(MAX_REGION_WORK)') });
     const field = { layer: 2, y: 0, x: 0, weights: 'uniform', activations: true } as const;
-    expect(await core.effectiveReceptiveField({ ...field, spec: { input: [1, 8000, 8000], layers: [{ type: 'conv2d', out_channels: 1, kernel: 1 }, { type: 'relu' }] } })).toEqual({
+    expect(await core.effectiveReceptiveField({ ...field, spec: { input: [1, 8000, 8000], layers: [{ type: 'conv2d', out_channels: 1, kernel: 1 }, { type: 'relu' }] } })).toMatchObject({
       ok: false,
       message: expect.stringContaining('numbers at once, more than the 32,000,000 allowed (MAX_EFFECTIVE_FIELD_VALUES)'),
     });
     // 2^31 output channels: the uniform engine's per-channel factors alone used to take minutes
-    expect(await core.effectiveReceptiveField({ ...field, spec: { input: [1, 4, 4], layers: [{ type: 'conv2d', out_channels: 2 ** 31, kernel: 1 }, { type: 'relu' }] } })).toEqual({
+    expect(await core.effectiveReceptiveField({ ...field, spec: { input: [1, 4, 4], layers: [{ type: 'conv2d', out_channels: 2 ** 31, kernel: 1 }, { type: 'relu' }] } })).toMatchObject({
       ok: false,
       message: expect.stringContaining('(MAX_EFFECTIVE_FIELD_VALUES)'),
     });
-    expect(await core.effectiveReceptiveField({ ...field, spec: { input: [1, 2000, 2000], layers: [{ type: 'conv2d', out_channels: 1, kernel: 51, padding: 25 }, { type: 'relu' }] } })).toEqual({
+    expect(await core.effectiveReceptiveField({ ...field, spec: { input: [1, 2000, 2000], layers: [{ type: 'conv2d', out_channels: 1, kernel: 51, padding: 25 }, { type: 'relu' }] } })).toMatchObject({
       ok: false,
       message: 'this effective field needs about 21,000,000,000 multiply-adds, more than the 10,000,000,000 allowed (MAX_EFFECTIVE_FIELD_WORK); use a smaller input, fewer channels (maxChannels) or uniform weights',
     });
