@@ -118,7 +118,7 @@ describe('derivation lines phrased from code and values', () => {
     expect(fa(SEED_NETWORK, 1, 'macs')).toMatch(/^ضرب‌وجمع‌ها = /);
     expect(fa({ input: [3, 6, 6], layers: [{ type: 'batchnorm2d' }] }, 1, 'params')).toBe('پارامترها = ۲*۳ = ۶ (گاما و بتا؛ میانگین و واریانس جاری ۲*۳ = ۶ بافر هستند، نه پارامتر)');
     expect(fa({ input: [1, 5, 5], layers: [{ type: 'maxpool2d', kernel: 3, stride: 3, padding: 1, ceil_mode: true }] }, 1, 'output')).toBe(
-      'خروجی = ۱x۲x۲: H_out = W_out = ceil((۵ + ۲*۱ - ۱*(۳ - ۱) - ۱)/۳) + ۱ - ۱ (آخرین پنجره از داخل لایه‌گذاری شروع می‌شد) = ۲',
+      'خروجی = ۱x۲x۲: ارتفاع و عرض = ceil((۵ + ۲*۱ - ۱*(۳ - ۱) - ۱)/۳) + ۱ - ۱ (آخرین پنجره از داخل لایه‌گذاری شروع می‌شد) = ۲',
     );
     expect(fa({ input: [3, 6, 6], layers: [{ type: 'relu' }] }, 1, 'rf_size')).toBe('r = ۱ (relu روی هر واحد جداگانه عمل می‌کند)');
   });

@@ -11,9 +11,9 @@ export const enDerivations = {
     scalar: '{label:label} = {h_eq:heq}{unit:unit}',
     symbol: '{prefix}{symbol} = {h_eq:heq}',
     symbol_axes: '{prefix}{symbol_h} = {h_eq:heq}; {symbol_w} = {w_eq:weq}',
-    output: 'output = {shape}: {axes} = {h_eq:heq}',
+    output: 'output = {shape}: {axes:axes} = {h_eq:heq}',
     output_vector: 'output = {shape}: size = {h_eq:heq}',
-    output_axes: 'output = {shape}: {h_axis} = {h_eq:heq}; {w_axis} = {w_eq:weq}',
+    output_axes: 'output = {shape}: H_out = {h_eq:heq}; W_out = {w_eq:weq}',
     zero: '{label:label} = {zero} ({reason:reason})',
     same: '{label:label} = {value} ({reason:reason})',
     why: ' ({reason:reason})',
@@ -31,6 +31,7 @@ export const enDerivations = {
   } satisfies Record<DerivationCode | DerivationNoteCode, string>,
   tables: {
     label: { output: 'output', params: 'params', macs: 'MACs', memory: 'memory' },
+    axes: { square: 'H_out = W_out' },
     heq: { plain: '{h}', dropped: '{h_before} (the last window would start in the padding) = {h_result}' },
     weq: { plain: '{w}', dropped: '{w_before} (the last window would start in the padding) = {w_result}' },
     unit: {

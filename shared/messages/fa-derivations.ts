@@ -3,18 +3,18 @@ import type { TranslatedBook } from './phrase';
 
 /**
  * Persian phrasing of a derivation's plain line: the sentence and the words are Persian, the
- * equations, shapes, symbols (r, j, c, H_out) and PyTorch names (affine=false, dim) stay as
+ * equations, shapes, symbols (r, j, c, k_eff) and PyTorch names (affine=false, dim) stay as
  * values, left to right and isolated. A line that is only math ("r = 7 + (5 - 1)*1 = 11") reads
- * the same in both languages.
+ * the same in both languages. H_out and W_out are said in words (ارتفاع، عرض).
  */
 export const faDerivations: TranslatedBook<typeof enDerivations> = {
   codes: {
     scalar: '{label:label} = {h_eq:heq}{unit:unit}',
     symbol: '{prefix}{symbol} = {h_eq:heq}',
     symbol_axes: '{prefix}{symbol_h} = {h_eq:heq}؛ {symbol_w} = {w_eq:weq}',
-    output: 'خروجی = {shape}: {axes} = {h_eq:heq}',
+    output: 'خروجی = {shape}: {axes:axes} = {h_eq:heq}',
     output_vector: 'خروجی = {shape}: اندازه = {h_eq:heq}',
-    output_axes: 'خروجی = {shape}: {h_axis} = {h_eq:heq}؛ {w_axis} = {w_eq:weq}',
+    output_axes: 'خروجی = {shape}: ارتفاع = {h_eq:heq}؛ عرض = {w_eq:weq}',
     zero: '{label:label} = {zero} ({reason:reason})',
     same: '{label:label} = {value} ({reason:reason})',
     why: ' ({reason:reason})',
@@ -32,6 +32,7 @@ export const faDerivations: TranslatedBook<typeof enDerivations> = {
   },
   tables: {
     label: { output: 'خروجی', params: 'پارامترها', macs: 'ضرب‌وجمع‌ها', memory: 'حافظه' },
+    axes: { square: 'ارتفاع و عرض' },
     heq: { plain: '{h}', dropped: '{h_before} (آخرین پنجره از داخل لایه‌گذاری شروع می‌شد) = {h_result}' },
     weq: { plain: '{w}', dropped: '{w_before} (آخرین پنجره از داخل لایه‌گذاری شروع می‌شد) = {w_result}' },
     unit: {

@@ -103,7 +103,7 @@ export function outputDerivation(formula: string, outputShape: readonly number[]
       substituted: height.latex,
       result: shapeLatex(outputShape),
       text: `output = ${shape}: ${axes} = ${equation(height)}`,
-      message: width ? message('output', { shape, axes, ...equationValues('h', height) }) : message('output_vector', { shape, ...equationValues('h', height) }),
+      message: width ? message('output', { shape, axes: 'square', ...equationValues('h', height) }) : message('output_vector', { shape, ...equationValues('h', height) }),
     };
   }
   return {
@@ -112,7 +112,7 @@ export function outputDerivation(formula: string, outputShape: readonly number[]
     substituted: `\\text{H: } ${height.latex},\\quad \\text{W: } ${width.latex}`,
     result: shapeLatex(outputShape),
     text: `output = ${shape}: H_out = ${equation(height)}; W_out = ${equation(width)}`,
-    message: message('output_axes', { shape, h_axis: 'H_out', w_axis: 'W_out', ...equationValues('h', height), ...equationValues('w', width) }),
+    message: message('output_axes', { shape, ...equationValues('h', height), ...equationValues('w', width) }),
   };
 }
 
