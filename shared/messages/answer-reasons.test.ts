@@ -59,7 +59,7 @@ describe('answer-check reasons phrased from code and values', () => {
     }
     const [second] = checkAnswers(SEED_NETWORK, { layers: at(1, { params: '51200' }) });
     expect(phraseAnswerReason('fa', second!.params!, plainWriter('fa'))).toBe(
-      'هر واحد خروجی یک بایاس هم دارد (۱+ برای هر فیلتر یا خروجی): params = (۳۲*۵*۵/۱ + ۱)*۶۴ = ۵۱٬۲۶۴',
+      'هر واحد خروجی یک بایاس هم دارد (۱+ برای هر فیلتر یا خروجی): پارامترها = (۳۲*۵*۵/۱ + ۱)*۶۴ = ۵۱٬۲۶۴',
     );
     const [first] = checkAnswers(SEED_NETWORK, { layers: at(0, { rf: '11' }) });
     expect(phraseAnswerReason('fa', first!.rf!, plainWriter('fa'))).toBe('۱۱ میدان دید لایهٔ ۲ (conv2d) است، ردیف بعدی؛ این ردیف: r = ۱ + (۷ - ۱)*۱ = ۷');

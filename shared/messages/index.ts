@@ -10,3 +10,6 @@ export { optimizeErrorBooks, phraseOptimizeError } from './optimize-errors';
 export { backpropIssueBooks, casePath, phraseBackpropIssue, phraseBackpropIssueBody, type BackpropIssueMessage } from './backprop-issues';
 export { codeProblemBooks, exportFailureBooks, exportNoteBooks, phraseCodeProblem, phraseExportFailure, phraseExportNote } from './code-problems';
 export { optimizeStopBooks, phraseOptimizeStop } from './optimize-errors';
+export { coreFailureBooks, coreFailureMessage, phraseCoreFailure, refusedField } from './core-failures';
+export { derivationBooks, derivationLatexWords, latexWordsOf, phraseDerivation, phraseDerivationLatex } from './derivations';
+export { phraseReceptiveFieldError, phraseReceptiveFieldNotes, receptiveFieldErrorBooks, receptiveFieldNoteBooks } from './receptive-field';

@@ -18,8 +18,8 @@ function fakeCore(overrides: Partial<CoreApi> = {}): CoreApi {
     exportNetwork: () => ({ ok: false, message: '' }),
     backprop: () => ({ ok: false, issues: [] }),
     backpropGradientCheck: () => ({ ok: false, issues: [] }),
-    unitRegion: () => ({ ok: false, message: '' }),
-    effectiveReceptiveField: () => Promise.resolve({ ok: false, message: '' }),
+    unitRegion: () => ({ ok: false, message: '', code: 'sees_nothing', values: {} }),
+    effectiveReceptiveField: () => Promise.resolve({ ok: false, message: '', code: 'sees_nothing', values: {} }),
     gradientFlow: () => Promise.resolve({ ok: false, issues: [] }),
     trainNetwork: () => Promise.resolve({ ok: false, issues: [] }),
     linearRegions: () => Promise.resolve({ ok: false, issues: [] }),
@@ -36,12 +36,12 @@ function fakeCore(overrides: Partial<CoreApi> = {}): CoreApi {
 
 describe('createDispatcher', () => {
   it('answers a valid request with the result under the same id', () => {
-    const dispatcher = createDispatcher(fakeCore({ explain: ({ index }) => [{ quantity: 'params', formula: 'f', substituted: 's', result: String(index), text: 't' }] }));
+    const dispatcher = createDispatcher(fakeCore({ explain: ({ index }) => [{ quantity: 'params', formula: 'f', substituted: 's', result: String(index), text: 't', message: { code: 'symbol', values: {}, notes: [] } }] }));
     expect(dispatcher.handle({ kind: 'request', id: 7, type: 'explain', payload: { spec, index: 3 } })).toEqual({
       kind: 'reply',
       id: 7,
       ok: true,
-      result: [{ quantity: 'params', formula: 'f', substituted: 's', result: '3', text: 't' }],
+      result: [{ quantity: 'params', formula: 'f', substituted: 's', result: '3', text: 't', message: { code: 'symbol', values: {}, notes: [] } }],
     });
   });
 

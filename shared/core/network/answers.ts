@@ -1,7 +1,7 @@
 import { normalizeListSeparators, normalizeNumerals } from '../numerals';
 import { explainLayer } from './explain';
 import { describePair, formatPlain } from './format';
-import type { ComputedLayerInfo, LayerInfo, NetworkSummary } from './info';
+import type { ComputedLayerInfo, DerivationMessage, LayerInfo, NetworkSummary } from './info';
 import type { LayerSpec, NetworkSpec } from './spec';
 import { summarizeNetwork } from './summarize';
 
@@ -70,6 +70,8 @@ export interface AnswerMark {
   /** `reason` as a code with values, for the renderer and the CLI to phrase in their language. */
   code: AnswerReasonCode;
   values: AnswerValues;
+  /** The derivation whose text is `values.derivation`, as its message (phrased in the reason's language). */
+  derivation?: DerivationMessage;
   /** How a receptive-field answer was read (only on readable `rf` marks), so a chart can place it. */
   reading?: ReceptiveFieldAnswer;
 }
@@ -454,9 +456,13 @@ export function checkAnswers(spec: NetworkSpec, answers: { layers: readonly (Typ
         result[quantity] = info ? notComputed(index) : { status: 'not_computed', expected: '', ...because('no_layer', { layer: index }, `the network has no layer ${index}`) };
         continue;
       }
-      if (quantity === 'output') result.output = markOutput(text, info, neighbours, () => derivationText(spec, index, 'output', cache));
-      else if (quantity === 'params') result.params = markParams(text, info, spec.layers[position], neighbours, () => derivationText(spec, index, 'params', cache));
-      else result.rf = markReceptiveField(text, info, products[position] ?? null, neighbours, () => derivationText(spec, index, 'rf_size', cache));
+      const withDerivation = (mark: AnswerMark): AnswerMark => {
+        const own = cache.get(index)?.find((derivation) => derivation.quantity === (quantity === 'rf' ? 'rf_size' : quantity));
+        return own && mark.values.derivation === own.text ? { ...mark, derivation: own.message } : mark;
+      };
+      if (quantity === 'output') result.output = withDerivation(markOutput(text, info, neighbours, () => derivationText(spec, index, 'output', cache)));
+      else if (quantity === 'params') result.params = withDerivation(markParams(text, info, spec.layers[position], neighbours, () => derivationText(spec, index, 'params', cache)));
+      else result.rf = withDerivation(markReceptiveField(text, info, products[position] ?? null, neighbours, () => derivationText(spec, index, 'rf_size', cache)));
     }
     if (result.output || result.params || result.rf) marks.push(result);
   });

@@ -16,6 +16,7 @@ describe('explainLayer: every number as formula, numbers filled in, result', () 
       substituted: '(3 \\cdot 7 \\cdot 7 / 1 + 1) \\cdot 32',
       result: '4{,}736',
       text: 'params = (3*7*7/1 + 1)*32 = 4,736',
+      message: { code: 'scalar', values: { label: 'params', unit: 'none', h_eq: 'plain', h: '(3*7*7/1 + 1)*32 = 4,736' }, notes: [] },
     });
   });
 
@@ -26,6 +27,7 @@ describe('explainLayer: every number as formula, numbers filled in, result', () 
       substituted: '7 + (5 - 1) \\cdot 1',
       result: '11',
       text: 'r = 7 + (5 - 1)*1 = 11',
+      message: { code: 'symbol', values: { prefix: '', symbol: 'r', h_eq: 'plain', h: '7 + (5 - 1)*1 = 11' }, notes: [] },
     });
     expect(derivationOf(SEED_NETWORK, 2, 'rf_jump')?.text).toBe('j = 1*2 = 2');
     expect(derivationOf(SEED_NETWORK, 2, 'rf_center')?.text).toBe('c = 0 + ((5 - 1)/2 - 0)*1 = 2');
@@ -46,6 +48,7 @@ describe('explainLayer: every number as formula, numbers filled in, result', () 
       substituted: 'k_{eff} = (3 - 1) \\cdot 2 + 1 = 5; \\quad 13 + (5 - 1) \\cdot 4',
       result: '29',
       text: 'k_eff = (3 - 1)*2 + 1 = 5; r = 13 + (5 - 1)*4 = 29',
+      message: { code: 'symbol', values: { prefix: 'k_eff = (3 - 1)*2 + 1 = 5; ', symbol: 'r', h_eq: 'plain', h: '13 + (5 - 1)*4 = 29' }, notes: [] },
     });
     expect(derivationOf(SEED_NETWORK, 4, 'rf_center')?.text).toBe('k_eff = (3 - 1)*2 + 1 = 5; c = 3 + ((5 - 1)/2 - 0)*4 = 11');
   });

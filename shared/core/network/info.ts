@@ -156,4 +156,42 @@ export interface Derivation {
   result: string;
   /** Plain-text version of the whole line for copy, CLI and screen readers. */
   text: string;
+  /**
+   * `text` as codes with values, for the renderer and the CLI to phrase in their language
+   * (shared/messages/derivations.ts; English word for word `text`). Values that are math
+   * (equations, shapes, symbols) stay as they are in every language.
+   */
+  message: DerivationMessage;
+}
+
+/** Codes of a derivation's line (the English templates are in shared/messages/en-derivations.ts). */
+export type DerivationCode = 'scalar' | 'symbol' | 'symbol_axes' | 'output' | 'output_vector' | 'output_axes' | 'zero' | 'same';
+
+/** Codes of the notes after a derivation's line ("(the average spacing of units, which differ)"). */
+export type DerivationNoteCode =
+  | 'why'
+  | 'exact_varies'
+  | 'exact_same'
+  | 'average_spacing'
+  | 'origin_centre'
+  | 'origin_empty'
+  | 'flattened'
+  | 'already_whole'
+  | 'whole_input'
+  | 'whole_width'
+  | 'spread_largest'
+  | 'origin_reads_none';
+
+export type DerivationValues = Readonly<Record<string, string | number>>;
+
+export interface DerivationNote {
+  code: DerivationNoteCode;
+  values: DerivationValues;
+}
+
+/** A derivation's line as a code with values, and the notes that follow it, in order. */
+export interface DerivationMessage {
+  code: DerivationCode;
+  values: DerivationValues;
+  notes: readonly DerivationNote[];
 }

@@ -1,6 +1,6 @@
-import { axisDerivation, term, type AxisTerm } from './derivation';
+import { axisDerivation, term, withNote, withPrefix, type AxisTerm, type DerivationReason } from './derivation';
 import { formatLatex as n, formatPlain as p } from './format';
-import type { ComputedLayerInfo, Derivation, Pair, ReceptiveField } from './info';
+import type { ComputedLayerInfo, Derivation, DerivationNote, DerivationValues, Pair, ReceptiveField } from './info';
 import { dependencyProgression, spanWidth, type AxisSpread, type UnitSpan } from './receptive-field';
 
 const BOTH = [0, 1] as const;
@@ -12,10 +12,6 @@ function perAxis(build: (axis: 0 | 1) => AxisTerm): [AxisTerm, AxisTerm] {
 /** A number as an operand after a minus or plus sign: negatives in parentheses. */
 function operand(value: number): { latex: string; plain: string } {
   return value < 0 ? { latex: `(${n(value)})`, plain: `(${p(value)})` } : { latex: n(value), plain: p(value) };
-}
-
-function withNote(derivation: Derivation, note: string): Derivation {
-  return note ? { ...derivation, text: derivation.text + note } : derivation;
 }
 
 /**
@@ -48,15 +44,50 @@ function effectiveKernelStep(record: ComputedLayerInfo): { latex: string; plain:
 function afterKernelStep(derivation: Derivation, step: { latex: string; plain: string } | undefined): Derivation {
   if (!step) return derivation;
   return {
-    ...derivation,
+    ...withPrefix(derivation, step.plain),
     formula: `${derivation.formula}, \\quad k_{eff} = (k - 1)\\,d + 1`,
     substituted: step.latex + derivation.substituted,
-    text: step.plain + derivation.text,
   };
 }
 
+function isPartial(spread: readonly [AxisSpread, AxisSpread]): boolean {
+  return BOTH.some((a) => !spread[a].exhaustive);
+}
+
 function partialNote(spread: readonly [AxisSpread, AxisSpread]): string {
-  return BOTH.some((a) => !spread[a].exhaustive) ? '; of the units nearest the two ends only: the pattern of units is too long to examine them all' : '';
+  return isPartial(spread) ? '; of the units nearest the two ends only: the pattern of units is too long to examine them all' : '';
+}
+
+/** A note as text and as a code with values. */
+export interface NoteText {
+  text: string;
+  code: DerivationNote;
+}
+
+/** Unit (0, 0), as a value (its digits are numbers). */
+const ORIGIN = { origin: '(0, 0)' };
+
+function note(text: string, code: DerivationNote['code'], values: DerivationValues = {}): NoteText {
+  return { text, code: { code, values } };
+}
+
+function addNote(derivation: Derivation, noted: NoteText | undefined): Derivation {
+  return noted ? withNote(derivation, noted.text, noted.code) : derivation;
+}
+
+/** The values of "unit (0, 1) sees input rows 0 to 5 and columns 2 to 7; of the units nearest ...". */
+function seesValues(spread: readonly [AxisSpread, AxisSpread], unit: string): DerivationValues {
+  const [rows, columns] = [spread[0].widest, spread[1].widest];
+  return {
+    unit,
+    rows: rows.first > rows.last ? 'none' : 'some',
+    row_first: p(rows.first),
+    row_last: p(rows.last),
+    columns: columns.first > columns.last ? 'none' : 'some',
+    column_first: p(columns.first),
+    column_last: p(columns.last),
+    partial: isPartial(spread) ? 'ends' : 'all',
+  };
 }
 
 function unitName(spread: readonly [AxisSpread, AxisSpread], pick: (axis: AxisSpread) => UnitSpan): string {
@@ -73,7 +104,7 @@ function spanText(span: UnitSpan, what: string): string {
  * last - first + 1; the centre the middle of unit (0, 0)'s span; the jump the layer's own rule,
  * now the average spacing.
  */
-function exactSpanDerivations(record: ComputedLayerInfo, jump: Derivation, extraNote = ''): Derivation[] {
+function exactSpanDerivations(record: ComputedLayerInfo, jump: Derivation, extraNote?: NoteText): Derivation[] {
   const spread = record.fieldSpread;
   const result = record.receptiveField;
   const size = perAxis((a) => {
@@ -91,15 +122,19 @@ function exactSpanDerivations(record: ComputedLayerInfo, jump: Derivation, extra
   const widest = unitName(spread, (axis) => axis.widest);
   const sees = `unit ${widest} sees input ${spanText(spread[0].widest, 'rows')} and ${spanText(spread[1].widest, 'columns')}`;
   const partial = partialNote(spread);
-  const sizeNote = result.varies ? ` (units differ: the largest exact span over units, ${sees}${partial})` : ` (the exact span of every unit, moved by the jump: ${sees}${partial})`;
+  const seen = seesValues(spread, widest);
+  const sizeNote = result.varies
+    ? note(` (units differ: the largest exact span over units, ${sees}${partial})`, 'exact_varies', seen)
+    : note(` (the exact span of every unit, moved by the jump: ${sees}${partial})`, 'exact_same', seen);
   const originSeen = BOTH.every((a) => spread[a].origin.first <= spread[a].origin.last);
   const centerNote = originSeen
-    ? ' (the centre of the exact span of unit (0, 0))'
-    : " (unit (0, 0) sees nothing along some axis: its centre there is where the units' spacing puts it)";
+    ? note(' (the centre of the exact span of unit (0, 0))', 'origin_centre', ORIGIN)
+    : note(" (unit (0, 0) sees nothing along some axis: its centre there is where the units' spacing puts it)", 'origin_empty', ORIGIN);
+  const spacing = result.varies ? note(' (the average spacing of units, which differ)', 'average_spacing') : undefined;
   return [
-    withNote(axisDerivation('rf_size', 'r', '\\max_u\\,(\\text{last}(u) - \\text{first}(u) + 1)', ...size), sizeNote + extraNote),
-    withNote(jump, (result.varies ? ' (the average spacing of units, which differ)' : '') + extraNote),
-    withNote(axisDerivation('rf_center', 'c', '\\tfrac{1}{2}\\,(\\text{first}(0) + \\text{last}(0))', ...center), centerNote + extraNote),
+    addNote(addNote(axisDerivation('rf_size', 'r', '\\max_u\\,(\\text{last}(u) - \\text{first}(u) + 1)', ...size), sizeNote), extraNote),
+    addNote(addNote(jump, spacing), extraNote),
+    addNote(addNote(axisDerivation('rf_center', 'c', '\\tfrac{1}{2}\\,(\\text{first}(0) + \\text{last}(0))', ...center), centerNote), extraNote),
   ];
 }
 
@@ -137,29 +172,32 @@ export function windowReceptiveFieldDerivations(record: ComputedLayerInfo): Deri
 }
 
 /** Layers that see one unit at a time keep their input's receptive field. */
-export function passThroughReceptiveFieldDerivations(receptiveField: ReceptiveField, why: string): Derivation[] {
+export function passThroughReceptiveFieldDerivations(receptiveField: ReceptiveField, why: string, whyCode: DerivationReason): Derivation[] {
+  const { code: reason, ...reasonValues } = whyCode;
   const keep = (quantity: 'rf_size' | 'rf_jump' | 'rf_center', symbol: string, values: Pair): Derivation => {
     const [h, w] = perAxis((a) => term(n(values[a]), p(values[a]), values[a]));
     const derivation = axisDerivation(quantity, symbol, `${symbol}_{prev}`, h, w);
-    return { ...derivation, text: `${derivation.text} (${why})` };
+    return withNote(derivation, ` (${why})`, { code: 'why', values: { reason, ...reasonValues } });
   };
   return [keep('rf_size', 'r', receptiveField.size), keep('rf_jump', 'j', receptiveField.jump), keep('rf_center', 'c', receptiveField.center)];
 }
 
 /** Whole-axis mixing: r = r_prev + (H - 1) j_prev, c = c_prev + (H - 1)/2 j_prev, j = 0 (exact spans when the input's units differ). */
-export function wholeAxisReceptiveFieldDerivations(record: ComputedLayerInfo, axes: readonly [boolean, boolean], extent: Pair, note?: string): Derivation[] {
+export function wholeAxisReceptiveFieldDerivations(record: ComputedLayerInfo, axes: readonly [boolean, boolean], extent: Pair, given?: NoteText): Derivation[] {
   const previous = record.inputReceptiveField;
   const result = record.receptiveField;
   const whole = BOTH.every((a) => axes[a]);
   const alreadyWhole = BOTH.every((a) => !axes[a] || previous.jump[a] === 0);
-  note ??= alreadyWhole
-    ? ' (the input is already seen as a whole)'
-    : whole
-      ? ' (every unit sees the whole input: all units of the previous layer)'
-      : ' (each unit sees the whole width: Linear acts on the last axis)';
+  const wholeNote =
+    given ??
+    (alreadyWhole
+      ? note(' (the input is already seen as a whole)', 'already_whole')
+      : whole
+        ? note(' (every unit sees the whole input: all units of the previous layer)', 'whole_input')
+        : note(' (each unit sees the whole width: Linear acts on the last axis)', 'whole_width'));
   const jump = perAxis((a) => (axes[a] ? term('0', '0', 0) : term(n(previous.jump[a]), p(previous.jump[a]), result.jump[a])));
   const jumpDerivation = axisDerivation('rf_jump', 'j', '0', ...jump);
-  if (previous.varies) return exactSpanDerivations(record, jumpDerivation, note);
+  if (previous.varies) return exactSpanDerivations(record, jumpDerivation, wholeNote);
   const mixes = (a: 0 | 1): boolean => axes[a] && previous.jump[a] !== 0;
   const size = perAxis((a) =>
     mixes(a)
@@ -172,9 +210,9 @@ export function wholeAxisReceptiveFieldDerivations(record: ComputedLayerInfo, ax
       : term(n(previous.center[a]), p(previous.center[a]), result.center[a]),
   );
   return [
-    withNote(axisDerivation('rf_size', 'r', 'r_{prev} + (H - 1)\\,j_{prev}', ...size), note),
-    withNote(jumpDerivation, note),
-    withNote(axisDerivation('rf_center', 'c', 'c_{prev} + \\frac{H - 1}{2}\\,j_{prev}', ...center), note),
+    addNote(axisDerivation('rf_size', 'r', 'r_{prev} + (H - 1)\\,j_{prev}', ...size), wholeNote),
+    addNote(jumpDerivation, wholeNote),
+    addNote(axisDerivation('rf_center', 'c', 'c_{prev} + \\frac{H - 1}{2}\\,j_{prev}', ...center), wholeNote),
   ];
 }
 
@@ -213,12 +251,15 @@ export function spreadReceptiveFieldDerivations(record: ComputedLayerInfo, jumpF
       result.center[a],
     );
   });
-  const sizeNote = result.varies ? ` (largest, at output unit ${unitName(spread, (axis) => axis.widest)}; units differ${partialNote(spread)})` : '';
+  const widest = unitName(spread, (axis) => axis.widest);
+  const sizeNote = result.varies
+    ? note(` (largest, at output unit ${widest}; units differ${partialNote(spread)})`, 'spread_largest', { unit: widest, partial: isPartial(spread) ? 'ends' : 'all' })
+    : undefined;
   const originReads = BOTH.every((a) => !inputs(a, 0).none);
-  const centerNote = originReads ? '' : " (unit (0, 0) reads no input along some axis: its centre there is where the units' spacing puts it)";
+  const centerNote = originReads ? undefined : note(" (unit (0, 0) reads no input along some axis: its centre there is where the units' spacing puts it)", 'origin_reads_none', ORIGIN);
   return [
-    withNote(axisDerivation('rf_size', 'r', '\\max_o \\; r_{prev} + (i_{last}(o) - i_{first}(o))\\,j_{prev}', ...size), sizeNote),
+    addNote(axisDerivation('rf_size', 'r', '\\max_o \\; r_{prev} + (i_{last}(o) - i_{first}(o))\\,j_{prev}', ...size), sizeNote),
     jumpDerivation,
-    withNote(axisDerivation('rf_center', 'c', 'c_{prev} + \\frac{i_{first}(0) + i_{last}(0)}{2}\\,j_{prev}', ...center), centerNote),
+    addNote(axisDerivation('rf_center', 'c', 'c_{prev} + \\frac{i_{first}(0) + i_{last}(0)}{2}\\,j_{prev}', ...center), centerNote),
   ];
 }

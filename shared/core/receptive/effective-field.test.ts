@@ -214,9 +214,9 @@ describe('effective receptive field on a given input (the loaded image) against 
   it('refuses an input of the wrong size in words that say the size needed', async () => {
     const spec: NetworkSpec = { input: [3, 4, 4], layers: [{ type: 'conv2d', out_channels: 1, kernel: 3 }] };
     const result = await effectiveReceptiveField({ spec, layer: 1, y: 0, x: 0, weights: 'uniform', activations: true, input: givenInput(47) });
-    expect(result).toEqual({ ok: false, message: "input has 47 numbers; the network's input 3x4x4 needs 48 (channel by channel, each row by row)" });
+    expect(result).toMatchObject({ ok: false, message: "input has 47 numbers; the network's input 3x4x4 needs 48 (channel by channel, each row by row)" });
     const bad = await effectiveReceptiveField({ spec, layer: 1, y: 0, x: 0, weights: 'uniform', activations: true, input: [...givenInput(47), Number.NaN] });
-    expect(bad).toEqual({ ok: false, message: 'input[47] must be a finite number, got NaN' });
+    expect(bad).toMatchObject({ ok: false, message: 'input[47] must be a finite number, got NaN' });
   });
 });
 
@@ -323,7 +323,7 @@ describe('effective receptive field: summary numbers', () => {
       message: expect.stringContaining('layer 1 (convtranspose2d) is not supported'),
     });
     const conv: NetworkSpec = { input: [1, 4, 4], layers: [{ type: 'conv2d', out_channels: 2, kernel: 3 }] };
-    expect(await effectiveReceptiveField({ spec: conv, layer: 1, y: 0, x: 0, channel: 2, weights: 'uniform', activations: true })).toEqual({
+    expect(await effectiveReceptiveField({ spec: conv, layer: 1, y: 0, x: 0, channel: 2, weights: 'uniform', activations: true })).toMatchObject({
       ok: false,
       message: 'channel 2 does not exist in layer 1, which has channels 0 to 1',
     });

@@ -6,6 +6,7 @@ import { unitRegion, type Box } from './region';
 import { spatialLayers, type SpatialLayer } from './spatial-layers';
 import { createRandom, normalSample } from '../random';
 import type { Cooperation } from '../cooperation';
+import { refuse, type ReceptiveFieldFailure, type ReceptiveFieldNote } from './messages';
 
 /**
  * Effective receptive field (Luo, Li, Urtasun & Zemel, NeurIPS 2016): |dy/dx| of one output
@@ -79,12 +80,13 @@ export interface EffectiveFieldResult {
   /** What the forward pass ran on: the request's input, or the seeded random input. */
   input: 'given' | 'seeded';
   notes: string[];
+  /** `notes` as codes with values, in the same order (for the renderer to phrase). */
+  noteMessages: ReceptiveFieldNote[];
 }
 
-export interface EffectiveFieldFailure {
-  ok: false;
-  message: string;
-}
+export type EffectiveFieldFailure = ReceptiveFieldFailure;
+
+const note = (code: ReceptiveFieldNote['code'], values: ReceptiveFieldNote['values'] = {}): ReceptiveFieldNote => ({ code, values });
 
 /** Lets a long computation yield to its host and stop when the caller cancelled (it throws then). */
 export type { Cooperation };
@@ -206,7 +208,7 @@ function areaDivisor(tables: WindowTables): Float64Array {
   return divisor;
 }
 
-function planFor(layer: SpatialLayer, spec: LayerSpec, activations: boolean): Plan | string {
+function planFor(layer: SpatialLayer, spec: LayerSpec, activations: boolean): Plan | ReceptiveFieldFailure {
   const record = layer.record;
   switch (record.type) {
     case 'conv2d': {
@@ -238,7 +240,7 @@ function planFor(layer: SpatialLayer, spec: LayerSpec, activations: boolean): Pl
     case 'dropout2d':
       return { kind: 'identity' };
     default:
-      return `layer ${record.index} (${record.type}) is not supported by the effective receptive field; choose a unit of an earlier layer`;
+      return refuse('layer_unsupported', { layer: record.index, type: record.type }, `layer ${record.index} (${record.type}) is not supported by the effective receptive field; choose a unit of an earlier layer`);
   }
 }
 
@@ -646,18 +648,19 @@ const isWholeNumber = (value: unknown, min: number, max = Number.MAX_SAFE_INTEGE
   typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= max;
 
 /** The request's own fields (the spec and the unit are checked by the summary and the region). */
-function checkRequest(request: unknown): string | null {
-  if (typeof request !== 'object' || request === null) return `the request must be an object with spec, layer, y, x, weights and activations, got ${describeValue(request)}`;
+function checkRequest(request: unknown): ReceptiveFieldFailure | null {
+  if (typeof request !== 'object' || request === null)
+    return refuse('request_not_object', { value: describeValue(request) }, `the request must be an object with spec, layer, y, x, weights and activations, got ${describeValue(request)}`);
   const fields = request as Record<string, unknown>;
-  if (fields.weights !== 'uniform' && fields.weights !== 'random') return `weights must be "uniform" or "random", got ${describeValue(fields.weights)}`;
-  if (typeof fields.activations !== 'boolean') return `activations must be true or false, got ${describeValue(fields.activations)}`;
-  if (fields.channel !== undefined && !isWholeNumber(fields.channel, 0)) return `channel must be a whole number ≥ 0, got ${describeValue(fields.channel)}`;
-  if (fields.seed !== undefined && !isWholeNumber(fields.seed, 0, 2 ** 32 - 1)) return `seed must be a whole number from 0 to 2^32 - 1, got ${describeValue(fields.seed)}`;
-  if (fields.maxChannels !== undefined && !isWholeNumber(fields.maxChannels, 1)) return `maxChannels must be a whole number ≥ 1, got ${describeValue(fields.maxChannels)}`;
+  if (fields.weights !== 'uniform' && fields.weights !== 'random') return refuse('weights_value', { value: describeValue(fields.weights) }, `weights must be "uniform" or "random", got ${describeValue(fields.weights)}`);
+  if (typeof fields.activations !== 'boolean') return refuse('activations_value', { value: describeValue(fields.activations) }, `activations must be true or false, got ${describeValue(fields.activations)}`);
+  if (fields.channel !== undefined && !isWholeNumber(fields.channel, 0)) return refuse('channel_value', { value: describeValue(fields.channel) }, `channel must be a whole number ≥ 0, got ${describeValue(fields.channel)}`);
+  if (fields.seed !== undefined && !isWholeNumber(fields.seed, 0, 2 ** 32 - 1)) return refuse('seed_value', { value: describeValue(fields.seed) }, `seed must be a whole number from 0 to 2^32 - 1, got ${describeValue(fields.seed)}`);
+  if (fields.maxChannels !== undefined && !isWholeNumber(fields.maxChannels, 1)) return refuse('max_channels_value', { value: describeValue(fields.maxChannels) }, `maxChannels must be a whole number ≥ 1, got ${describeValue(fields.maxChannels)}`);
   if (fields.input !== undefined) {
-    if (!Array.isArray(fields.input)) return `input must be a list of numbers (C x H x W), got ${describeValue(fields.input)}`;
+    if (!Array.isArray(fields.input)) return refuse('input_not_list', { value: describeValue(fields.input) }, `input must be a list of numbers (C x H x W), got ${describeValue(fields.input)}`);
     const bad = fields.input.findIndex((value) => typeof value !== 'number' || !Number.isFinite(value));
-    if (bad >= 0) return `input[${bad}] must be a finite number, got ${describeValue(fields.input[bad])}`;
+    if (bad >= 0) return refuse('input_not_number', { index: bad, value: describeValue(fields.input[bad]) }, `input[${bad}] must be a finite number, got ${describeValue(fields.input[bad])}`);
   }
   return null;
 }
@@ -702,25 +705,23 @@ function fieldCost(summary: NetworkSummary, layers: readonly SpatialLayer[], wei
 
 function prepare(request: EffectiveFieldRequest): Prepared | EffectiveFieldFailure {
   const refused = checkRequest(request);
-  if (refused) return { ok: false, message: refused };
+  if (refused) return refused;
   const summary = summarizeNetwork(request.spec);
-  if (!summary.ok && summary.inputIssues.length > 0) return { ok: false, message: summary.inputIssues[0]!.message };
+  if (!summary.ok && summary.inputIssues.length > 0) return { ...refuse('input_issue', {}, summary.inputIssues[0]!.message), issue: summary.inputIssues[0]! };
   const stack = spatialLayers(summary, request.layer);
   if (!stack.ok) return stack;
-  if (request.layer < 1) return { ok: false, message: 'choose a unit of layer 1 or later; the input has no receptive field to compute' };
+  if (request.layer < 1) return refuse('input_layer', { first: 1 }, 'choose a unit of layer 1 or later; the input has no receptive field to compute');
   const region = unitRegion(summary, request.layer, request.y, request.x);
   if (!region.ok) return region;
   const [inputChannels, inputHeight, inputWidth] = [summary.input[0]!, summary.input[1]!, summary.input[2]!];
   if (request.input && request.input.length !== inputChannels * inputHeight * inputWidth) {
-    return {
-      ok: false,
-      message: `input has ${formatPlain(request.input.length)} numbers; the network's input ${inputChannels}x${inputHeight}x${inputWidth} needs ${formatPlain(inputChannels * inputHeight * inputWidth)} (channel by channel, each row by row)`,
-    };
+    const [count, shape, needed] = [formatPlain(request.input.length), `${inputChannels}x${inputHeight}x${inputWidth}`, formatPlain(inputChannels * inputHeight * inputWidth)];
+    return refuse('input_size', { count, shape, needed }, `input has ${count} numbers; the network's input ${shape} needs ${needed} (channel by channel, each row by row)`);
   }
   const plans: Plan[] = [];
   for (const layer of stack.layers) {
     const plan = planFor(layer, request.spec.layers[layer.index - 1]!, request.activations);
-    if (typeof plan === 'string') return { ok: false, message: plan };
+    if ('ok' in plan) return plan;
     plans.push(plan);
   }
   const area = inputHeight * inputWidth;
@@ -731,18 +732,28 @@ function prepare(request: EffectiveFieldRequest): Prepared | EffectiveFieldFailu
     ? fieldCost(summary, stack.layers, 'random', Number.MAX_SAFE_INTEGER, request.activations)
     : fieldCost(summary, stack.layers, request.weights, request.maxChannels ?? 8, request.activations);
   if (cost.work > MAX_EFFECTIVE_FIELD_WORK) {
-    return { ok: false, message: `this effective field needs about ${formatPlain(Number(cost.work.toPrecision(2)))} multiply-adds, more than the ${formatPlain(MAX_EFFECTIVE_FIELD_WORK)} allowed (MAX_EFFECTIVE_FIELD_WORK); use a smaller input, fewer channels (maxChannels) or uniform weights` };
+    const [about, limit] = [formatPlain(Number(cost.work.toPrecision(2))), formatPlain(MAX_EFFECTIVE_FIELD_WORK)];
+    return refuse(
+      'field_too_much_work',
+      { work: about, limit, constant: 'MAX_EFFECTIVE_FIELD_WORK', option: 'maxChannels' },
+      `this effective field needs about ${about} multiply-adds, more than the ${limit} allowed (MAX_EFFECTIVE_FIELD_WORK); use a smaller input, fewer channels (maxChannels) or uniform weights`,
+    );
   }
   if (cost.values > MAX_EFFECTIVE_FIELD_VALUES) {
-    return { ok: false, message: `this effective field holds about ${formatPlain(Number(cost.values.toPrecision(2)))} numbers at once, more than the ${formatPlain(MAX_EFFECTIVE_FIELD_VALUES)} allowed (MAX_EFFECTIVE_FIELD_VALUES); use a smaller input or fewer channels` };
+    const [about, limit] = [formatPlain(Number(cost.values.toPrecision(2))), formatPlain(MAX_EFFECTIVE_FIELD_VALUES)];
+    return refuse(
+      'field_too_many_values',
+      { values: about, limit, constant: 'MAX_EFFECTIVE_FIELD_VALUES' },
+      `this effective field holds about ${about} numbers at once, more than the ${limit} allowed (MAX_EFFECTIVE_FIELD_VALUES); use a smaller input or fewer channels`,
+    );
   }
   const top = stack.layers[stack.layers.length - 1]!;
   const channels = top.record.outputShape[0]!;
   const channel = request.channel ?? 0;
   if (!Number.isInteger(channel) || channel < 0 || channel >= channels) {
-    return { ok: false, message: `channel ${channel} does not exist in layer ${request.layer}, which has channels 0 to ${channels - 1}` };
+    return refuse('no_channel', { channel, layer: request.layer, first: 0, last: channels - 1 }, `channel ${channel} does not exist in layer ${request.layer}, which has channels 0 to ${channels - 1}`);
   }
-  if (!region.inputClippedBox) return { ok: false, message: `unit (${request.y}, ${request.x}) of layer ${request.layer} sees no input pixel` };
+  if (!region.inputClippedBox) return refuse('sees_nothing', { unit: `(${request.y}, ${request.x})`, layer: request.layer }, `unit (${request.y}, ${request.x}) of layer ${request.layer} sees no input pixel`);
   return {
     summary,
     layers: stack.layers,
@@ -803,17 +814,23 @@ export async function effectiveReceptiveField(request: EffectiveFieldRequest, co
   }
   const mass = magnitude.reduce((sum, v) => sum + v, 0);
   const pixels95 = pixelsHolding(magnitude, 0.95);
-  const notes = [
-    request.weights === 'uniform' ? 'weights 1/fan_in, bias 0' : `He-normal weights N(0, 2/fan_in), bias 0, seed ${prepared.seed}`,
+  const noted: [string, ReceptiveFieldNote][] = [
+    request.weights === 'uniform'
+      ? ['weights 1/fan_in, bias 0', note('uniform_weights', { weights: '1/fan_in', bias: 0 })]
+      : [`He-normal weights N(0, 2/fan_in), bias 0, seed ${prepared.seed}`, note('he_weights', { weights: 'N(0, 2/fan_in)', bias: 0, seed: prepared.seed })],
     prepared.input
-      ? `forward pass on the given input (${prepared.summary.input.join('x')}); max pooling routes to its argmax`
-      : `forward pass on a seeded random input in [-1, 1) (seed ${prepared.seed}); max pooling routes to its argmax`,
-    request.activations ? 'activations multiply by their derivative at the forward value' : 'activations treated as the identity',
-    'batch norm and dropout as the identity (eval mode, fresh statistics)',
+      ? [`forward pass on the given input (${prepared.summary.input.join('x')}); max pooling routes to its argmax`, note('given_input', { shape: prepared.summary.input.join('x') })]
+      : [`forward pass on a seeded random input in [-1, 1) (seed ${prepared.seed}); max pooling routes to its argmax`, note('seeded_input', { range: '[-1, 1)', seed: prepared.seed })],
+    request.activations
+      ? ['activations multiply by their derivative at the forward value', note('activations_derivative')]
+      : ['activations treated as the identity', note('activations_identity')],
+    ['batch norm and dropout as the identity (eval mode, fresh statistics)', note('eval_mode')],
   ];
   const narrowed = result.channelsPerLayer.some((c, i) => c !== (i === 0 ? prepared.summary.input[0] : prepared.layers[i - 1]!.record.outputShape[0]));
-  if (prepared.everyChannel) notes.push('uniform weights on an input whose channels differ before the first conv: every channel computed');
-  if (narrowed) notes.push(`random weights: layers narrowed to at most ${request.maxChannels ?? 8} channels`);
+  if (prepared.everyChannel) noted.push(['uniform weights on an input whose channels differ before the first conv: every channel computed', note('every_channel')]);
+  if (narrowed) noted.push([`random weights: layers narrowed to at most ${request.maxChannels ?? 8} channels`, note('narrowed', { channels: request.maxChannels ?? 8 })]);
+  const notes = noted.map(([text]) => text);
+  const noteMessages = noted.map(([, message]) => message);
   return {
     ok: true,
     unit: { layer: request.layer, y: request.y, x: request.x, channel: prepared.channel },
@@ -830,5 +847,6 @@ export async function effectiveReceptiveField(request: EffectiveFieldRequest, co
     seed: prepared.seed,
     input: prepared.input ? 'given' : 'seeded',
     notes,
+    noteMessages,
   };
 }

@@ -138,7 +138,7 @@ describe('unitRegion: hand-worked cases', () => {
 
   it('answers a unit outside the layer and a layer without spatial units in words', () => {
     const summary = summarizeNetwork(SEED_NETWORK);
-    expect(unitRegion(summary, 3, 31, 0)).toEqual({ ok: false, message: 'unit (31, 0) is outside layer 3, whose output is 31x31 (rows 0 to 30, columns 0 to 30)' });
+    expect(unitRegion(summary, 3, 31, 0)).toMatchObject({ ok: false, message: 'unit (31, 0) is outside layer 3, whose output is 31x31 (rows 0 to 30, columns 0 to 30)' });
     expect(unitRegion(summary, 10, 0, 0)).toMatchObject({ ok: false, message: expect.stringContaining('layer 9 (flatten) does not output an image') });
     expect(unitRegion(summary, 13, 0, 0)).toMatchObject({ ok: false, message: expect.stringContaining('layer 13 does not exist') });
   });

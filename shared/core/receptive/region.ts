@@ -2,6 +2,7 @@ import { describeValue, formatPlain } from '../network/format';
 import type { NetworkSummary, Pair, ReceptiveField } from '../network/info';
 import { dependencyProgression, PIXEL_RECEPTIVE_FIELD } from '../network/receptive-field';
 import { cellDependencies, spatialLayers, type AxisMap, type SpatialLayer } from './spatial-layers';
+import { refuse, type ReceptiveFieldFailure } from './messages';
 
 /** [top, left, bottom, right], inclusive, in the cells of one layer (input pixels for layer 0). */
 export type Box = [number, number, number, number];
@@ -54,10 +55,8 @@ export interface UnitRegion {
   layers: LayerRegion[];
 }
 
-export interface RegionFailure {
-  ok: false;
-  message: string;
-}
+/** Why there is no region: the English message and the same as a code with values. */
+export type RegionFailure = ReceptiveFieldFailure;
 
 interface AxisState {
   first: number;
@@ -186,7 +185,7 @@ function regionWork(layers: readonly SpatialLayer[], inputSize: Pair): number {
  */
 export function unitRegion(summary: NetworkSummary, layer: number, y: number, x: number): UnitRegion | RegionFailure {
   for (const [name, value] of [['layer', layer], ['y', y], ['x', x]] as const) {
-    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) return { ok: false, message: `${name} must be a whole number ≥ 0, got ${describeValue(value)}` };
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) return refuse('not_whole', { name, value: describeValue(value) }, `${name} must be a whole number ≥ 0, got ${describeValue(value)}`);
   }
   const stack = spatialLayers(summary, layer);
   if (!stack.ok) return stack;
@@ -194,11 +193,16 @@ export function unitRegion(summary: NetworkSummary, layer: number, y: number, x:
   const inputSize: Pair = [summary.input[1]!, summary.input[2]!];
   const work = regionWork(layers, inputSize);
   if (work > MAX_REGION_WORK) {
-    return { ok: false, message: `the field of a unit of layer ${layer} is too large to trace cell by cell: about ${formatPlain(Number(work.toPrecision(2)))} cell visits, more than the ${formatPlain(MAX_REGION_WORK)} allowed (MAX_REGION_WORK); use a smaller input` };
+    const [about, limit] = [formatPlain(Number(work.toPrecision(2))), formatPlain(MAX_REGION_WORK)];
+    return refuse('region_too_large', { layer, work: about, limit, constant: 'MAX_REGION_WORK' }, `the field of a unit of layer ${layer} is too large to trace cell by cell: about ${about} cell visits, more than the ${limit} allowed (MAX_REGION_WORK); use a smaller input`);
   }
   const size = layer === 0 ? inputSize : layers[layer - 1]!.outputSize;
   if (!Number.isInteger(y) || !Number.isInteger(x) || y < 0 || x < 0 || y >= size[0] || x >= size[1]) {
-    return { ok: false, message: `unit (${y}, ${x}) is outside layer ${layer}, whose output is ${size[0]}x${size[1]} (rows 0 to ${size[0] - 1}, columns 0 to ${size[1] - 1})` };
+    return refuse(
+      'unit_outside',
+      { unit: `(${y}, ${x})`, layer, shape: `${size[0]}x${size[1]}`, first: 0, last_row: size[0] - 1, last_column: size[1] - 1 },
+      `unit (${y}, ${x}) is outside layer ${layer}, whose output is ${size[0]}x${size[1]} (rows 0 to ${size[0] - 1}, columns 0 to ${size[1] - 1})`,
+    );
   }
   let rows = unitAxis(y, size[0]);
   let columns = unitAxis(x, size[1]);

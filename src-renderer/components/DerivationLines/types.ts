@@ -1,3 +1,5 @@
+import type { DerivationMessage } from '../../../shared/core/network/info';
+
 /** What every derivation the core produces has in common (network numbers, optimizer steps). */
 export interface DerivationLike {
   /** Symbolic formula, LaTeX */
@@ -6,8 +8,10 @@ export interface DerivationLike {
   substituted: string;
   /** The result, LaTeX */
   result: string;
-  /** The whole line as plain text (copy, screen readers) */
+  /** The whole line as plain text (copy, screen readers), English */
   text: string;
+  /** `text` as codes with values, phrased in the current language (network layers send it; optimizer steps do not). */
+  message?: DerivationMessage;
 }
 
 export interface DerivationLinesProps {

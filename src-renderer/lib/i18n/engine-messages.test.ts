@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LayerIssue } from '../../../shared/core/network/info';
+import type { ReceptiveFieldNote } from '../../../shared/core/receptive/messages';
 import { FSI, PDI } from './bidi';
 import { expressionErrorText, layerIssueText, localizeNumbersIn } from './engine-messages';
 import { en } from './en';
@@ -70,5 +71,75 @@ describe("the optimizer's model errors in the current language", () => {
     expect(persian).toContain(`${FSI}عدد ۰٫۵${PDI}`);
     setDigitStyle('latin');
     expect(visible(expressionErrorText(syntax))).toBe('انتظار عملگر می‌رفت اما عدد 0.5 آمد (در نویسهٔ 5)');
+  });
+});
+
+describe('a failed core call in the current language', () => {
+  it('English is the engine message; Persian a sentence by code, a refused field in Latin and isolated', async () => {
+    const { coreErrorText } = await import('./engine-messages');
+    const timeout = { code: 'timeout' as const, message: 'network.explain did not answer within 5000 ms' };
+    const refused = { code: 'invalid_request' as const, message: 'layer 1 (conv2d): out_channels: is required' };
+    expect(coreErrorText(timeout)).toBe(timeout.message);
+    expect(coreErrorText(refused)).toBe(refused.message);
+    setLocale('fa');
+    expect(coreErrorText(timeout)).toBe('موتور محاسبه در زمان مقرر پاسخ نداد؛ مسئله را کوچک‌تر کنید یا دوباره امتحان کنید');
+    const text = coreErrorText(refused);
+    expect(text).toContain(`${FSI}layer 1 (conv2d): out_channels${PDI}`);
+    expect(visible(text)).toBe('موتور محاسبه این درخواست را نپذیرفت: مقدار layer 1 (conv2d): out_channels درست نیست');
+    expect(coreErrorText({ code: 'worker_crashed', message: 'the core worker crashed: out of memory' })).not.toMatch(/[A-Za-z]/);
+  });
+});
+
+describe('a derivation line in the current language', () => {
+  it('English is the core text as one left-to-right piece; Persian words around left-to-right math in Persian digits', async () => {
+    const { derivationLatex, derivationParts, derivationText } = await import('./engine-messages');
+    // Derivations as the core sends them for flatten on [64, 5, 5] and a 3x3 conv (shared/messages/derivations.test.ts holds the core to this form).
+    const params = { text: 'params = 0 (flatten has no parameters)', message: { code: 'zero' as const, values: { label: 'params', zero: 0, reason: 'no_params', type: 'flatten' }, notes: [] } };
+    const output = { text: 'output = 1600: size = 64*5*5 = 1,600', message: { code: 'output_vector' as const, values: { shape: '1600', h_eq: 'plain', h: '64*5*5 = 1,600' }, notes: [] } };
+    const rf = { text: 'r = 1 + (3 - 1)*1 = 3', message: { code: 'symbol' as const, values: { prefix: '', symbol: 'r', h_eq: 'plain', h: '1 + (3 - 1)*1 = 3' }, notes: [] } };
+    expect(derivationParts(params)).toEqual([{ text: 'params = 0 (flatten has no parameters)', math: true }]);
+    expect(derivationText(params)).toBe('params = 0 (flatten has no parameters)');
+    setLocale('fa');
+    expect(derivationParts(params)).toEqual([
+      { text: 'پارامترها = ', math: false },
+      { text: '۰', math: true },
+      { text: ' (', math: false },
+      { text: 'flatten', math: true },
+      { text: ' پارامتری ندارد)', math: false },
+    ]);
+    expect(visible(derivationText(params))).toBe('پارامترها = ۰ (flatten پارامتری ندارد)');
+    expect(derivationParts(output)).toEqual([
+      { text: 'خروجی = ', math: false },
+      { text: '۱۶۰۰', math: true },
+      { text: ': اندازه = ', math: false },
+      { text: '۶۴*۵*۵ = ۱٬۶۰۰', math: true },
+    ]);
+    // A line of math alone reads left to right as one piece.
+    expect(derivationParts(rf)).toEqual([{ text: 'r = ۱ + (۳ - ۱)*۱ = ۳', math: true }]);
+    expect(derivationLatex('\\text{same as input}')).toBe('\\text{همانند ورودی}');
+  });
+});
+
+describe('receptive-field refusals and notes in the current language', () => {
+  it('a refusal by its code, a failed call by its CoreError code, the notes joined in the language', async () => {
+    const { receptiveFieldErrorText, receptiveFieldNotesText } = await import('./engine-messages');
+    // As the core sends them (shared/messages/receptive-field.test.ts holds the core to this form).
+    const outside = {
+      ok: false as const,
+      code: 'unit_outside' as const,
+      values: { unit: '(31, 0)', layer: 3, shape: '31x31', first: 0, last_row: 30, last_column: 30 },
+      message: 'unit (31, 0) is outside layer 3, whose output is 31x31 (rows 0 to 30, columns 0 to 30)',
+    };
+    const noteMessages: ReceptiveFieldNote[] = [
+      { code: 'uniform_weights', values: { weights: '1/fan_in', bias: 0 } },
+      { code: 'activations_identity', values: {} },
+    ];
+    const field = { notes: ['weights 1/fan_in, bias 0', 'activations treated as the identity'], noteMessages };
+    expect(receptiveFieldErrorText(outside)).toBe(outside.message);
+    expect(receptiveFieldNotesText(field)).toBe('weights 1/fan_in, bias 0; activations treated as the identity');
+    setLocale('fa');
+    expect(visible(receptiveFieldErrorText(outside))).toBe('واحد (۳۱, ۰) بیرون از لایهٔ ۳ است؛ خروجی این لایه ۳۱x۳۱ است (سطرهای ۰ تا ۳۰، ستون‌های ۰ تا ۳۰)');
+    expect(receptiveFieldErrorText({ code: 'cancelled', message: 'cancelled' })).toBe('محاسبه لغو شد');
+    expect(visible(receptiveFieldNotesText(field))).toBe('وزن‌ها ۱/fan_in، بایاس ۰؛ تابع‌های فعال‌سازی همانی در نظر گرفته شده‌اند');
   });
 });

@@ -8,6 +8,12 @@ import type { SolveResult } from '../../../shared/core/network/solve';
 import type { ProjectError } from '../../../shared/project/project';
 import { phraseBackpropIssue, phraseBackpropIssueBody, type BackpropIssueMessage } from '../../../shared/messages/index';
 import { mapNumbersIn, phraseAnswerExpected, phraseCodeProblem, phraseExportFailure, phraseExportNote, phraseOptimizeStop, phraseAnswerReason, phraseDenseIssue, phraseExpressionError, phraseLayerIssue, phraseOptimizeError, phraseProjectError, phraseSolveProblem, phraseTrainStop, type EngineMessage, type ExpressionErrorMessage, type ValueWriter } from '../../../shared/messages/index';
+import type { CoreErrorData } from '../../../shared/protocol/messages';
+import { phraseCoreFailure } from '../../../shared/messages/index';
+import type { Derivation } from '../../../shared/core/network/info';
+import { phraseDerivation, phraseDerivationLatex } from '../../../shared/messages/index';
+import type { ReceptiveFieldFailure, ReceptiveFieldNote } from '../../../shared/core/receptive/messages';
+import { phraseReceptiveFieldError, phraseReceptiveFieldNotes } from '../../../shared/messages/index';
 import { getLocale, isolate, numberLocale, formatExact } from './locale.svelte';
 import { numberSymbols } from './number-format';
 
@@ -115,4 +121,79 @@ export function exportFailureText(failure: Extract<ExportResult, { ok: false }>)
 /** Why an optimizer run stopped early (diverged, undefined), in the current language. */
 export function optimizeStopText(stop: Pick<OptimizeStop, 'message'> & Partial<Pick<OptimizeStop, 'code' | 'values'>>): string {
   return phraseOptimizeStop(getLocale(), stop, writeEngineValue);
+}
+
+/**
+ * Why a core call failed (a timeout, a crash, a refused request), in the current language: the
+ * engine's English message in English, a sentence by code in Persian; a refused request keeps
+ * the field it names as the code spells it (Latin digits, isolated).
+ */
+export function coreErrorText(error: Pick<CoreErrorData, 'code' | 'message'>): string {
+  return phraseCoreFailure(getLocale(), error, (value, name) => (name === 'field' ? isolate(String(value)) : writeEngineValue(value, name)));
+}
+
+/** A derivation as the renderer gets it: the English `text`, and its `message` where the core sent one (network layers do, optimizer steps do not). */
+export type PhrasedDerivation = Pick<Derivation, 'text'> & { message?: Derivation['message'] };
+
+/** One piece of a derivation's plain line: words of the current language, or math (an equation, a shape, a symbol) that reads left to right. */
+export interface DerivationPart {
+  text: string;
+  math: boolean;
+}
+
+const VALUE_START = '\uE000';
+const VALUE_END = '\uE001';
+
+/** Math text in the current digits, the thousands separator of "6,554,624" included. */
+function localizeMath(text: string): string {
+  const localized = localizeNumbersIn(text);
+  if (localized === text) return text;
+  const group = new Intl.NumberFormat(numberLocale()).formatToParts(1000).find((part) => part.type === 'group')?.value ?? ',';
+  return localized.replace(/(?<=\p{Nd}),(?=\p{Nd}{3})/gu, group);
+}
+
+/**
+ * A derivation's plain line in the current language, as words and math: the values of its
+ * message are the math (numbers in the current digits), the templates around them the words.
+ * Adjacent math pieces are one piece; a line without words is one math piece.
+ */
+export function derivationParts(derivation: PhrasedDerivation): DerivationPart[] {
+  if (getLocale() === 'en') return [{ text: derivation.text, math: true }];
+  const values: string[] = [];
+  const marked = phraseDerivation(getLocale(), derivation, (value) => {
+    values.push(typeof value === 'number' ? formatExact(value) : localizeMath(value));
+    return `${VALUE_START}${values.length - 1}${VALUE_END}`;
+  });
+  if (!derivation.message || marked === derivation.text) return [{ text: localizeMath(derivation.text), math: true }];
+  const parts: DerivationPart[] = [];
+  for (const [index, piece] of marked.split(new RegExp(`${VALUE_START}(\\d+)${VALUE_END}`)).entries()) {
+    const math = index % 2 === 1;
+    const text = math ? values[Number(piece)]! : piece;
+    if (text === '') continue;
+    const last = parts[parts.length - 1];
+    if (last && last.math === math) last.text += text;
+    else parts.push({ text, math });
+  }
+  return parts.some((part) => !part.math && /\p{L}/u.test(part.text)) ? parts : [{ text: parts.map((part) => part.text).join(''), math: true }];
+}
+
+/** A derivation's plain line in the current language, as one string (a formula's accessible name, a copy). */
+export function derivationText(derivation: PhrasedDerivation): string {
+  return phraseDerivation(getLocale(), derivation, writeEngineValue);
+}
+
+/** A derivation's LaTeX with its \text{} words in the current language (the formula stays left to right). */
+export function derivationLatex(latex: string): string {
+  return phraseDerivationLatex(getLocale(), latex);
+}
+
+/** Why a unit's region or effective field is not shown (the core's refusal, or a failed call), in the current language. */
+export function receptiveFieldErrorText(problem: ReceptiveFieldFailure | Pick<CoreErrorData, 'code' | 'message'>): string {
+  return 'ok' in problem ? phraseReceptiveFieldError(getLocale(), problem, writeEngineValue) : coreErrorText(problem);
+}
+
+/** An effective field's notes (weights, input, activations) in the current language, in order, as one line ("; " between them, "؛ " in Persian). */
+export function receptiveFieldNotesText(field: { notes: readonly string[]; noteMessages?: readonly ReceptiveFieldNote[] }): string {
+  const locale = getLocale();
+  return phraseReceptiveFieldNotes(locale, field, writeEngineValue).join(locale === 'fa' ? '؛ ' : '; ');
 }

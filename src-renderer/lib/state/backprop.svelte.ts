@@ -5,6 +5,7 @@ import { parseBackpropCase, type BackpropCaseError } from '../../../shared/proto
 import { stepOfCell, stepOperands, traceStep } from '../../../shared/core/backprop/trace';
 import type { CoreError } from '../../../shared/protocol/messages';
 import { isCancelled, LatestCall, toCoreError, type CoreClient } from '../core-client';
+import { coreErrorText } from '../i18n/engine-messages';
 import type { ProjectState } from './project.svelte';
 
 type Pair = [number, number];
@@ -279,7 +280,7 @@ export class BackpropState {
       if (outcome.ok) this.check = outcome.check;
       else this.checkIssues = outcome.issues;
     } catch (error) {
-      if (!isCancelled(error)) this.checkError = toCoreError(error).message;
+      if (!isCancelled(error)) this.checkError = coreErrorText(toCoreError(error));
     } finally {
       this.checkPending = false;
     }

@@ -6,6 +6,7 @@ import type { LayerSpec, LayerType, NetworkSpec } from '../../../shared/core/net
 import { parseNetworkSpec } from '../../../shared/protocol/network-schema';
 import type { Answers, LayerAnswer } from '../../../shared/project/tools';
 import { LatestCall, type CoreClient } from '../core-client';
+import { coreErrorText } from '../i18n/engine-messages';
 import { en, t, type MessageKey } from '../i18n';
 import type { ProjectState } from './project.svelte';
 
@@ -150,7 +151,7 @@ export class BuilderState {
         this.marks = marks;
         this.marksFor = { spec, answers };
       },
-      (error) => this.announce(error.message),
+      (error) => this.announce(coreErrorText(error)),
     );
   }
 

@@ -1,6 +1,7 @@
 import type { BudgetResult, EpochRecord, Regions1d, Regions2d } from '../../../shared/core/dense/index';
 import type { DepthToolState } from '../../../shared/project/dense-labs';
 import { isCancelled, LatestCall, toCoreError, type CoreClient } from '../core-client';
+import { coreErrorText } from '../i18n/engine-messages';
 import { budgetComparison, DEFAULT_DEPTH, regions1dNet, regions2dNet } from './dense-labs';
 import type { ProjectState } from './project.svelte';
 
@@ -61,7 +62,7 @@ export class DepthState {
         if (answer.ok && answer.dimension === 1) this.oneD = { value: answer, refusal: null, error: null };
         else if (!answer.ok) this.oneD = { value: this.oneD.value, refusal: issuesText(answer.issues), error: null };
       },
-      (error) => (this.oneD = { ...this.oneD, error: error.message }),
+      (error) => (this.oneD = { ...this.oneD, error: coreErrorText(error) }),
     );
   }
 
@@ -73,7 +74,7 @@ export class DepthState {
         if (answer.ok && answer.dimension === 2) this.twoD = { value: answer, refusal: null, error: null };
         else if (!answer.ok) this.twoD = { value: this.twoD.value, refusal: issuesText(answer.issues), error: null };
       },
-      (error) => (this.twoD = { ...this.twoD, error: error.message }),
+      (error) => (this.twoD = { ...this.twoD, error: coreErrorText(error) }),
     );
   }
 
@@ -109,7 +110,7 @@ export class DepthState {
         },
         (error: unknown) => {
           if (controller.signal.aborted || isCancelled(error)) return;
-          update({ running: false, error: toCoreError(error).message });
+          update({ running: false, error: coreErrorText(toCoreError(error)) });
         },
       )
       .finally(() => {

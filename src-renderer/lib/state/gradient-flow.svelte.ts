@@ -2,6 +2,7 @@ import type { GradientFlowResult, StepRecord, TrainStop } from '../../../shared/
 import type { GradientFlowToolState } from '../../../shared/project/dense-labs';
 import type { CoreError } from '../../../shared/protocol/messages';
 import { isCancelled, LatestCall, toCoreError, type CoreClient } from '../core-client';
+import { coreErrorText } from '../i18n/engine-messages';
 import { DEFAULT_GRADIENT_FLOW, flowCase, presetSettings, trainRun, type GradientFlowPresetId } from './dense-labs';
 import type { ProjectState } from './project.svelte';
 
@@ -99,7 +100,7 @@ export class GradientFlowState {
         },
         (error: unknown) => {
           if (controller.signal.aborted || isCancelled(error)) return;
-          update({ running: false, error: toCoreError(error).message });
+          update({ running: false, error: coreErrorText(toCoreError(error)) });
         },
       )
       .finally(() => {

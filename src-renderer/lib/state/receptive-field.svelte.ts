@@ -3,6 +3,8 @@ import type { NetworkSpec } from '../../../shared/core/network/spec';
 import type { Answers } from '../../../shared/project/tools';
 import type { EffectiveFieldResult } from '../../../shared/core/receptive/effective-field';
 import type { UnitRegion } from '../../../shared/core/receptive/region';
+import type { ReceptiveFieldFailure } from '../../../shared/core/receptive/messages';
+import type { CoreError } from '../../../shared/protocol/messages';
 import { LatestCall, type CoreClient } from '../core-client';
 
 /** A unit of a layer (layer 0 is the input). */
@@ -33,10 +35,10 @@ export class ReceptiveFieldState {
   selected: UnitRef | null = $state.raw(null);
   hover: UnitRef | null = $state.raw(null);
   region: UnitRegion | null = $state.raw(null);
-  /** Why the last region could not be computed (in words that name the layer). */
-  regionError: string | null = $state(null);
+  /** Why the last region could not be computed: the core's refusal (a code with values) or a failed call; views phrase it (receptiveFieldErrorText). */
+  regionError: ReceptiveFieldFailure | CoreError | null = $state.raw(null);
   field: EffectiveFieldResult | null = $state.raw(null);
-  fieldError: string | null = $state(null);
+  fieldError: ReceptiveFieldFailure | CoreError | null = $state.raw(null);
   computingField: boolean = $state(false);
   weights: WeightsMode = $state('uniform');
   activations: boolean = $state(true);
@@ -53,7 +55,7 @@ export class ReceptiveFieldState {
   fieldImage: { name: string | null } | undefined = $state.raw(undefined);
   /** The core's marks of the typed receptive fields (`rf` only), for the spec they were asked for. */
   marks: LayerAnswerMarks[] = $state.raw([]);
-  marksError: string | null = $state(null);
+  marksError: CoreError | null = $state.raw(null);
 
   readonly #client: CoreClient;
   readonly #region = new LatestCall();
@@ -87,11 +89,11 @@ export class ReceptiveFieldState {
       (signal) => this.#client.unitRegion({ spec, layer: unit.layer, y: unit.y, x: unit.x }, { signal }),
       (result) => {
         this.region = result.ok ? result : null;
-        this.regionError = result.ok ? null : result.message;
+        this.regionError = result.ok ? null : result;
       },
       (error) => {
         this.region = null;
-        this.regionError = error.message;
+        this.regionError = error;
       },
     );
   }
@@ -115,11 +117,11 @@ export class ReceptiveFieldState {
       (result) => {
         this.field = result.ok ? result : null;
         this.fieldImage = result.ok && result.input === 'given' ? image : undefined;
-        this.fieldError = result.ok ? null : result.message;
+        this.fieldError = result.ok ? null : result;
         this.computingField = false;
       },
       (error) => {
-        this.fieldError = error.message;
+        this.fieldError = error;
         this.computingField = false;
       },
     );
@@ -149,7 +151,7 @@ export class ReceptiveFieldState {
       },
       (error) => {
         this.marks = [];
-        this.marksError = error.message;
+        this.marksError = error;
       },
     );
   }

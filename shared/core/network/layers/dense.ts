@@ -28,14 +28,14 @@ export const flatten: LayerRule = {
     const image = record.inputShape.length === 3;
     const output = image
       ? outputDerivation('C \\cdot H \\cdot W', record.outputShape, productTerm(record.inputShape))
-      : sameAsInputDerivation('output', 'output', shapeLatex(record.outputShape), shapePlain(record.outputShape), 'already a vector');
+      : sameAsInputDerivation('output', 'output', shapeLatex(record.outputShape), shapePlain(record.outputShape), 'already a vector', { code: 'already_vector' });
     return [
       output,
-      zeroDerivation('params', 'params', 'flatten has no parameters'),
-      zeroDerivation('macs', 'MACs', 'flatten only reorders units'),
+      zeroDerivation('params', 'params', 'flatten has no parameters', { code: 'no_params', type: 'flatten' }),
+      zeroDerivation('macs', 'MACs', 'flatten only reorders units', { code: 'flatten_macs' }),
       ...(image
-        ? wholeAxisReceptiveFieldDerivations(record, [true, true], input.spatialExtent, FLATTENED_NOTE)
-        : passThroughReceptiveFieldDerivations(record.receptiveField, 'already a vector')),
+        ? wholeAxisReceptiveFieldDerivations(record, [true, true], input.spatialExtent, { text: FLATTENED_NOTE, code: { code: 'flattened', values: {} } })
+        : passThroughReceptiveFieldDerivations(record.receptiveField, 'already a vector', { code: 'already_vector' })),
     ];
   },
 };

@@ -1,4 +1,4 @@
-import { sameAsInputDerivation, scalarDerivation, shapeLatex, shapePlain, term, zeroDerivation } from '../derivation';
+import { sameAsInputDerivation, scalarDerivation, shapeLatex, shapePlain, term, zeroDerivation, type DerivationReason } from '../derivation';
 import { describeShape, describeValue, formatLatex as n, formatPlain as p } from '../format';
 import type { ComputedLayerInfo, Derivation } from '../info';
 import { passThroughReceptiveFieldDerivations } from '../receptive-field-derivation';
@@ -16,12 +16,12 @@ function passThrough(input: FeatureMap, params = NO_PARAMS): LayerOutcome {
   };
 }
 
-function explainPassThrough(record: ComputedLayerInfo, paramsDerivation: Derivation, why: string): Derivation[] {
+function explainPassThrough(record: ComputedLayerInfo, paramsDerivation: Derivation, why: string, whyCode: DerivationReason): Derivation[] {
   return [
-    sameAsInputDerivation('output', 'output', shapeLatex(record.outputShape), shapePlain(record.outputShape), why),
+    sameAsInputDerivation('output', 'output', shapeLatex(record.outputShape), shapePlain(record.outputShape), why, whyCode),
     paramsDerivation,
-    zeroDerivation('macs', 'MACs', NO_MACS_REASON),
-    ...passThroughReceptiveFieldDerivations(record.receptiveField, why),
+    zeroDerivation('macs', 'MACs', NO_MACS_REASON, { code: 'no_macs' }),
+    ...passThroughReceptiveFieldDerivations(record.receptiveField, why, whyCode),
   ];
 }
 
@@ -29,7 +29,12 @@ function explainPassThrough(record: ComputedLayerInfo, paramsDerivation: Derivat
 export const activation: LayerRule = {
   compute: (_layer, input) => passThrough(input),
   explain: (_layer, record) =>
-    explainPassThrough(record, zeroDerivation('params', 'params', `${record.type} has no parameters`), `${record.type} acts on each unit alone`),
+    explainPassThrough(
+      record,
+      zeroDerivation('params', 'params', `${record.type} has no parameters`, { code: 'no_params', type: record.type }),
+      `${record.type} acts on each unit alone`,
+      { code: 'acts_alone', type: record.type },
+    ),
 };
 
 /** LeakyReLU(negative_slope): any finite slope is accepted, as PyTorch does. */
@@ -58,7 +63,10 @@ export const softmax: LayerRule = {
     return passThrough(input);
   },
   explain: (_layer, record) =>
-    explainPassThrough(record, zeroDerivation('params', 'params', 'softmax has no parameters'), 'softmax keeps the shape; it mixes units only along dim'),
+    explainPassThrough(record, zeroDerivation('params', 'params', 'softmax has no parameters', { code: 'no_params', type: 'softmax' }), 'softmax keeps the shape; it mixes units only along dim', {
+      code: 'softmax_shape',
+      dim: 'dim',
+    }),
 };
 
 /** Dropout / Dropout2d(p), 0 <= p <= 1 ("dropout probability has to be between 0 and 1"). */
@@ -68,7 +76,9 @@ export const dropout: LayerRule = {
     return check.failed ? undefined : passThrough(input);
   },
   explain: (_layer, record) =>
-    explainPassThrough(record, zeroDerivation('params', 'params', 'dropout has no parameters'), 'dropout zeroes units at random while training; shapes do not change'),
+    explainPassThrough(record, zeroDerivation('params', 'params', 'dropout has no parameters', { code: 'no_params', type: 'dropout' }), 'dropout zeroes units at random while training; shapes do not change', {
+      code: 'dropout_shape',
+    }),
 };
 
 /**
@@ -89,7 +99,8 @@ export const batchNorm2d: LayerRule = {
   explain(_layer, record) {
     const channels = record.inputShape[0]!;
     const { trainable, buffers } = record.params;
-    const bufferNote = buffers > 0 ? `the running mean and variance are 2*${p(channels)} = ${p(buffers)} buffers, not parameters` : '';
+    const bufferEquation = `2*${p(channels)} = ${p(buffers)}`;
+    const bufferNote = buffers > 0 ? `the running mean and variance are ${bufferEquation} buffers, not parameters` : '';
     const params =
       trainable > 0
         ? scalarDerivation(
@@ -98,8 +109,11 @@ export const batchNorm2d: LayerRule = {
             '2C',
             term(`2 \\cdot ${n(channels)}`, `2*${p(channels)}`, trainable),
             bufferNote ? ` (gamma and beta; ${bufferNote})` : ' (gamma and beta)',
+            bufferNote ? { code: 'gamma_beta_buffers', buffers: bufferEquation } : { code: 'gamma_beta' },
           )
-        : zeroDerivation('params', 'params', bufferNote ? `affine=false: no gamma and beta; ${bufferNote}` : 'affine=false and track_running_stats=false');
-    return explainPassThrough(record, params, 'batch norm rescales each unit with its channel statistics');
+        : bufferNote
+          ? zeroDerivation('params', 'params', `affine=false: no gamma and beta; ${bufferNote}`, { code: 'affine_buffers', affine: 'affine=false', buffers: bufferEquation })
+          : zeroDerivation('params', 'params', 'affine=false and track_running_stats=false', { code: 'affine_none', affine: 'affine=false', stats: 'track_running_stats=false' });
+    return explainPassThrough(record, params, 'batch norm rescales each unit with its channel statistics', { code: 'batchnorm_shape' });
   },
 };

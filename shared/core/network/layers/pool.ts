@@ -16,7 +16,7 @@ const NO_PARAMS_REASON = 'pooling has no parameters';
 const NO_MACS_REASON = 'only conv, transposed conv and linear layers count multiply-accumulates';
 
 function noParamsOrMacs(): Derivation[] {
-  return [zeroDerivation('params', 'params', NO_PARAMS_REASON), zeroDerivation('macs', 'MACs', NO_MACS_REASON)];
+  return [zeroDerivation('params', 'params', NO_PARAMS_REASON, { code: 'pooling_no_params' }), zeroDerivation('macs', 'MACs', NO_MACS_REASON, { code: 'no_macs' })];
 }
 
 /**

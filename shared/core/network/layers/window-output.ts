@@ -24,9 +24,12 @@ export function windowOutputDerivation(outputShape: readonly number[], inputSize
       plain: `(${p(size)} + ${padding.plain} - ${p(dilation)}*(${p(kernel)} - 1) - 1)/${p(stride)}`,
     };
     const { size: result, droppedLastWindow } = poolOutputSize(size, before, after, geometry.effectiveKernel[index], stride, ceilMode);
-    const drop = droppedLastWindow ? { latex: ' - 1', plain: ' - 1 (the last window would start in the padding)' } : { latex: '', plain: '' };
+    if (ceilMode && droppedLastWindow) {
+      const withoutNote = `ceil(${inner.plain}) + 1 - 1`;
+      return { ...term(`\\lceil ${inner.latex} \\rceil + 1 - 1`, `${withoutNote} (the last window would start in the padding)`, result), dropped: { before: withoutNote } };
+    }
     return ceilMode
-      ? term(`\\lceil ${inner.latex} \\rceil + 1${drop.latex}`, `ceil(${inner.plain}) + 1${drop.plain}`, result)
+      ? term(`\\lceil ${inner.latex} \\rceil + 1`, `ceil(${inner.plain}) + 1`, result)
       : term(`\\lfloor ${inner.latex} \\rfloor + 1`, `floor(${inner.plain}) + 1`, result);
   };
   return outputDerivation(formula, outputShape, axis(0), axis(1));
