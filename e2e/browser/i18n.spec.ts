@@ -38,6 +38,13 @@ async function showTool(page: Page, tool: Tool): Promise<void> {
     await expect(page.getByTestId('rf-selected-box')).toBeVisible();
   }
   if (tool === 'backprop') await expect(page.getByTestId('cell-grad_bias-0')).toBeVisible();
+  // The labs' results, computed in the worker, and their formulas typeset: the sweep reads the whole page, not its loading state.
+  if (tool === 'gradient-flow') await expect(page.getByTestId('flow-bound').locator('.katex').first()).toBeVisible({ timeout: 20_000 });
+  if (tool === 'gradient-flow') await expect(page.getByTestId('flow-table')).toBeVisible();
+  if (tool === 'bias-variance') await expect(page.getByTestId('bv-chosen-variance')).toBeVisible({ timeout: 20_000 });
+  if (tool === 'double-descent') await expect(page.getByTestId('dd-chosen-numbers')).toBeVisible({ timeout: 20_000 });
+  if (tool === 'depth') await expect(page.getByTestId('depth-regions')).toBeVisible({ timeout: 20_000 });
+  if (tool === 'overfitting') await expect(page.getByTestId('run-baseline-chart')).toBeVisible({ timeout: 20_000 });
   if (tool === 'optimizer') {
     await page.getByTestId('optimizer-load-seed').click();
     await page.getByTestId('control-step').click();
@@ -103,8 +110,26 @@ async function collectTexts(page: Page): Promise<{ checked: TextFinding[]; engin
   });
 }
 
+/**
+ * `text` without its left-to-right isolates (LRI ... PDI): the catalog's math() and the shapes and
+ * coordinates written left to right, which are formulas, not words (std, sup, lr, log).
+ */
+function withoutMath(text: string): string {
+  let out = '';
+  const open: boolean[] = [];
+  for (const char of text) {
+    if (char === '\u2066') open.push(true);
+    else if (char === '\u2067' || char === '\u2068') open.push(false);
+    else if (char === '\u2069') open.pop();
+    else if (!open.includes(true)) out += char;
+    else continue;
+    if (char === '\u2069' || char === '\u2066' || char === '\u2067' || char === '\u2068') out += ' ';
+  }
+  return out;
+}
+
 function englishWords(text: string): string[] {
-  const words = text.replace(/\u200B/g, '').replace(/[\u2066-\u2069\u200E]/g, ' ').match(/[A-Za-z][A-Za-z0-9]*(?:[.+_-][A-Za-z0-9]+)*/g) ?? [];
+  const words = withoutMath(text).replace(/\u200B/g, '').replace(/[\u2066-\u2069\u200E]/g, ' ').match(/[A-Za-z][A-Za-z0-9]*(?:[.+_-][A-Za-z0-9]+)*/g) ?? [];
   return words.filter((word) => !ALLOWED_WORDS.has(word) && !MATH_TOKEN.test(word));
 }
 
