@@ -56,6 +56,8 @@ describe('engine messages in the current language', () => {
   it('numbers inside a value change digits, digits inside a name do not', () => {
     setLocale('fa');
     expect(visible(localizeNumbersIn('[3, -1] 5x3 conv2d 9.5'))).toBe('[۳, −۱] ۵x۳ conv2d ۹٫۵');
+    // The engine's thousands comma becomes Persian's separator; a list's comma and space stay.
+    expect(visible(localizeNumbersIn('6,554,624 and [3, 128]'))).toBe('۶٬۵۵۴٬۶۲۴ and [۳, ۱۲۸]');
   });
 });
 

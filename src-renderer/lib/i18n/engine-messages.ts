@@ -32,7 +32,7 @@ import { numberSymbols } from './number-format';
 export function localizeNumbersIn(text: string): string {
   const symbols = numberSymbols(numberLocale());
   if (symbols.digits[0] === '0' && symbols.decimal === '.') return text;
-  return mapNumbersIn(text, (number) => {
+  const mapped = mapNumbersIn(text, (number) => {
     let result = '';
     for (const char of number) {
       if (char >= '0' && char <= '9') result += symbols.digits[char.charCodeAt(0) - 48];
@@ -42,6 +42,8 @@ export function localizeNumbersIn(text: string): string {
     }
     return result;
   });
+  // The engine's thousands comma (6,554,624) becomes the locale's separator (۶٬۵۵۴٬۶۲۴), as the CLI's persianDigits does.
+  return mapped.replace(/(?<=\p{Nd}),(?=\p{Nd}{3}(?!\p{Nd}))/gu, symbols.group);
 }
 
 /** How the renderer writes a value into an engine message; a value the phrasebook calls a name (x1, conv2d) is written as typed. */
@@ -146,10 +148,7 @@ const VALUE_END = '\uE001';
 
 /** Math text in the current digits, the thousands separator of "6,554,624" included. */
 function localizeMath(text: string): string {
-  const localized = localizeNumbersIn(text);
-  if (localized === text) return text;
-  const group = new Intl.NumberFormat(numberLocale()).formatToParts(1000).find((part) => part.type === 'group')?.value ?? ',';
-  return localized.replace(/(?<=\p{Nd}),(?=\p{Nd}{3})/gu, group);
+  return localizeNumbersIn(text);
 }
 
 /**

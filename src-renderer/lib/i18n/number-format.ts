@@ -58,6 +58,8 @@ export interface NumberSymbols {
   decimal: string;
   /** With its bidi mark where Intl writes one (Persian: LRM + U+2212). */
   minus: string;
+  /** The thousands separator (Persian: ٬). */
+  group: string;
 }
 const symbolsByLocale = new Map<string, NumberSymbols>();
 
@@ -71,6 +73,7 @@ export function numberSymbols(locale: string): NumberSymbols {
       digits: Array.from({ length: 10 }, (_, digit) => format.format(digit)),
       decimal: parts.find((part) => part.type === 'decimal')?.value ?? '.',
       minus: parts.filter((part) => part.type === 'minusSign' || part.type === 'literal').map((part) => part.value).join('') || '-',
+      group: new Intl.NumberFormat(locale).formatToParts(1000).find((part) => part.type === 'group')?.value ?? ',',
     };
     symbolsByLocale.set(locale, symbols);
   }
