@@ -12,6 +12,8 @@ export const enShell = {
   'motion.reduce': 'Motion: off',
   'motion.full': 'Motion: on',
   'shell.settings': 'Display',
+  'tabs.scrollBack': 'Show the earlier tabs',
+  'tabs.scrollForward': 'Show the further tabs',
 
   'panel.close': 'Close',
   'popover.close': 'Close',
