@@ -14,6 +14,7 @@ export const faShell: Translation<typeof enShell> = {
   'shell.settings': 'نمایش',
   'tabs.scrollBack': 'نمایش زبانه‌های قبلی',
   'tabs.scrollForward': 'نمایش زبانه‌های بعدی',
+  'builder.presetLoadShort': 'بارگذاری',
 
   'panel.close': 'بستن',
   'popover.close': 'بستن',
