@@ -12,6 +12,10 @@ export const enShell = {
   'motion.reduce': 'Motion: off',
   'motion.full': 'Motion: on',
   'shell.settings': 'Display',
+  'tabs.scrollBack': 'Show the earlier tabs',
+  'tabs.scrollForward': 'Show the further tabs',
+  /** The Network toolbar's load button in a small window (its name stays builder.presetLoad). */
+  'builder.presetLoadShort': 'Load',
 
   'panel.close': 'Close',
   'popover.close': 'Close',

@@ -12,6 +12,9 @@ export const faShell: Translation<typeof enShell> = {
   'motion.reduce': 'حرکت: خاموش',
   'motion.full': 'حرکت: روشن',
   'shell.settings': 'نمایش',
+  'tabs.scrollBack': 'نمایش زبانه‌های قبلی',
+  'tabs.scrollForward': 'نمایش زبانه‌های بعدی',
+  'builder.presetLoadShort': 'بارگذاری',
 
   'panel.close': 'بستن',
   'popover.close': 'بستن',
