@@ -8,3 +8,4 @@ export { denseIssueBooks, phraseDenseIssue } from './dense-issues';
 export { phraseTrainStop, trainStopBooks } from './train-stops';
 export { optimizeErrorBooks, phraseOptimizeError } from './optimize-errors';
 export { backpropIssueBooks, casePath, phraseBackpropIssue, phraseBackpropIssueBody, type BackpropIssueMessage } from './backprop-issues';
+export { phraseSchemaIssue, SCHEMA_ISSUE_SEPARATOR, schemaIssueBooks, type SchemaIssueMessage } from './schema-issues';

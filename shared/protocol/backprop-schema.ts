@@ -31,7 +31,7 @@ export const backpropCaseSchema = z.unknown().transform((value, ctx): BackpropCa
     issues = [unreadableCase(error)];
   }
   // The code and values ride in params, so parseBackpropCase can hand them on for phrasing.
-  for (const issue of issues) ctx.addIssue({ code: 'custom', message: formatCaseIssue(issue), path: issue.path, params: { caseIssue: { code: issue.code, values: issue.values } } });
+  for (const issue of issues) ctx.addIssue({ code: 'custom', message: formatCaseIssue(issue), path: issue.path, params: { caseIssue: { code: issue.code, values: issue.values, path: issue.path } } });
   return z.NEVER;
 });
 
