@@ -13,14 +13,19 @@ import { coded } from '../protocol/schema-issues';
 
 const isWhole = (what: string) => coded('is_whole', { what }, `${what} is a whole number`);
 const atLeast = (what: string, minimum: number) => coded('is_at_least', { what, minimum }, `${what} is at least ${minimum}`);
-const atMost = (what: string, maximum: number, scope: 'none' | 'here' | 'twoD' = 'none') =>
-  coded('is_at_most', { what, maximum, scope }, `${what} is at most ${maximum}${{ none: '', here: ' here', twoD: ' in 2-D' }[scope]}`);
-const isFinite = (what: string) => coded('is_finite', { what }, `${what} is a finite number`);
+const atMost = (what: string, maximum: number, scope?: 'here' | 'twoD') =>
+  scope
+    ? coded('is_at_most_scoped', { what, maximum, scope }, `${what} is at most ${maximum}${{ here: ' here', twoD: ' in 2-D' }[scope]}`)
+    : coded('is_at_most', { what, maximum }, `${what} is at most ${maximum}`);
+/** (zod's number already refuses Infinity and NaN with its own words, so this message is a guard that does not show.) */
+const isFinite = (what: string) => `${what} is a finite number`;
 const seed = z.number().int(isWhole('the seed')).min(0, atLeast('the seed', 0)).max(4294967295, atMost('the seed', 4294967295));
 const positive = (what: string) => z.number().positive(coded('is_above', { what, minimum: 0 }, `${what} is above 0`)).finite(isFinite(what));
 const oneHiddenLayer = coded('at_least_one', { unit: 'hiddenLayer' }, 'at least one hidden layer');
-const hiddenLayersAtMost = (count: number, scope: 'none' | 'twoD') =>
-  coded('count_at_most', { count, unit: 'hiddenLayers', scope }, `at most ${count} hidden layers${scope === 'twoD' ? ' in 2-D' : ''}`);
+const hiddenLayersAtMost = (count: number, scope?: 'twoD') =>
+  scope
+    ? coded('count_at_most_scoped', { count, unit: 'hiddenLayers', scope }, `at most ${count} hidden layers in 2-D`)
+    : coded('count_at_most', { count, unit: 'hiddenLayers' }, `at most ${count} hidden layers`);
 
 /** Largest batch the lab sends (50 layers of 256 units stay inside the engine's memory limit). */
 export const GRADIENT_FLOW_MAX_BATCH = 256;
@@ -55,7 +60,7 @@ export const depthToolSchema = z.strictObject({
   oneD: z.strictObject({
     source: z.enum(['sawtooth', 'network']),
     k: z.number().int(isWhole('k')).min(1, atLeast('k', 1)).max(MAX_SAWTOOTH_DEPTH, atMost('k', MAX_SAWTOOTH_DEPTH)),
-    widths: z.array(width1d).min(1, oneHiddenLayer).max(8, hiddenLayersAtMost(8, 'none')),
+    widths: z.array(width1d).min(1, oneHiddenLayer).max(8, hiddenLayersAtMost(8)),
     lo: z.number().finite(isFinite('lo')),
     hi: z.number().finite(isFinite('hi')),
   }).refine((value) => value.hi > value.lo, { ...coded('is_above_field', { what: 'hi', other: 'lo' }, 'hi is above lo'), path: ['hi'] }),
@@ -70,7 +75,7 @@ export const depthToolSchema = z.strictObject({
     formula: z.string().max(200, coded('text_at_most', { what: 'a formula', maximum: 200 }, 'a formula is at most 200 characters')),
     depth: z.number().int().min(1).max(DENSE_LIMITS.maxDepth),
     width: z.number().int().min(1).max(64, atMost('the deep width', 64, 'here')),
-    epochs: z.number().int().min(1).max(5000, coded('count_at_most', { count: 5000, unit: 'epochs', scope: 'here' }, 'at most 5000 epochs here')),
+    epochs: z.number().int().min(1).max(5000, coded('count_at_most_scoped', { count: 5000, unit: 'epochs', scope: 'here' }, 'at most 5000 epochs here')),
     lr: positive('lr'),
   }),
 });

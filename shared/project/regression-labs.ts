@@ -11,13 +11,13 @@ import { coded } from '../protocol/schema-issues';
 
 const mustBeNumber = (what: string) => coded('must_be_number', { what }, `${what} must be a number`);
 const atLeast = (what: string, minimum: number) => coded('is_at_least', { what, minimum }, `${what} is at least ${minimum}`);
-const finite = (what: string) => z.number(mustBeNumber(what)).refine(Number.isFinite, coded('must_be_finite', { what }, `${what} must be a finite number`));
+const finite = (what: string) => z.number(mustBeNumber(what)).refine(Number.isFinite, { error: `${what} must be a finite number` });
 const whole = (what: string, min: number, max: number) =>
   z
     .number(mustBeNumber(what))
     .int(coded('must_be_whole', { what }, `${what} must be a whole number`))
     .min(min, atLeast(what, min))
-    .max(max, coded('is_at_most', { what, maximum: max, scope: 'none' }, `${what} is at most ${max}`));
+    .max(max, coded('is_at_most', { what, maximum: max}, `${what} is at most ${max}`));
 const truth = z.string(coded('truth_form', {}, 'truth is "sin", "cubic", "step" or a formula in x')).max(1000, coded('text_at_most', { what: 'truth', maximum: 1000 }, 'truth is at most 1000 characters'));
 const domain = z
   .tuple([finite('domain[0]'), finite('domain[1]')], coded('domain_form', {}, 'domain is [low, high]'))

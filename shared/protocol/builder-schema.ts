@@ -19,7 +19,7 @@ const typedAnswersSchema = z.object({
 
 export const checkAnswersPayloadSchema = z.object({ spec: networkSpecSchema, answers: typedAnswersSchema });
 
-const solveLimit = (name: string) => z.number().int(coded('must_be_whole', { what: name }, `${name} must be a whole number`)).min(0).max(64, coded('is_at_most', { what: name, maximum: 64, scope: 'none' }, `${name} is at most 64`)).optional();
+const solveLimit = (name: string) => z.number().int(coded('must_be_whole', { what: name }, `${name} must be a whole number`)).min(0).max(64, coded('is_at_most', { what: name, maximum: 64}, `${name} is at most 64`)).optional();
 
 export const solveSettingsPayloadSchema = z.object({
   input: z.number().int(coded('must_be_whole', { what: 'the input size' }, 'the input size must be a whole number')).min(1).max(1_000_000),

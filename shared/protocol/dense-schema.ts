@@ -28,7 +28,7 @@ export const overfittingLabSchema = checkedDocument(checkOverfittingLab);
 
 export const gradientFlowPayloadSchema = z.strictObject({
   case: gradientFlowCaseSchema,
-  bins: z.number().int().min(2, coded('must_be_at_least', { what: 'bins', minimum: 2 }, 'bins must be at least 2')).max(200, coded('is_at_most', { what: 'bins', maximum: 200, scope: 'none' }, 'bins is at most 200')).optional(),
+  bins: z.number().int().min(2, coded('must_be_at_least', { what: 'bins', minimum: 2 }, 'bins must be at least 2')).max(200, coded('is_at_most', { what: 'bins', maximum: 200}, 'bins is at most 200')).optional(),
   tensors: z.boolean().optional(),
 });
 export const trainPayloadSchema = z.strictObject({ run: trainRunSchema, tensors: z.boolean().optional() });

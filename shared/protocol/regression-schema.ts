@@ -42,7 +42,7 @@ export const biasVarianceCaseSchema = z.strictObject({
   seed: whole('seed').optional(),
   datasets: z
     .array(z.strictObject({ x: numbers('x', BIAS_VARIANCE_LIMITS.train_size), y: numbers('y', BIAS_VARIANCE_LIMITS.train_size) }), coded('list_of', { what: 'datasets', item: 'xy' }, 'datasets is a list of {"x": [...], "y": [...]}'))
-    .max(BIAS_VARIANCE_LIMITS.resamples, coded('count_at_most', { count: BIAS_VARIANCE_LIMITS.resamples, unit: 'datasets', scope: 'none' }, `at most ${BIAS_VARIANCE_LIMITS.resamples} datasets`))
+    .max(BIAS_VARIANCE_LIMITS.resamples, coded('count_at_most', { count: BIAS_VARIANCE_LIMITS.resamples, unit: 'datasets'}, `at most ${BIAS_VARIANCE_LIMITS.resamples} datasets`))
     .optional(),
   test_targets: numbers('test_targets', BIAS_VARIANCE_LIMITS.test_points).optional(),
 });

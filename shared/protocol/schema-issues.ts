@@ -11,32 +11,28 @@ import type { DenseIssue } from '../core/dense/issues';
  * structure (parseNetworkSpec).
  */
 export const SCHEMA_ISSUE_CODES = [
-  // zod's own English (its en locale), for a check that has no message of ours
+  // zod's own English (its en locale), for a check that has no message of ours (the kinds our schemas can meet)
   'zod_invalid_type',
-  'zod_invalid_value',
   'zod_invalid_option',
   'zod_too_small',
-  'zod_too_small_size',
   'zod_too_big',
   'zod_too_big_size',
   'zod_unrecognized_keys',
-  'zod_invalid_input',
-  'zod_invalid_discriminator',
   // the schemas' own sentences
   'is_at_least',
   'must_be_at_least',
   'is_above',
   'is_at_most',
+  'is_at_most_scoped',
   'is_whole',
   'must_be_whole',
   'must_be_number',
-  'is_finite',
-  'must_be_finite',
   'entry_must_be_number',
   'entry_must_be_whole',
   'at_least_one',
   'count_at_least',
   'count_at_most',
+  'count_at_most_scoped',
   'text_at_most',
   'text_must_be_at_most',
   'text_longer_than',
@@ -118,10 +114,7 @@ function zodDefaultOf(issue: z.core.$ZodIssue): (Coded & { english: string }) | 
       return match ? { code: 'zod_invalid_type', values: { expected: match[1]!, received: match[2]! }, english: issue.message } : undefined;
     }
     case 'invalid_value': {
-      if (issue.values.length === 1) {
-        const value = zodValue(issue.values[0]);
-        return { code: 'zod_invalid_value', values: { value }, english: `Invalid input: expected ${value}` };
-      }
+      if (issue.values.length < 2) return undefined;
       const options = issue.values.map(zodValue).join('|');
       return { code: 'zod_invalid_option', values: { options }, english: `Invalid option: expected one of ${options}` };
     }
@@ -132,26 +125,18 @@ function zodDefaultOf(issue: z.core.$ZodIssue): (Coded & { english: string }) | 
       const origin = issue.origin ?? 'value';
       const limit = String(small ? issue.minimum : issue.maximum);
       const unit = SIZED[origin];
-      const bound: SchemaValues = small ? { minimum: limit } : { maximum: limit };
       const head = `Too ${small ? 'small' : 'big'}: expected ${origin} to`;
-      if (unit) return { code: small ? 'zod_too_small_size' : 'zod_too_big_size', values: { origin, relation, ...bound, unit }, english: `${head} have ${RELATION[relation]}${limit} ${unit}` };
-      return { code: small ? 'zod_too_small' : 'zod_too_big', values: { origin, relation, ...bound }, english: `${head} be ${RELATION[relation]}${limit}` };
+      if (small) return unit ? undefined : { code: 'zod_too_small', values: { origin, relation, minimum: limit }, english: `${head} be ${RELATION[relation]}${limit}` };
+      if (unit) return { code: 'zod_too_big_size', values: { origin, relation, maximum: limit, unit }, english: `${head} have ${RELATION[relation]}${limit} ${unit}` };
+      return { code: 'zod_too_big', values: { origin, relation, maximum: limit }, english: `${head} be ${RELATION[relation]}${limit}` };
     }
     case 'unrecognized_keys': {
       const keys = issue.keys.map(zodValue).join(', ');
       const many = issue.keys.length > 1;
       return { code: 'zod_unrecognized_keys', values: { keys, plural: many ? 'many' : 'one' }, english: `Unrecognized key${many ? 's' : ''}: ${keys}` };
     }
-    case 'invalid_union': {
-      const options = (issue as { options?: unknown[] }).options;
-      if (Array.isArray(options) && options.length > 0) {
-        const listed = options.map((option) => `'${String(option)}'`).join(' | ');
-        return { code: 'zod_invalid_discriminator', values: { options: listed }, english: `Invalid discriminator value. Expected ${listed}` };
-      }
-      return { code: 'zod_invalid_input', values: {}, english: 'Invalid input' };
-    }
     default:
-      return { code: 'zod_invalid_input', values: {}, english: 'Invalid input' };
+      return undefined;
   }
 }
 
@@ -181,4 +166,16 @@ export function schemaIssuesOf(error: z.ZodError): SchemaIssue[] {
     const data = codedIssueOf(issue);
     return data ? { path, zodCode: issue.code, message: issue.message, coded: data } : { path, zodCode: issue.code, message: issue.message };
   });
+}
+
+/**
+ * A refusal as the commands' "field: message" lines write it (optimize-schema.ts's
+ * describeSchemaErrors): the path as `model.degrees[1]`, unknown keys as `unknown field "x"`.
+ */
+export function describedIssue(issue: SchemaIssue): { path: string; issue: SchemaIssue } {
+  const path = issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${part}`)).join('').replace(/^\./, '');
+  if (issue.zodCode !== 'unrecognized_keys' || issue.coded?.family !== 'schema') return { path, issue };
+  const { keys, plural } = issue.coded.values;
+  const message = `unknown field${plural === 'many' ? 's' : ''} ${keys}`;
+  return { path, issue: { ...issue, message, coded: { family: 'schema', code: 'unknown_fields', values: { fields: keys!, plural: plural! } } } };
 }
