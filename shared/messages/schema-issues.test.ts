@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
 import { checkAnswersPayloadSchema, importCodePayloadSchema, solveSettingsPayloadSchema } from '../protocol/builder-schema';
 import { gradientFlowPayloadSchema, overfittingExplainPayloadSchema } from '../protocol/dense-schema';
 import { parseNetworkSpec } from '../protocol/network-schema';
@@ -43,7 +42,9 @@ const bvTool = { truth: 'sin', domain: [0, 1], noise_std: 0.1, train_size: 20, r
 const ddTool = { truth: 'sin', domain: [0, 1], noise_std: 0.1, train_size: 20, max_features: 40, seed: 1, ridge_on: false, ridge: 0, chosen: 10 };
 
 /** Values each schema refuses, together reaching every code the schemas and zod can write. */
-const REFUSED: [z.ZodType, unknown][] = [
+/** A schema, as far as the corpus needs one. */
+type Refusing = { safeParse(value: unknown): { success: true } | { success: false; error: Parameters<typeof schemaIssuesOf>[0] } };
+const REFUSED: [Refusing, unknown][] = [
   [toolStatesSchema, { overfitting: { ...overfitting, widths: [0, 200, 1.5], noise: -1, samples: 5, validation: 0.05, epochs: 5, lr: 0, seed: -1, dataset: 'spiral', activation: 'softplus', extra: 1 } }],
   [toolStatesSchema, { overfitting: { ...overfitting, widths: [], noise: 3, samples: 2000, validation: 0.95, epochs: 6000, lr: 2, seed: 2 ** 33, remedies: { ...overfitting.remedies, dropout: { on: 'yes', rate: 0.01 }, smaller: { on: true, widths: [1, 1, 1, 1, 1] } } } }],
   [toolStatesSchema, { overfitting: withoutDataset, answers: { layers: [{ output: 'x'.repeat(201) }] }, backprop: undefined, extra: true, other: 1 }],
