@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { describeValue } from '../core/network/format';
 import { LAYER_TYPES, type LayerSpec, type LayerType, type NetworkSpec } from '../core/network/spec';
-import type { SchemaIssueCode, SchemaValues } from './schema-issues';
+import type { SchemaIssue, SchemaIssueCode, SchemaValues } from './schema-issues';
 
 /**
  * Structural validation of a network spec at the boundary (files, IPC, CLI). It checks
@@ -165,6 +165,11 @@ export function parseNetworkSpec(value: unknown): SpecParseResult {
   }
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, spec: { input: input as number[], layers: layersOut } };
+}
+
+/** A spec error as a schema issue's message and data (for phrasing it, shared/messages/schema-issues.ts). */
+export function specErrorIssue(error: SpecError): Pick<SchemaIssue, 'message' | 'coded'> {
+  return error.code ? { message: error.message, coded: { family: 'schema', code: error.code, values: error.values ?? {} } } : { message: error.message };
 }
 
 /** zod schema form, for composing into larger schemas (project files, IPC payloads). */

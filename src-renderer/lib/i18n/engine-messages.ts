@@ -5,6 +5,8 @@ import type { AnswerMark } from '../../../shared/core/network/answers';
 import type { LayerIssue } from '../../../shared/core/network/info';
 import type { SolveResult } from '../../../shared/core/network/solve';
 import type { ProjectError } from '../../../shared/project/project';
+import type { SchemaIssue } from '../../../shared/protocol/schema-issues';
+import { phraseSchemaIssue } from '../../../shared/messages/index';
 import { phraseBackpropIssue, phraseBackpropIssueBody, type BackpropIssueMessage } from '../../../shared/messages/index';
 import { mapNumbersIn, phraseAnswerExpected, phraseAnswerReason, phraseDenseIssue, phraseExpressionError, phraseLayerIssue, phraseOptimizeError, phraseProjectError, phraseSolveProblem, phraseTrainStop, type EngineMessage, type ExpressionErrorMessage, type ValueWriter } from '../../../shared/messages/index';
 import { getLocale, isolate, numberLocale, formatExact } from './locale.svelte';
@@ -92,4 +94,13 @@ export function optimizeErrorText(error: Pick<FieldError, 'problem' | 'message'>
 export function backpropIssueText(issue: BackpropIssueMessage, path = true): string {
   if (!path && issue.code) return phraseBackpropIssueBody(getLocale(), { code: issue.code, values: issue.values ?? {}, message: issue.message }, writeEngineValue);
   return phraseBackpropIssue(getLocale(), issue, writeEngineValue, isolate);
+}
+
+/**
+ * A refusal of a document's schema (a network spec pasted as JSON, a refused value of a
+ * project file), in the current language, as the schema's message has it; field names,
+ * paths and layer type ids isolated as typed.
+ */
+export function schemaIssueText(issue: Pick<SchemaIssue, 'message' | 'coded'>): string {
+  return phraseSchemaIssue(getLocale(), issue, writeEngineValue, isolate);
 }
