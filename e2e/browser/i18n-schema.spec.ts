@@ -30,12 +30,22 @@ test.describe('schema refusals in Persian', () => {
     const text = plain(await notice.textContent());
     expect(text).toContain('لایهٔ ۱ (conv2d): kernel: لازم است');
     expect(text).toContain('لایهٔ ۲: نوع ناشناخته ("bogus")؛ نوع‌های معتبر: conv2d,');
-    expect(text).toContain('input[1]: سطر ۲ خانه دارد، اما باید ۳ تا داشته باشد');
+    expect(text).toContain('؛ input[1]: سطر ۲ خانه دارد، اما باید ۳ تا داشته باشد؛ ');
+    expect(text).not.toContain('tools.backprop');
     expect(text).toContain('tools.overfitting: کلید ناشناخته: "bogus"');
     expect(text).toContain('tools.overfitting.noise: ورودی نامعتبر: باید عدد باشد، اما خالی است');
     // No English sentence: beyond the file's names, paths, layer ids and JSON, every word is Persian.
     expect(text).not.toMatch(/\b(?:layer|unknown|expected|required|Invalid|received|row|cells)\b/);
     await expect(app.cell(1, 'params')).toHaveText('۴٬۷۳۶');
+  });
+
+  test('in English the notice is the reader\'s message word for word', async ({ app, page }) => {
+    await app.goto();
+    await app.open({ name: 'broken.layerwise', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(project)) });
+    const text = plain(await app.notice().textContent());
+    expect(text).toContain('broken.layerwise: layer 1 (conv2d): kernel: is required; layer 2: unknown type "bogus"; valid types are conv2d,');
+    expect(text).toContain('; input[1]: row has 2 cells, expected 3; tools.overfitting.dataset: Invalid option: expected one of "regression"|');
+    expect(text).toContain('; tools.overfitting: Unrecognized key: "bogus"');
   });
 
   test('a JSON spec pasted into the code dialog is refused in Persian', async ({ page }) => {
