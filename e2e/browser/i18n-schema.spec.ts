@@ -39,7 +39,7 @@ test.describe('schema refusals in Persian', () => {
     await expect(app.cell(1, 'params')).toHaveText('۴٬۷۳۶');
   });
 
-  test('in English the notice is the reader\'s message word for word', async ({ app, page }) => {
+  test('in English the notice is the reader\'s message word for word', async ({ app }) => {
     await app.goto();
     await app.open({ name: 'broken.layerwise', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(project)) });
     const text = plain(await app.notice().textContent());
