@@ -104,3 +104,12 @@ export function backpropIssueText(issue: BackpropIssueMessage, path = true): str
 export function schemaIssueText(issue: Pick<SchemaIssue, 'message' | 'coded'>): string {
   return phraseSchemaIssue(getLocale(), issue, writeEngineValue, isolate);
 }
+
+/**
+ * Why a project file did not open, in the current language, as projectErrorText writes it,
+ * with the field names and paths of a file refused for its content isolated (so a Persian
+ * line keeps `tools.overfitting.noise` and `input[1]` whole and in place).
+ */
+export function projectFileErrorText(error: Pick<ProjectError, 'code' | 'values' | 'message' | 'issues'>): string {
+  return phraseProjectError(getLocale(), error, writeEngineValue, isolate);
+}
