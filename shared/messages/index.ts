@@ -13,3 +13,4 @@ export { optimizeStopBooks, phraseOptimizeStop } from './optimize-errors';
 export { coreFailureBooks, coreFailureMessage, phraseCoreFailure, refusedField } from './core-failures';
 export { derivationBooks, derivationLatexWords, latexWordsOf, phraseDerivation, phraseDerivationLatex } from './derivations';
 export { phraseReceptiveFieldError, phraseReceptiveFieldNotes, receptiveFieldErrorBooks, receptiveFieldNoteBooks } from './receptive-field';
+export { phraseSchemaIssue, SCHEMA_ISSUE_SEPARATOR, schemaIssueBooks, type SchemaIssueMessage } from './schema-issues';

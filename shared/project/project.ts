@@ -4,6 +4,7 @@ import { SEED_NETWORK } from '../core/network/presets';
 import { networkSpecSchema } from '../protocol/network-schema';
 import { applyMigrations, type Migration } from './migrate';
 import { toolStatesSchema, type ToolStates } from './tools';
+import { coded, schemaIssuesOf, type SchemaIssue } from '../protocol/schema-issues';
 
 /**
  * Project files (`*.layerwise`, formerly `*.layerwise.json`): a versioned envelope holding
@@ -49,6 +50,12 @@ export interface ProjectError {
   code: ProjectErrorCode;
   values: Record<string, string | number>;
   message: string;
+  /**
+   * A file refused for its content (`reason: 'schema'`): each refused value, whose English parts
+   * `values.detail` joins with "; " (a field's path before zod's words, a check's own message
+   * as it is), with what it says as data, so the detail is phrased in each language too.
+   */
+  issues?: SchemaIssue[];
 }
 
 export type ProjectParseResult =
@@ -61,7 +68,7 @@ export const PROJECT_MIGRATIONS: readonly Migration[] = [];
 const projectV1Schema = z.strictObject({
   format: z.literal(PROJECT_FORMAT),
   version: z.literal(CURRENT_PROJECT_VERSION),
-  name: z.string().trim().min(1, 'name must not be empty').max(200, 'name must be at most 200 characters'),
+  name: z.string().trim().min(1, coded('must_not_be_empty', { what: 'name' }, 'name must not be empty')).max(200, coded('text_must_be_at_most', { what: 'name', maximum: 200 }, 'name must be at most 200 characters')),
   network: networkSpecSchema,
   tools: toolStatesSchema.optional(),
 });
@@ -120,13 +127,17 @@ export function parseProjectData(data: unknown): ProjectParseResult {
   if (!migrated.ok) return { ok: false, error: { code: 'invalid', values: { reason: 'migration', detail: migrated.message }, message: migrated.message } };
   const parsed = projectV1Schema.safeParse(migrated.data);
   if (!parsed.success) {
-    const message = parsed.error.issues
-      .map((issue) => (issue.path.length > 0 && issue.code !== 'custom' ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
-      .join('; ');
-    return { ok: false, error: { code: 'invalid', values: { reason: 'schema', detail: message }, message } };
+    const issues = schemaIssuesOf(parsed.error);
+    const message = issues.map(projectDetailPart).join('; ');
+    return { ok: false, error: { code: 'invalid', values: { reason: 'schema', detail: message }, message, issues } };
   }
   const project: Project = { name: parsed.data.name, network: parsed.data.network, tools: parsed.data.tools ?? {} };
   return version < CURRENT_PROJECT_VERSION ? { ok: true, project, migratedFrom: version } : { ok: true, project };
+}
+
+/** One refused value in a project error's detail: its path before zod's own words; a check's own message (which names its field) as it is. */
+export function projectDetailPart(issue: Pick<SchemaIssue, 'path' | 'zodCode' | 'message'>): string {
+  return issue.path.length > 0 && issue.zodCode !== 'custom' ? `${issue.path.join('.')}: ${issue.message}` : issue.message;
 }
 
 /**
@@ -135,11 +146,22 @@ export function parseProjectData(data: unknown): ProjectParseResult {
  */
 export function networkFromDocument(
   data: unknown,
-): { ok: true; spec: NetworkSpec } | { ok: false; errors: string[]; /** When a project file did not read: its error as data, to phrase in another language. */ projectError?: ProjectError } {
+):
+  | { ok: true; spec: NetworkSpec }
+  | {
+      ok: false;
+      errors: string[];
+      /** When a project file did not read: its error as data, to phrase in another language. */
+      projectError?: ProjectError;
+      /** When a bare spec was refused: its errors as data (each `message` is the entry of `errors`). */
+      issues?: SchemaIssue[];
+    } {
   if (typeof data === 'object' && data !== null && (data as { format?: unknown }).format === PROJECT_FORMAT) {
     const result = parseProjectData(data);
     return result.ok ? { ok: true, spec: result.project.network } : { ok: false, errors: [result.error.message], projectError: result.error };
   }
   const parsed = networkSpecSchema.safeParse(data);
-  return parsed.success ? { ok: true, spec: parsed.data } : { ok: false, errors: parsed.error.issues.map((issue) => issue.message) };
+  if (parsed.success) return { ok: true, spec: parsed.data };
+  const issues = schemaIssuesOf(parsed.error);
+  return { ok: false, errors: issues.map((issue) => issue.message), issues };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BIAS_VARIANCE_LIMITS, DOUBLE_DESCENT_LIMITS, MAX_DEGREE } from '../core/regression/index';
+import { coded } from '../protocol/schema-issues';
 
 /**
  * The bias-variance and double-descent labs' settings as saved in a project: what the
@@ -8,19 +9,21 @@ import { BIAS_VARIANCE_LIMITS, DOUBLE_DESCENT_LIMITS, MAX_DEGREE } from '../core
  * is kept as typed (even one that does not parse: nothing typed is lost), the core reads it.
  */
 
-const finite = (what: string) => z.number({ error: `${what} must be a number` }).refine(Number.isFinite, { error: `${what} must be a finite number` });
+const mustBeNumber = (what: string) => coded('must_be_number', { what }, `${what} must be a number`);
+const atLeast = (what: string, minimum: number) => coded('is_at_least', { what, minimum }, `${what} is at least ${minimum}`);
+const finite = (what: string) => z.number(mustBeNumber(what)).refine(Number.isFinite, { error: `${what} must be a finite number` });
 const whole = (what: string, min: number, max: number) =>
   z
-    .number({ error: `${what} must be a number` })
-    .int({ error: `${what} must be a whole number` })
-    .min(min, { error: `${what} is at least ${min}` })
-    .max(max, { error: `${what} is at most ${max}` });
-const truth = z.string({ error: 'truth is "sin", "cubic", "step" or a formula in x' }).max(1000, { error: 'truth is at most 1000 characters' });
+    .number(mustBeNumber(what))
+    .int(coded('must_be_whole', { what }, `${what} must be a whole number`))
+    .min(min, atLeast(what, min))
+    .max(max, coded('is_at_most', { what, maximum: max}, `${what} is at most ${max}`));
+const truth = z.string(coded('truth_form', {}, 'truth is "sin", "cubic", "step" or a formula in x')).max(1000, coded('text_at_most', { what: 'truth', maximum: 1000 }, 'truth is at most 1000 characters'));
 const domain = z
-  .tuple([finite('domain[0]'), finite('domain[1]')], { error: 'domain is [low, high]' })
-  .refine(([low, high]) => low < high, { error: 'domain: the low end must be below the high end' });
+  .tuple([finite('domain[0]'), finite('domain[1]')], coded('domain_form', {}, 'domain is [low, high]'))
+  .refine(([low, high]) => low < high, coded('domain_order', {}, 'domain: the low end must be below the high end'));
 const seed = whole('seed', 0, 4294967295);
-const nonNegative = (what: string) => finite(what).min(0, { error: `${what} is at least 0` });
+const nonNegative = (what: string) => finite(what).min(0, atLeast(what, 0));
 
 export const biasVarianceToolSchema = z.strictObject({
   truth,
@@ -29,7 +32,7 @@ export const biasVarianceToolSchema = z.strictObject({
   train_size: whole('train_size', 1, BIAS_VARIANCE_LIMITS.train_size),
   resamples: whole('resamples', 1, BIAS_VARIANCE_LIMITS.resamples),
   seed,
-  family: z.enum(['polynomial', 'knn'], { error: 'family is polynomial or knn' }),
+  family: z.enum(['polynomial', 'knn'], coded('family_form', {}, 'family is polynomial or knn')),
   /** The polynomial degree shown (the fan, the mark on the U-curve). */
   degree: whole('degree', 0, MAX_DEGREE),
   /** Ridge lambda of the polynomial fits (0: plain least squares). */
@@ -49,7 +52,7 @@ export const doubleDescentToolSchema = z.strictObject({
   max_features: whole('max_features', 1, DOUBLE_DESCENT_LIMITS.features),
   seed,
   /** The ridge switch: off fits the minimum-norm solution, on adds ridge * ||c||^2. */
-  ridge_on: z.boolean({ error: 'ridge_on is true or false' }),
+  ridge_on: z.boolean(coded('is_boolean', { what: 'ridge_on' }, 'ridge_on is true or false')),
   ridge: nonNegative('ridge'),
   /** The p whose fit is drawn (at most max_features; the lab clamps it). */
   chosen: whole('chosen', 1, DOUBLE_DESCENT_LIMITS.features),

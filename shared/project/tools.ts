@@ -5,6 +5,7 @@ import { optimizerToolSchema } from '../protocol/optimize-schema';
 import { overfittingToolSchema } from '../protocol/overfitting-schema';
 import { depthToolSchema, gradientFlowToolSchema } from './dense-labs';
 import { biasVarianceToolSchema, doubleDescentToolSchema } from './regression-labs';
+import { coded } from '../protocol/schema-issues';
 
 /**
  * State of each tool besides the network, saved in the project file. Each tool adds one
@@ -12,7 +13,7 @@ import { biasVarianceToolSchema, doubleDescentToolSchema } from './regression-la
  * existed still opens. Keep every member optional and validated strictly.
  */
 
-const answerText = z.string().max(200, 'an answer is at most 200 characters');
+const answerText = z.string().max(200, coded('text_at_most', { what: 'an answer', maximum: 200 }, 'an answer is at most 200 characters'));
 
 /**
  * A student's own answers for one layer, exactly as typed ("62x62x64", "51,264", "11"):

@@ -30,8 +30,9 @@ export const backpropCaseSchema = z.unknown().transform((value, ctx): BackpropCa
   } catch (error) {
     issues = [unreadableCase(error)];
   }
-  // The code and values ride in params, so parseBackpropCase can hand them on for phrasing.
-  for (const issue of issues) ctx.addIssue({ code: 'custom', message: formatCaseIssue(issue), path: issue.path, params: { caseIssue: { code: issue.code, values: issue.values } } });
+  // The code and values ride in params, so parseBackpropCase can hand them on for phrasing; the
+  // case's own path is a copy (zod may prefix the issue's path in place with where the case sits).
+  for (const issue of issues) ctx.addIssue({ code: 'custom', message: formatCaseIssue(issue), path: issue.path, params: { caseIssue: { code: issue.code, values: issue.values, path: [...issue.path] } } });
   return z.NEVER;
 });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { describeValue } from '../core/network/format';
 import { LAYER_TYPES, type LayerSpec, type LayerType, type NetworkSpec } from '../core/network/spec';
+import type { SchemaIssue, SchemaIssueCode, SchemaValues } from './schema-issues';
 
 /**
  * Structural validation of a network spec at the boundary (files, IPC, CLI). It checks
@@ -80,20 +81,27 @@ export interface SpecError {
   path: string;
   /** Readable message naming the layer and what would be valid. */
   message: string;
+  /** What it says as data (shared/messages/schema-issues.ts phrases it); absent for a zod message passed on as it is. */
+  code?: SchemaIssueCode;
+  values?: SchemaValues;
 }
 
 export type SpecParseResult = { ok: true; spec: NetworkSpec } | { ok: false; errors: SpecError[] };
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+/** A layer field's zod issue as our sentence, with its code and values (`layer` and `type` added by the caller); no code for a message zod wrote that we pass on. */
+function describeIssue(issue: z.core.$ZodIssue): { text: string; code?: SchemaIssueCode; values?: SchemaValues } {
   switch (issue.code) {
-    case 'unrecognized_keys':
-      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    case 'unrecognized_keys': {
+      const fields = issue.keys.map((k) => `"${k}"`).join(', ');
+      const many = issue.keys.length > 1;
+      return { text: `unknown field${many ? 's' : ''} ${fields}`, code: 'layer_unknown_fields', values: { fields, plural: many ? 'many' : 'one' } };
+    }
     case 'invalid_type':
-      return `expected ${issue.expected}`;
+      return { text: `expected ${issue.expected}`, code: 'layer_field_type', values: { expected: issue.expected } };
     case 'invalid_union':
-      return 'expected a number or [height, width]';
+      return { text: 'expected a number or [height, width]', code: 'layer_field_pair', values: {} };
     default:
-      return issue.message;
+      return { text: issue.message };
   }
 }
 
@@ -105,36 +113,36 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export function parseNetworkSpec(value: unknown): SpecParseResult {
   const errors: SpecError[] = [];
   if (!isRecord(value)) {
-    return { ok: false, errors: [{ path: '', message: 'a network spec must be an object with "input" and "layers"' }] };
+    return { ok: false, errors: [{ path: '', message: 'a network spec must be an object with "input" and "layers"', code: 'spec_not_object', values: {} }] };
   }
   const unknownKeys = Object.keys(value).filter((k) => k !== 'input' && k !== 'layers');
   if (unknownKeys.length > 0) {
-    errors.push({ path: '', message: `unknown field(s) ${unknownKeys.map((k) => `"${k}"`).join(', ')}; a spec has "input" and "layers"` });
+    const fields = unknownKeys.map((k) => `"${k}"`).join(', ');
+    errors.push({ path: '', message: `unknown field(s) ${fields}; a spec has "input" and "layers"`, code: 'spec_unknown_fields', values: { fields } });
   }
   const input = value['input'];
   const inputOk = Array.isArray(input) && input.every((n) => typeof n === 'number' && Number.isFinite(n));
   if (!inputOk) {
-    errors.push({ path: 'input', message: 'input: expected [C, H, W] for an image or [N] for a vector, as numbers' });
+    errors.push({ path: 'input', message: 'input: expected [C, H, W] for an image or [N] for a vector, as numbers', code: 'spec_input', values: {} });
   }
   const layers = value['layers'];
   const layersOut: LayerSpec[] = [];
   if (!Array.isArray(layers)) {
-    errors.push({ path: 'layers', message: 'layers: expected an array of layer objects' });
+    errors.push({ path: 'layers', message: 'layers: expected an array of layer objects', code: 'spec_layers_not_array', values: {} });
   } else if (layers.length > MAX_LAYERS) {
-    errors.push({ path: 'layers', message: `layers: ${layers.length} layers is more than the limit of ${MAX_LAYERS}` });
+    errors.push({ path: 'layers', message: `layers: ${layers.length} layers is more than the limit of ${MAX_LAYERS}`, code: 'spec_too_many_layers', values: { count: layers.length, limit: MAX_LAYERS } });
   } else {
     layers.forEach((layer: unknown, i) => {
       const label = `layer ${i + 1}`;
       if (!isRecord(layer)) {
-        errors.push({ path: `layers[${i}]`, message: `${label}: expected an object with a "type"` });
+        errors.push({ path: `layers[${i}]`, message: `${label}: expected an object with a "type"`, code: 'layer_not_object', values: { layer: i + 1 } });
         return;
       }
       const type = layer['type'];
       if (typeof type !== 'string' || !(LAYER_TYPES as readonly string[]).includes(type)) {
-        errors.push({
-          path: `layers[${i}].type`,
-          message: `${label}: unknown type ${describeValue(type)}; valid types are ${LAYER_TYPES.join(', ')}`,
-        });
+        const got = describeValue(type);
+        const valid = LAYER_TYPES.join(', ');
+        errors.push({ path: `layers[${i}].type`, message: `${label}: unknown type ${got}; valid types are ${valid}`, code: 'layer_unknown_type', values: { layer: i + 1, got, valid } });
         return;
       }
       const schema = layerSchemas[type as LayerType];
@@ -143,10 +151,12 @@ export function parseNetworkSpec(value: unknown): SpecParseResult {
         for (const issue of parsed.error.issues) {
           const field = issue.path.length > 0 ? String(issue.path[0]) : '';
           const missing = field !== '' && !(field in layer);
-          errors.push({
-            path: `layers[${i}]${field ? `.${field}` : ''}`,
-            message: `${label} (${type})${field ? `: ${field}` : ''}: ${missing ? 'is required' : describeIssue(issue)}`,
-          });
+          const described = missing ? { text: 'is required', code: 'layer_field_required' as const, values: {} } : describeIssue(issue);
+          const path = `layers[${i}]${field ? `.${field}` : ''}`;
+          const message = `${label} (${type})${field ? `: ${field}` : ''}: ${described.text}`;
+          // A code's sentence names the field when it has one: unknown fields are the layer's own (no field), the rest a field's.
+          const fits = described.code && (described.code === 'layer_unknown_fields') === (field === '');
+          errors.push(fits ? { path, message, code: described.code, values: { layer: i + 1, type, ...(field ? { field } : {}), ...described.values } } : { path, message });
         }
         return;
       }
@@ -157,11 +167,20 @@ export function parseNetworkSpec(value: unknown): SpecParseResult {
   return { ok: true, spec: { input: input as number[], layers: layersOut } };
 }
 
+/** A spec error as a schema issue's message and data (for phrasing it, shared/messages/schema-issues.ts). */
+export function specErrorIssue(error: SpecError): Pick<SchemaIssue, 'message' | 'coded'> {
+  return error.code ? { message: error.message, coded: { family: 'schema', code: error.code, values: error.values ?? {} } } : { message: error.message };
+}
+
 /** zod schema form, for composing into larger schemas (project files, IPC payloads). */
 export const networkSpecSchema = z.unknown().transform((value, ctx) => {
   const result = parseNetworkSpec(value);
   if (!result.ok) {
-    for (const error of result.errors) ctx.addIssue({ code: 'custom', message: error.message, path: error.path ? [error.path] : [] });
+    for (const error of result.errors) {
+      // The code and values ride in params, so a reader of the issue (a project file, the CLI) can phrase it.
+      const params = error.code ? { coded: { family: 'schema', code: error.code, values: error.values ?? {} } } : undefined;
+      ctx.addIssue({ code: 'custom', message: error.message, path: error.path ? [error.path] : [], ...(params ? { params } : {}) });
+    }
     return z.NEVER;
   }
   return result.spec;

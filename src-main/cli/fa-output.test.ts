@@ -184,3 +184,39 @@ describe('CLI human-readable output in Persian (--lang fa)', () => {
     expect(none.err).toMatch(/^خطا: tools\.answers: این پروژه پاسخ ذخیره‌شده‌ای ندارد/);
   });
 });
+
+describe('CLI refusals of a document in Persian (--lang fa): the schema issues phrasebook', () => {
+  const refused = async (name: string, document: unknown) => {
+    const en = await runCli([name, '-'], JSON.stringify(document));
+    const fa = await runCli([name, '-', '--lang', 'fa'], JSON.stringify(document));
+    expect(en.code).toBe(2);
+    expect(fa.code).toBe(2);
+    return { en: en.err, fa: fa.err };
+  };
+
+  it('summary: a spec refused for its structure, layer by layer, names as typed', async () => {
+    const { en, fa } = await refused('summary', { input: [3, 8, 8], layers: [{ type: 'conv2d', out_channels: 2, kernal: 3 }, { type: 'bogus' }] });
+    expect(en).toContain('error: layer 1 (conv2d): kernel: is required\nerror: layer 1 (conv2d): unknown field "kernal"\nerror: layer 2: unknown type "bogus"; valid types are conv2d,');
+    expect(fa).toContain('خطا: لایهٔ ۱ (conv2d): kernel: لازم است\nخطا: لایهٔ ۱ (conv2d): فیلد ناشناخته: "kernal"\nخطا: لایهٔ ۲: نوع ناشناخته ("bogus")؛ نوع‌های معتبر: conv2d,');
+  });
+
+  it('summary, backprop: a project file refused for its network or its saved case says what is wrong in Persian', async () => {
+    const project = JSON.parse(serializeProject(createDefaultProject()));
+    const network = await refused('summary', { ...project, network: { input: [3, 8, 8], layers: [{ type: 'linear' }] } });
+    expect(network.fa).toBe('خطا: محتوای پرونده معتبر نیست: لایهٔ ۱ (linear): out_features: لازم است\n');
+    const backprop = await refused('backprop', { ...project, tools: { backprop: { input: [[1, 2], [3]], filters: [[1]] } } });
+    expect(backprop.en).toBe('error: input[1]: row has 1 cell, expected 2\n');
+    expect(backprop.fa).toBe('خطا: محتوای پرونده معتبر نیست: input[1]: سطر ۱ خانه دارد، اما باید ۲ تا داشته باشد\n');
+    const tools = await refused('summary', { ...project, tools: { overfitting: { bogus: 1 } } });
+    expect(tools.fa).toMatch(/^خطا: محتوای پرونده معتبر نیست: tools\.overfitting\.dataset: گزینهٔ نامعتبر: باید یکی از "regression"\|"moons"\|.*؛ tools\.overfitting: کلید ناشناخته: "bogus"\n$/);
+  });
+
+  it('gradient-flow, bias-variance: the case\'s refusals at their fields', async () => {
+    const flow = await refused('gradient-flow', { ...hand, weights: [[[1], [-1]], [[2, 'x']]] });
+    expect(flow.en).toContain('error: weights[1][0][1]: must be a number, got "x"');
+    expect(flow.fa).toMatch(/^خطا: weights\[1\]\[0\]\[1\]: .*[\u0600-\u06FF]/m);
+    const bias = await refused('bias-variance', { truth: 'sin', model: { family: 'polynomial', degrees: [1, 2.5] }, noise: 1 });
+    expect(bias.en).toBe('error: model.degrees[1]: each entry of model.degrees must be a whole number\nerror: unknown field "noise"\n');
+    expect(bias.fa).toBe('خطا: model.degrees[1]: هر عضو model.degrees باید عدد صحیح باشد\nخطا: فیلد ناشناخته: "noise"\n');
+  });
+});

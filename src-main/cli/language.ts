@@ -11,6 +11,7 @@ import {
   phraseOptimizeError,
   phraseLayerIssue,
   phraseProjectError,
+  phraseSchemaIssue,
   phraseTrainStop,
   plainWriter,
   type BackpropIssueMessage,
@@ -18,6 +19,7 @@ import {
   type ValueWriter,
 } from '../../shared/messages/index';
 import type { ProjectError } from '../../shared/project/index';
+import { describedIssue, type SchemaIssue } from '../../shared/protocol/schema-issues';
 import { CLI_OUTPUT, type CliOutputKey } from './output-texts';
 
 /** The languages `--lang` takes; English is the default. */
@@ -66,11 +68,10 @@ export interface CliLanguage {
   locale: EngineLocale;
   text(key: CliTextKey, values?: Readonly<Record<string, string | number>>): string;
   layerIssue(issue: Pick<LayerIssue, 'code' | 'values' | 'field' | 'message'>): string;
-  projectError(error: Pick<ProjectError, 'code' | 'values' | 'message'>): string;
+  /** Why a project file did not open; a file refused for its content has each refused value phrased (its paths as typed). */
+  projectError(error: Pick<ProjectError, 'code' | 'values' | 'message' | 'issues'>): string;
   /** A backprop case issue after its path (`input[0][2]: …`), the path as typed. */
   backpropIssue(issue: BackpropIssueMessage): string;
-  /** A project file refused for its content, with `detail` already phrased (written as it is, its paths keep their digits). */
-  projectErrorWithDetail(error: Pick<ProjectError, 'code' | 'values' | 'message'>): string;
   /** A line of a command's human-readable output: number values in the language's digits, text values as they are. */
   say(key: CliOutputKey, values?: Readonly<Record<string, string | number>>): string;
   /** Number text ("3", "-1.5", "[1, 28, 28]", "1,234") in the language's digits; names keep theirs (conv2d). */
@@ -82,6 +83,10 @@ export interface CliLanguage {
   denseIssue(issue: DenseIssue): string;
   /** An optimizer check after its field (`params.e: …`). */
   optimizeError(error: FieldError): string;
+  /** A refusal of a document's schema as its message has it (a network spec's `layer 2: unknown type …`, a dense case's `widths[0]: …`). */
+  schemaIssue(issue: Pick<SchemaIssue, 'message' | 'coded'>): string;
+  /** A refusal as a "field: message" line (optimize-schema.ts's describeSchemaErrors: `model.degrees[1]: …`, unknown keys as `unknown field "x"`). */
+  schemaLine(issue: SchemaIssue): string;
 }
 
 export function cliLanguage(locale: EngineLocale = 'en'): CliLanguage {
@@ -111,7 +116,12 @@ export function cliLanguage(locale: EngineLocale = 'en'): CliLanguage {
       const sentence = phraseOptimizeError(locale, error, write);
       return error.field ? `${error.field}: ${sentence}` : sentence;
     },
-    projectErrorWithDetail: (error) => phraseProjectError(locale, error, (value, name) => (name === 'detail' ? String(value) : write(value, name))),
+    schemaIssue: (issue) => phraseSchemaIssue(locale, issue, write),
+    schemaLine: (issue) => {
+      const described = describedIssue(issue);
+      const sentence = phraseSchemaIssue(locale, described.issue, write);
+      return described.path ? `${described.path}: ${sentence}` : sentence;
+    },
   };
 }
 

@@ -100,6 +100,11 @@ export const CLI_OUTPUT = {
     'flow.head': 'network {sizes} ({activation}), {parameters} parameters, {samples} samples; loss {loss}',
     'flow.bound': 'bound: {text}',
     'flow.measured': 'measured: {text}',
+    // the bound's and the measurement's lines (word for word the core's derivation texts; a test holds them equal)
+    'flow.boundLine': '||delta_1|| <= ||delta_{last}|| * {product} = {factors} = {value}',
+    'flow.boundProduct': 'prod_(l=2..{last}) c ||W_l||_2',
+    'flow.boundNoProduct': '1',
+    'flow.measuredLine': '||delta_1|| measured = {measured} {relation} {value}',
     // regions
     'regions.head': 'ReLU network {sizes}, {parameters} parameters',
     'regions.on1d': '{head}, on {domain}',
@@ -201,6 +206,10 @@ export const CLI_OUTPUT = {
     'flow.head': 'شبکهٔ {sizes} ({activation})، {parameters} پارامتر، {samples} نمونه؛ زیان {loss}',
     'flow.bound': 'کران: {text}',
     'flow.measured': 'اندازه‌گیری‌شده: {text}',
+    'flow.boundLine': '||delta_1|| <= ||delta_{last}|| * {product} = {factors} = {value}',
+    'flow.boundProduct': 'prod_(l=2..{last}) c ||W_l||_2',
+    'flow.boundNoProduct': '۱',
+    'flow.measuredLine': '||delta_1|| = {measured} {relation} {value}',
     'regions.head': 'شبکهٔ ReLU با اندازه‌های {sizes}، {parameters} پارامتر',
     'regions.on1d': '{head}، روی {domain}',
     'regions.on2d': '{head}، روی {x} x {y}',

@@ -1,30 +1,16 @@
 import { backpropToJson } from '../../../shared/core/backprop/json';
 import type { BackpropResult, Tensor } from '../../../shared/core/backprop/types';
-import { parseProjectData, PROJECT_FORMAT, type ProjectError } from '../../../shared/project/index';
+import { parseProjectData, PROJECT_FORMAT } from '../../../shared/project/index';
 import { parseBackpropCase } from '../../../shared/protocol/backprop-schema';
 import type { CliLanguage } from '../language';
 import type { CliCommand } from './types';
-
-/**
- * Why a project file did not open. When its saved backprop case alone is refused (the rest
- * of the file reads), a language other than English phrases the case's issues from their
- * codes; English keeps the reader's message (the same words).
- */
-function projectRefusal(document: object, error: ProjectError, language: CliLanguage): string {
-  const saved = (document as { tools?: { backprop?: unknown } }).tools?.backprop;
-  if (language.locale === 'en' || error.code !== 'invalid' || error.values['reason'] !== 'schema' || saved === undefined) return language.projectError(error);
-  const parsed = parseBackpropCase(saved);
-  const rest = { ...document, tools: { ...(document as { tools: object }).tools, backprop: undefined } };
-  if (parsed.ok || !parseProjectData(rest).ok) return language.projectError(error);
-  const detail = parsed.errors.map(language.backpropIssue).join('؛ ');
-  return language.projectErrorWithDetail({ ...error, values: { ...error.values, detail } });
-}
 
 /** A case file, or a project file's saved backprop case. */
 function caseFromDocument(document: unknown, language: CliLanguage): { ok: true; value: unknown } | { ok: false; errors: string[] } {
   if (typeof document === 'object' && document !== null && (document as { format?: unknown }).format === PROJECT_FORMAT) {
     const project = parseProjectData(document);
-    if (!project.ok) return { ok: false, errors: [projectRefusal(document, project.error, language)] };
+    // A refused saved case (or any other refused part) is phrased from the project error's issues.
+    if (!project.ok) return { ok: false, errors: [language.projectError(project.error)] };
     if (!project.project.tools.backprop) return { ok: false, errors: [language.text('noBackpropCase')] };
     return { ok: true, value: project.project.tools.backprop };
   }

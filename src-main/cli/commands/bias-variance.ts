@@ -1,5 +1,5 @@
 import { formatRegressionIssue, type BiasVarianceResult } from '../../../shared/core/regression/index';
-import { describeSchemaErrors } from '../../../shared/protocol/optimize-schema';
+import { schemaIssuesOf } from '../../../shared/protocol/schema-issues';
 import { biasVarianceCaseSchema } from '../../../shared/protocol/regression-schema';
 import { tableNumber } from '../format';
 import { cliLanguage, type CliLanguage } from '../language';
@@ -58,7 +58,7 @@ export const biasVarianceCommand: CliCommand = {
   flags: [{ name: 'datasets', description: 'also print the training sets and the fresh test targets (the input format of "datasets")', descriptionFa: 'مجموعه‌های آموزشی و هدف‌های آزمون تازه را هم چاپ می‌کند (در قالب ورودی "datasets")' }],
   run(document, core, flags, language) {
     const parsed = biasVarianceCaseSchema.safeParse(document);
-    if (!parsed.success) return { text: '', json: undefined, errors: describeSchemaErrors(parsed.error) };
+    if (!parsed.success) return { text: '', json: undefined, errors: schemaIssuesOf(parsed.error).map(language.schemaLine) };
     const result = core.biasVariance({ case: parsed.data });
     if (!result.ok) return { text: '', json: undefined, errors: result.issues.map(formatRegressionIssue) };
     const withDatasets = flags.has('datasets');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AnswerMark, LayerAnswerMarks } from '../../../shared/core/network/answers';
 import { answersSchema, networkFromDocument, PROJECT_FORMAT } from '../../../shared/project/index';
+import { schemaIssuesOf } from '../../../shared/protocol/schema-issues';
 import type { CliLanguage } from '../language';
 import type { CliCommand } from './types';
 
@@ -64,7 +65,7 @@ export const checkAnswersCommand: CliCommand = {
         return {
           text: '',
           json: undefined,
-          errors: loose.error.issues.map((issue) => language.say('answers.notADocument', { path: issue.path.join('.') || 'document', message: issue.message })),
+          errors: schemaIssuesOf(loose.error).map((issue) => language.say('answers.notADocument', { path: issue.path.join('.') || 'document', message: language.schemaIssue(issue) })),
         };
       }
       networkDocument = loose.data.network;
@@ -72,10 +73,13 @@ export const checkAnswersCommand: CliCommand = {
     }
     const answers = answersSchema.safeParse(answersValue);
     if (!answers.success) {
-      return { text: '', json: undefined, errors: answers.error.issues.map((issue) => `answers.${issue.path.join('.')}: ${issue.message}`) };
+      return { text: '', json: undefined, errors: schemaIssuesOf(answers.error).map((issue) => `answers.${issue.path.join('.')}: ${language.schemaIssue(issue)}`) };
     }
     const network = networkFromDocument(networkDocument);
-    if (!network.ok) return { text: '', json: undefined, errors: network.errors.map((error) => `network: ${error}`) };
+    if (!network.ok) {
+      const errors = network.projectError ? [language.projectError(network.projectError)] : (network.issues?.map(language.schemaIssue) ?? network.errors);
+      return { text: '', json: undefined, errors: errors.map((error) => `network: ${error}`) };
+    }
     const marks = core.checkAnswers({ spec: network.spec, answers: answers.data });
     const counted = marks.flatMap((mark) => QUANTITIES.flatMap((quantity) => (mark[quantity] ? [mark[quantity]!.status] : [])));
     return {

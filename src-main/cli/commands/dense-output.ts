@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import type { DenseFailure } from '../../../shared/core/dense/index';
+import { schemaIssuesOf } from '../../../shared/protocol/schema-issues';
 import { cliLanguage, type CliLanguage } from '../language';
 
-/** Refusals of a dense document as "field: message" lines (the schema's, which are the core's). */
-export function schemaErrors(error: z.ZodError): string[] {
-  return error.issues.map((issue) => issue.message);
+/** Refusals of a dense document as "field: message" lines (the schema's, which are the core's), in the language `--lang` chose. */
+export function schemaErrors(error: z.ZodError, language: CliLanguage = cliLanguage('en')): string[] {
+  return schemaIssuesOf(error).map(language.schemaIssue);
 }
 
 /** The core's refusals, each after its field, in the language `--lang` chose (English: formatDenseIssue's words). */

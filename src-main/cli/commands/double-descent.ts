@@ -1,5 +1,5 @@
 import { formatRegressionIssue, type DoubleDescentResult } from '../../../shared/core/regression/index';
-import { describeSchemaErrors } from '../../../shared/protocol/optimize-schema';
+import { schemaIssuesOf } from '../../../shared/protocol/schema-issues';
 import { doubleDescentCaseSchema } from '../../../shared/protocol/regression-schema';
 import { tableNumber } from '../format';
 import { cliLanguage, type CliLanguage } from '../language';
@@ -47,7 +47,7 @@ export const doubleDescentCommand: CliCommand = {
   flags: [{ name: 'features', description: 'also print the drawn w, b and the training data', descriptionFa: 'w و b کشیده‌شده و دادهٔ آموزشی را هم چاپ می‌کند' }],
   run(document, core, flags, language) {
     const parsed = doubleDescentCaseSchema.safeParse(document);
-    if (!parsed.success) return { text: '', json: undefined, errors: describeSchemaErrors(parsed.error) };
+    if (!parsed.success) return { text: '', json: undefined, errors: schemaIssuesOf(parsed.error).map(language.schemaLine) };
     const result = core.doubleDescent({ case: parsed.data });
     if (!result.ok) return { text: '', json: undefined, errors: result.issues.map(formatRegressionIssue) };
     const withFeatures = flags.has('features');

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { ACTIVATIONS } from '../../../shared/core/dense/activation';
+import { gradientFlow, type GradientFlowResult } from '../../../shared/core/dense/gradient-flow';
+import { cliLanguage } from '../language';
 import { runCli } from '../run-cli.test-helper';
+import { boundLines } from './gradient-flow';
 
 const hand = {
   input_dim: 1,
@@ -55,5 +59,37 @@ describe('layerwise gradient-flow', () => {
     expect(weights.err).toContain('error: weights[1][0][1]: must be a number, got "x"');
     const unknown = await runCli(['gradient-flow', '-'], JSON.stringify({ ...hand, activaton: 'relu' }));
     expect(unknown.err).toContain('unknown field "activaton"');
+  });
+});
+
+describe('gradient-flow: the bound and the measurement in each language', () => {
+  /** Networks of every activation, from no hidden layer to several, at small and large weights. */
+  const cases = ACTIVATIONS.flatMap((activation) => [
+    { input_dim: 3, widths: [], output_dim: 2, activation, init: 'xavier_normal', seed: 1, data: { samples: 4, seed: 1 }, loss: 'mse' },
+    { input_dim: 3, depth: 4, width: 6, output_dim: 2, activation, init: 'xavier_normal', gain: 4, seed: 2, data: { samples: 5, seed: 3 }, loss: 'mse' },
+    { input_dim: 2, depth: 9, width: 5, output_dim: 3, activation, init: 'kaiming_normal', seed: 4, data: { samples: 6, seed: 5 }, loss: 'cross_entropy' },
+  ]);
+  const results = Promise.all(cases.map((flowCase) => gradientFlow({ case: flowCase })));
+
+  it('English is word for word the core\'s derivation texts', async () => {
+    for (const result of await results) {
+      expect(result.ok, JSON.stringify(result.ok ? '' : result.issues)).toBe(true);
+      const flow = result as GradientFlowResult;
+      expect(boundLines(flow, cliLanguage('en'))).toEqual({ bound: flow.bound.derivations.bound!.text, measured: flow.bound.derivations.measured!.text });
+    }
+  });
+
+  it('Persian: the values in Persian digits, the subscripts as in the formula, no English word', async () => {
+    for (const result of await results) {
+      const { bound, measured } = boundLines(result as GradientFlowResult, cliLanguage('fa'));
+      expect(bound).toMatch(/^\|\|delta_1\|\| <= \|\|delta_\d+\|\| \* (prod_\(l=2\.\.\d+\) c \|\|W_l\|\|_2|۱) = [۰-۹٫ *e+\-−Infinity]+ = /);
+      // Without the formula's subscripts and index range, no Latin digit and no English word is left.
+      expect(`${bound} ${measured}`.replace(/delta_\d+|l=2\.\.\d+|W_l\|\|_2/g, '')).not.toMatch(/[0-9]|measured/);
+      expect(measured).toMatch(/^\|\|delta_1\|\| = \S+ (<=|>) \S+$/);
+    }
+    const { code, out } = await runCli(['gradient-flow', '-', '--lang', 'fa'], JSON.stringify(hand));
+    expect(code).toBe(0);
+    expect(out).toContain('کران: ||delta_1|| <= ||delta_2|| * prod_(l=2..2) c ||W_l||_2 = ۴٫۴۷۲ * ۳٫۶۰۶ = ۱۶٫۱۲');
+    expect(out).toMatch(/^اندازه‌گیری‌شده: \|\|delta_1\|\| = ۸٫۹۴۴ <= ۱۶٫۱۲$/m);
   });
 });

@@ -41,9 +41,33 @@ function gradientFlowText(result: GradientFlowResult, language: CliLanguage): st
     cell(layer.delta_norm),
     cell(layer.grad_to_weight),
   ]);
-  const bound = result.bound.derivations.bound!;
   const head = say('flow.head', { sizes: num(result.sizes.join('-')), activation: result.activation, parameters: result.parameters, samples: result.samples, loss: cell(result.loss) });
-  return `${head}\n\n${table([header, ...rows])}\n\n${say('flow.bound', { text: bound.text })}\n${say('flow.measured', { text: result.bound.derivations.measured!.text })}\n`;
+  const lines = boundLines(result, language);
+  return `${head}\n\n${table([header, ...rows])}\n\n${say('flow.bound', { text: lines.bound })}\n${say('flow.measured', { text: lines.measured })}\n`;
+}
+
+/** A number as the bound's derivation writes it (4 significant digits). */
+function boundNumber(value: number): string {
+  return Number.isFinite(value) ? String(Number(value.toPrecision(4))) : String(value);
+}
+
+/**
+ * The bound ||delta_1|| <= ||delta_L|| prod_{l=2..L} c ||W_l||_2 with this network's numbers, and
+ * the measured ||delta_1|| beside it, from the result's numbers in the language `--lang` chose
+ * (English: word for word the core's derivation texts; the subscripts stay Latin, the values
+ * take the language's digits).
+ */
+export function boundLines(result: GradientFlowResult, language: CliLanguage): { bound: string; measured: string } {
+  const { say, num } = language;
+  const { layers, bound } = result;
+  const last = layers.length;
+  const written = (value: number) => num(boundNumber(value));
+  const factors = [layers[last - 1]!.delta_norm, ...layers.slice(1).map((layer) => bound.derivativeBound * layer.weight_spectral_norm)];
+  const product = last >= 2 ? say('flow.boundProduct', { last: String(last) }) : say('flow.boundNoProduct');
+  return {
+    bound: say('flow.boundLine', { last: String(last), product, factors: factors.map(written).join(' * '), value: written(bound.value) }),
+    measured: say('flow.measuredLine', { measured: written(bound.measured), relation: bound.holds ? '<=' : '>', value: written(bound.value) }),
+  };
 }
 
 /** `gradient-flow`: one batch forward and backward through an MLP, per-layer statistics. */
@@ -53,7 +77,7 @@ export const gradientFlowCommand: CliCommand = {
   descriptionFa: 'آمار فعال‌سازی‌ها و گرادیان‌های هر لایهٔ یک MLP روی یک دسته (گرادیان‌های محوشونده / انفجاری)',
   async run(document, core, _flags, language) {
     const parsed = gradientFlowCaseSchema.safeParse(document);
-    if (!parsed.success) return { text: '', json: undefined, errors: schemaErrors(parsed.error) };
+    if (!parsed.success) return { text: '', json: undefined, errors: schemaErrors(parsed.error, language) };
     const result = await core.gradientFlow({ case: document, tensors: true });
     if (!result.ok) return { text: '', json: undefined, errors: failureErrors(result, language) };
     return { text: gradientFlowText(result, language), json: gradientFlowToJson(result), errors: [] };

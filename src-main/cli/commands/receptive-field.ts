@@ -76,7 +76,7 @@ export const receptiveFieldCommand: CliCommand = {
     if (!parsed.success) return { text: '', json: undefined, errors: parsed.error.issues.map((issue) => issue.message) };
     const network = networkFromDocument(parsed.data.network);
     if (!network.ok) {
-      const errors = network.projectError ? [language.projectError(network.projectError)] : network.errors;
+      const errors = network.projectError ? [language.projectError(network.projectError)] : (network.issues?.map(language.schemaIssue) ?? network.errors);
       return { text: '', json: undefined, errors: errors.map((error) => `network: ${error}`) };
     }
     const { layer, y, x } = parsed.data.unit;

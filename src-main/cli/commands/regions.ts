@@ -48,7 +48,7 @@ export const regionsCommand: CliCommand = {
   flags: [{ name: 'polygons', description: 'each 2-D region\'s vertices and activation pattern', descriptionFa: 'رأس‌ها و الگوی فعال‌سازی هر ناحیهٔ دوبعدی' }],
   async run(document, core, flags, language) {
     const parsed = regionsNetSchema.safeParse(document);
-    if (!parsed.success) return { text: '', json: undefined, errors: schemaErrors(parsed.error) };
+    if (!parsed.success) return { text: '', json: undefined, errors: schemaErrors(parsed.error, language) };
     const polygons = flags.has('polygons');
     const result = await core.linearRegions({ net: document, polygons });
     if (!result.ok) return { text: '', json: undefined, errors: failureErrors(result, language) };

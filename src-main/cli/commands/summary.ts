@@ -9,7 +9,7 @@ export const summaryCommand: CliCommand = {
   descriptionFa: 'شکل خروجی، پارامترها، MACها، حافظه و میدان دید هر لایهٔ یک مشخصهٔ شبکه یا یک پروندهٔ پروژه',
   run(document, core, _flags, language) {
     const network = networkFromDocument(document);
-    if (!network.ok) return { text: '', json: undefined, errors: network.projectError ? [language.projectError(network.projectError)] : network.errors };
+    if (!network.ok) return { text: '', json: undefined, errors: network.projectError ? [language.projectError(network.projectError)] : (network.issues?.map(language.schemaIssue) ?? network.errors) };
     const summary = core.summarize({ spec: network.spec });
     const errors = [
       ...summary.inputIssues.map(language.layerIssue),

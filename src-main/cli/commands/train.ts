@@ -37,7 +37,7 @@ export const trainCommand: CliCommand = {
   descriptionFa: 'یک MLP را آموزش می‌دهد (SGD، تکانه، Adagrad، RMSprop، Adam؛ dropout، weight decay، توقف زودهنگام) و زیان هر دوره را چاپ می‌کند',
   async run(document, core, _flags, language) {
     const parsed = trainRunSchema.safeParse(document);
-    if (!parsed.success) return { text: '', json: undefined, errors: schemaErrors(parsed.error) };
+    if (!parsed.success) return { text: '', json: undefined, errors: schemaErrors(parsed.error, language) };
     const result = await core.trainNetwork({ run: document, tensors: true });
     if (!result.ok) return { text: '', json: undefined, errors: failureErrors(result, language) };
     return { text: trainText(result, language), json: trainToJson(result), errors: [] };

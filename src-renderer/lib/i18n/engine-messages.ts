@@ -6,6 +6,8 @@ import type { AnswerMark } from '../../../shared/core/network/answers';
 import type { LayerIssue } from '../../../shared/core/network/info';
 import type { SolveResult } from '../../../shared/core/network/solve';
 import type { ProjectError } from '../../../shared/project/project';
+import type { SchemaIssue } from '../../../shared/protocol/schema-issues';
+import { phraseSchemaIssue } from '../../../shared/messages/index';
 import { phraseBackpropIssue, phraseBackpropIssueBody, type BackpropIssueMessage } from '../../../shared/messages/index';
 import { mapNumbersIn, phraseAnswerExpected, phraseCodeProblem, phraseExportFailure, phraseExportNote, phraseOptimizeStop, phraseAnswerReason, phraseDenseIssue, phraseExpressionError, phraseLayerIssue, phraseOptimizeError, phraseProjectError, phraseSolveProblem, phraseTrainStop, type EngineMessage, type ExpressionErrorMessage, type ValueWriter } from '../../../shared/messages/index';
 import type { CoreErrorData } from '../../../shared/protocol/messages';
@@ -195,4 +197,22 @@ export function receptiveFieldErrorText(problem: ReceptiveFieldFailure | Pick<Co
 export function receptiveFieldNotesText(field: { notes: readonly string[]; noteMessages?: readonly ReceptiveFieldNote[] }): string {
   const locale = getLocale();
   return phraseReceptiveFieldNotes(locale, field, writeEngineValue).join(locale === 'fa' ? '؛ ' : '; ');
+}
+
+/**
+ * A refusal of a document's schema (a network spec pasted as JSON, a refused value of a
+ * project file), in the current language, as the schema's message has it; field names,
+ * paths and layer type ids isolated as typed.
+ */
+export function schemaIssueText(issue: Pick<SchemaIssue, 'message' | 'coded'>): string {
+  return phraseSchemaIssue(getLocale(), issue, writeEngineValue, isolate);
+}
+
+/**
+ * Why a project file did not open, in the current language, as projectErrorText writes it,
+ * with the field names and paths of a file refused for its content isolated (so a Persian
+ * line keeps `tools.overfitting.noise` and `input[1]` whole and in place).
+ */
+export function projectFileErrorText(error: Pick<ProjectError, 'code' | 'values' | 'message' | 'issues'>): string {
+  return phraseProjectError(getLocale(), error, writeEngineValue, isolate);
 }

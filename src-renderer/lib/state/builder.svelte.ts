@@ -3,7 +3,8 @@ import type { CodeImportResult, CodeProblemCode, ExportFormat, ExportResult } fr
 import type { SolveResult } from '../../../shared/core/network/solve';
 import { PRESETS } from '../../../shared/core/network/presets';
 import type { LayerSpec, LayerType, NetworkSpec } from '../../../shared/core/network/spec';
-import { parseNetworkSpec } from '../../../shared/protocol/network-schema';
+import { parseNetworkSpec, specErrorIssue } from '../../../shared/protocol/network-schema';
+import { schemaIssueText } from '../i18n/engine-messages';
 import type { Answers, LayerAnswer } from '../../../shared/project/tools';
 import { LatestCall, type CoreClient } from '../core-client';
 import { coreErrorText } from '../i18n/engine-messages';
@@ -208,5 +209,5 @@ export function importJson(source: string): { ok: true; spec: NetworkSpec } | { 
   const candidate = typeof value === 'object' && value !== null && 'network' in value ? (value as { network: unknown }).network : value;
   const parsed = parseNetworkSpec(candidate);
   if (parsed.ok) return { ok: true, spec: parsed.spec };
-  return { ok: false, problems: parsed.errors.map((error) => ({ path: error.path, message: error.message })) };
+  return { ok: false, problems: parsed.errors.map((error) => ({ path: error.path, message: schemaIssueText(specErrorIssue(error)) })) };
 }

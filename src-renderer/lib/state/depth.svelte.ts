@@ -1,7 +1,8 @@
 import type { BudgetResult, EpochRecord, Regions1d, Regions2d } from '../../../shared/core/dense/index';
+import type { DenseIssue } from '../../../shared/core/dense/issues';
 import type { DepthToolState } from '../../../shared/project/dense-labs';
 import { isCancelled, LatestCall, toCoreError, type CoreClient } from '../core-client';
-import { coreErrorText } from '../i18n/engine-messages';
+import { coreErrorText, denseIssueText } from '../i18n/engine-messages';
 import { budgetComparison, DEFAULT_DEPTH, regions1dNet, regions2dNet } from './dense-labs';
 import type { ProjectState } from './project.svelte';
 
@@ -26,8 +27,8 @@ export interface Answer<T> {
 
 const EMPTY = { value: null, refusal: null, error: null };
 
-function issuesText(issues: readonly { field: string; message: string }[]): string {
-  return issues.map((issue) => `${issue.field}: ${issue.message}`).join('; ');
+function issuesText(issues: readonly DenseIssue[]): string {
+  return issues.map((issue) => `${issue.field}: ${denseIssueText(issue)}`).join('; ');
 }
 
 /**

@@ -1,6 +1,7 @@
 import { createEmptyProject, parseProjectText, type ProjectErrorCode } from '../../../shared/project/index';
 import type { DocumentHost, MenuCommand, OpenResult, SaveResult } from '../core-client';
-import { projectErrorText, t } from '../i18n';
+import { t } from '../i18n';
+import { projectFileErrorText } from '../i18n/engine-messages';
 import type { ProjectState } from './project.svelte';
 
 /** A message above the workspace about the last file action. */
@@ -85,7 +86,7 @@ export class DocumentState {
       this.notice = {
         tone: 'error',
         heading: t(OPEN_ERROR_HEADINGS[parsed.error.code]),
-        detail: t('file.openErrorDetail', { file: file.name, message: projectErrorText(parsed.error) }),
+        detail: t('file.openErrorDetail', { file: file.name, message: projectFileErrorText(parsed.error) }),
         keptProject: true,
       };
       return;

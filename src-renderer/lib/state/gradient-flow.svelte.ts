@@ -2,7 +2,7 @@ import type { GradientFlowResult, StepRecord, TrainStop } from '../../../shared/
 import type { GradientFlowToolState } from '../../../shared/project/dense-labs';
 import type { CoreError } from '../../../shared/protocol/messages';
 import { isCancelled, LatestCall, toCoreError, type CoreClient } from '../core-client';
-import { coreErrorText } from '../i18n/engine-messages';
+import { coreErrorText, denseIssueText } from '../i18n/engine-messages';
 import { DEFAULT_GRADIENT_FLOW, flowCase, presetSettings, trainRun, type GradientFlowPresetId } from './dense-labs';
 import type { ProjectState } from './project.svelte';
 
@@ -59,7 +59,7 @@ export class GradientFlowState {
           this.result = answer;
           this.refusal = null;
         } else {
-          this.refusal = answer.issues.map((issue) => `${issue.field}: ${issue.message}`).join('; ');
+          this.refusal = answer.issues.map((issue) => `${issue.field}: ${denseIssueText(issue)}`).join('; ');
         }
       },
       (error) => {
@@ -96,7 +96,7 @@ export class GradientFlowState {
         (answer) => {
           if (controller.signal.aborted) return;
           if (answer.ok) update({ steps: answer.steps ?? training.steps, done: answer.epochs.length - 1, running: false, stopped: answer.stopped });
-          else update({ running: false, error: answer.issues.map((issue) => `${issue.field}: ${issue.message}`).join('; ') });
+          else update({ running: false, error: answer.issues.map((issue) => `${issue.field}: ${denseIssueText(issue)}`).join('; ') });
         },
         (error: unknown) => {
           if (controller.signal.aborted || isCancelled(error)) return;
