@@ -256,8 +256,8 @@ function line(formula: string, substituted: string, value: number, text: string)
 const DERIVATIVE_LATEX: Record<Activation, { formula: string; text: string }> = {
   sigmoid: { formula: "\\sigma'(z) = \\sigma(z)\\,(1 - \\sigma(z)) \\le \\tfrac{1}{4}", text: "sigma'(z) = sigma(z)(1 - sigma(z)) <= 1/4" },
   tanh: { formula: "\\tanh'(z) = 1 - \\tanh^{2} z \\le 1", text: "tanh'(z) = 1 - tanh(z)^2 <= 1" },
-  relu: { formula: "\\operatorname{relu}'(z) \\in \\{0, 1\\}", text: "relu'(z) is 0 or 1" },
-  leaky_relu: { formula: "\\operatorname{leaky}'(z) \\in \\{0.01, 1\\}", text: "leaky_relu'(z) is 0.01 or 1" },
+  relu: { formula: "\\operatorname{relu}'(z) \\in \\{0, 1\\}", text: "relu'(z) ∈ {0, 1}" },
+  leaky_relu: { formula: "\\operatorname{leaky}'(z) \\in \\{0.01, 1\\}", text: "leaky_relu'(z) ∈ {0.01, 1}" },
   linear: { formula: "\\varphi'(z) = 1", text: "phi'(z) = 1" },
   gelu: { formula: "\\operatorname{gelu}'(z) = \\Phi(z) + z\\,\\varphi(z) \\le \\Phi(\\sqrt{2}) + \\sqrt{2}\\,\\varphi(\\sqrt{2})", text: "gelu'(z) = Phi(z) + z phi(z) <= Phi(sqrt 2) + sqrt 2 phi(sqrt 2)" },
 };

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LayerIssue } from '../../../shared/core/network/info';
 import type { ReceptiveFieldNote } from '../../../shared/core/receptive/messages';
-import { FSI, PDI } from './bidi';
-import { expressionErrorText, layerIssueText, localizeNumbersIn } from './engine-messages';
+import { FSI, LRI, PDI } from './bidi';
+import { expressionErrorText, formulaText, layerIssueText, localizeNumbersIn } from './engine-messages';
 import { en } from './en';
 import { fa } from './fa';
 import { enLayerIssues } from '../../../shared/messages/en-layer-issues';
@@ -143,5 +143,16 @@ describe('receptive-field refusals and notes in the current language', () => {
     expect(visible(receptiveFieldErrorText(outside))).toBe('واحد (۳۱, ۰) بیرون از لایهٔ ۳ است؛ خروجی این لایه ۳۱x۳۱ است (سطرهای ۰ تا ۳۰، ستون‌های ۰ تا ۳۰)');
     expect(receptiveFieldErrorText({ code: 'cancelled', message: 'cancelled' })).toBe('محاسبه لغو شد');
     expect(visible(receptiveFieldNotesText(field))).toBe('وزن‌ها ۱/fan_in، بایاس ۰؛ تابع‌های فعال‌سازی همانی در نظر گرفته شده‌اند');
+  });
+});
+
+describe('a formula written as plain text (an accessible name)', () => {
+  it('is the engine text in English, a left-to-right isolate with Persian digits in Persian', () => {
+    const text = "||delta_1|| <= ||delta_3|| * prod_(l=2..3) c ||W_l||_2 = 0.5 * 2.5 = 1.25";
+    expect(formulaText(text)).toBe(text);
+    setLocale('fa');
+    const persian = formulaText(text);
+    expect(persian.startsWith(LRI) && persian.endsWith(PDI)).toBe(true);
+    expect(visible(persian)).toBe('||delta_1|| <= ||delta_3|| * prod_(l=۲..۳) c ||W_l||_2 = ۰٫۵ * ۲٫۵ = ۱٫۲۵');
   });
 });

@@ -17,6 +17,7 @@ import { phraseDerivation, phraseDerivationLatex } from '../../../shared/message
 import type { ReceptiveFieldFailure, ReceptiveFieldNote } from '../../../shared/core/receptive/messages';
 import { phraseReceptiveFieldError, phraseReceptiveFieldNotes } from '../../../shared/messages/index';
 import { getLocale, isolate, numberLocale, formatExact } from './locale.svelte';
+import { ltrIsolate } from './bidi';
 import { numberSymbols } from './number-format';
 
 /**
@@ -215,4 +216,12 @@ export function schemaIssueText(issue: Pick<SchemaIssue, 'message' | 'coded'>): 
  */
 export function projectFileErrorText(error: Pick<ProjectError, 'code' | 'values' | 'message' | 'issues'>): string {
   return phraseProjectError(getLocale(), error, writeEngineValue, isolate);
+}
+
+/**
+ * A formula's plain text written by the engine (`||delta_1|| <= ...`, `c = sup |phi'|`) as an
+ * accessible name: math, so a left-to-right isolate in Persian with the current digits.
+ */
+export function formulaText(text: string): string {
+  return getLocale() === 'fa' ? ltrIsolate(localizeNumbersIn(text)) : text;
 }
