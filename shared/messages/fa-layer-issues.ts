@@ -1,23 +1,10 @@
 import type { LayerIssuePhrasebook } from './layer-issues';
 import type { enLayerIssues } from './en-layer-issues';
+import { describeValueFa } from './fa-describe-value';
 
 /** Left-to-right isolate around a formula or shape written into a Persian sentence. */
 const LRI = '\u2066';
 const PDI = '\u2069';
-
-/**
- * The core's describeValue forms in Persian ("nothing", "an object", "an array of 12 values",
- * "a function"); JSON strings, numbers, true/false/null and short arrays stay as written.
- */
-function describeValueFa(text: string): string {
-  if (text === 'nothing') return 'هیچ مقداری';
-  if (text === 'an object') return 'یک شیء';
-  const array = /^an array of (\d+) values?$/.exec(text);
-  if (array) return `آرایه‌ای با ${array[1]} مقدار`;
-  const kind = /^a (function|symbol|bigint|undefined)$/.exec(text);
-  if (kind) return `یک ${kind[1] === 'function' ? 'تابع' : kind[1]}`;
-  return text;
-}
 
 /** Persian phrasing of the core's layer issues (PyTorch's field names stay in Latin). */
 export const faLayerIssues: LayerIssuePhrasebook<typeof enLayerIssues> = {

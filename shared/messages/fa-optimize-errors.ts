@@ -1,19 +1,6 @@
 import type { enOptimizeErrors } from './en-optimize-errors';
 import type { TranslatedBook } from './phrase';
-
-/**
- * The core's describeValue forms in Persian ("nothing", "an object", "an array of 12 values",
- * "a function"); JSON strings, numbers, true/false/null and short arrays stay as written.
- */
-function describeValueFa(text: string): string {
-  if (text === 'nothing') return 'هیچ مقداری';
-  if (text === 'an object') return 'یک شیء';
-  const array = /^an array of (\d+) values?$/.exec(text);
-  if (array) return `آرایه‌ای با ${array[1]} مقدار`;
-  const kind = /^a (function|symbol|bigint|undefined)$/.exec(text);
-  if (kind) return `یک ${kind[1] === 'function' ? 'تابع' : kind[1]}`;
-  return text;
-}
+import { describeValueFa } from './fa-describe-value';
 
 /**
  * Persian phrasing of the optimizer's checks (column and parameter names stay as typed; the

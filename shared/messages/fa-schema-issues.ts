@@ -1,20 +1,11 @@
 import type { enSchemaIssues } from './en-schema-issues';
 import type { TranslatedBook } from './phrase';
+import { describeValueFa } from './fa-describe-value';
 
 /**
  * Persian phrasing of the boundary's refusals. Field names, paths, layer type ids, JSON and the
  * values a file holds stay as written (Latin); the sentence around them is Persian.
  */
-/** The core's describeValue words for a layer's `type` ("nothing", "an object", "an array of 9 values"); JSON values stay as written. */
-function describeValueFa(text: string): string {
-  if (text === 'nothing') return 'هیچ';
-  if (text === 'an object') return 'یک شیء';
-  const array = /^an array of (\d+) values?$/.exec(text);
-  if (array) return `آرایه‌ای با ${array[1]} مقدار`;
-  const other = /^a (\w+)$/.exec(text);
-  return other ? `یک ${other[1]}` : text;
-}
-
 export const faSchemaIssues: TranslatedBook<typeof enSchemaIssues> & { describeValue: (text: string) => string } = {
   codes: {
     zod_invalid_type: 'ورودی نامعتبر: باید {expected:typeName} باشد، اما {received:typeName} است',

@@ -107,7 +107,7 @@ describe('schema refusals phrased from code and values', () => {
     const byMessage = (message: string) => phraseSchemaIssue('fa', issues.find((issue) => issue.message === message)!, fa);
     const valid = LAYER_TYPES.join(', ');
     expect(byMessage(`layer 2: unknown type "bogus"; valid types are ${valid}`)).toBe(`لایهٔ ۲: نوع ناشناخته ("bogus")؛ نوع‌های معتبر: ${valid}`);
-    expect(byMessage(`layer 4: unknown type nothing; valid types are ${valid}`)).toBe(`لایهٔ ۴: نوع ناشناخته (هیچ)؛ نوع‌های معتبر: ${valid}`);
+    expect(byMessage(`layer 4: unknown type nothing; valid types are ${valid}`)).toBe(`لایهٔ ۴: نوع ناشناخته (هیچ مقداری)؛ نوع‌های معتبر: ${valid}`);
     expect(byMessage('unknown field "kernal"')).toBe('فیلد ناشناخته: "kernal"');
     expect(byMessage('layer 5 (conv2d): kernel: is required')).toBe('لایهٔ ۵ (conv2d): kernel: لازم است');
     expect(byMessage('layer 2 (conv2d): unknown fields "kernal", "strid"')).toBe('لایهٔ ۲ (conv2d): فیلدهای ناشناخته: "kernal", "strid"');
