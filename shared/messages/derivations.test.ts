@@ -7,40 +7,14 @@ import type { NetworkSpec } from '../core/network/spec';
 import { derivationBooks, derivationLatexWords, latexWordsOf, phraseDerivation, phraseDerivationLatex } from './derivations';
 import { phraseAnswerReason } from './answer-reasons';
 import { placeholdersOf, plainWriter, type Phrasebook } from './phrase';
+import { EVERY_LAYER_KIND, ISSUE_9_UNEVEN_UNITS } from '../core/network/networks.test-helper';
 
 /** Networks whose derivations reach every line code, note code and table entry (the first test holds that). */
 const CORPUS: NetworkSpec[] = [
   SEED_NETWORK,
   ...Object.values(PRESETS).map((preset) => ('spec' in preset ? preset.spec : preset) as NetworkSpec),
-  {
-    input: [4, 9, 9],
-    layers: [
-      { type: 'conv2d', out_channels: 4, kernel: [3, 1], padding: 'same' },
-      { type: 'convtranspose2d', out_channels: 4, kernel: 3, stride: 2, padding: 1 },
-      { type: 'maxpool2d', kernel: 3, stride: 2, ceil_mode: true, padding: 1 },
-      { type: 'avgpool2d', kernel: 2 },
-      { type: 'adaptiveavgpool2d', output_size: [3, 2] },
-      { type: 'batchnorm2d' },
-      { type: 'leakyrelu' },
-      { type: 'dropout2d' },
-      { type: 'linear', out_features: 3 },
-      { type: 'globalmaxpool2d' },
-      { type: 'flatten' },
-      { type: 'softmax' },
-      { type: 'linear', out_features: 2 },
-    ],
-  },
-  {
-    input: [1, 32, 16],
-    layers: [
-      { type: 'conv2d', out_channels: 1, kernel: [2, 3], stride: 2, padding: 1 },
-      { type: 'conv2d', out_channels: 1, kernel: 1, stride: 3, padding: [1, 0] },
-      { type: 'convtranspose2d', out_channels: 1, kernel: 3, stride: 2, padding: 1 },
-      { type: 'maxpool2d', kernel: 2, stride: 1 },
-      { type: 'relu' },
-      { type: 'flatten' },
-    ],
-  },
+  EVERY_LAYER_KIND,
+  { ...ISSUE_9_UNEVEN_UNITS, layers: [...ISSUE_9_UNEVEN_UNITS.layers, { type: 'relu' }, { type: 'flatten' }] },
   { input: [1, 5, 5], layers: [{ type: 'maxpool2d', kernel: 3, stride: 3, padding: 1, ceil_mode: true }] },
   { input: [1, 5, 6], layers: [{ type: 'maxpool2d', kernel: 2, stride: 2, padding: 1, ceil_mode: true }] },
   { input: [1, 6, 5], layers: [{ type: 'maxpool2d', kernel: 2, stride: 2, padding: 1, ceil_mode: true }] },

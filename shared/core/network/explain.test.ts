@@ -3,6 +3,7 @@ import { explainLayer } from './explain';
 import { SEED_NETWORK } from './presets';
 import type { Derivation, Quantity } from './info';
 import type { NetworkSpec } from './spec';
+import { EVERY_LAYER_KIND } from './networks.test-helper';
 
 function derivationOf(spec: NetworkSpec, index: number, quantity: Quantity): Derivation | undefined {
   return explainLayer(spec, index).find((derivation) => derivation.quantity === quantity);
@@ -93,24 +94,7 @@ describe('explainLayer: every number as formula, numbers filled in, result', () 
 
   it('one derivation per quantity, in a fixed order, for every layer type', () => {
     const order = ['output', 'params', 'macs', 'memory', 'rf_size', 'rf_jump', 'rf_center'];
-    const spec: NetworkSpec = {
-      input: [4, 9, 9],
-      layers: [
-        { type: 'conv2d', out_channels: 4, kernel: [3, 1], padding: 'same' },
-        { type: 'convtranspose2d', out_channels: 4, kernel: 3, stride: 2, padding: 1 },
-        { type: 'maxpool2d', kernel: 3, stride: 2, ceil_mode: true, padding: 1 },
-        { type: 'avgpool2d', kernel: 2 },
-        { type: 'adaptiveavgpool2d', output_size: [3, 2] },
-        { type: 'batchnorm2d' },
-        { type: 'leakyrelu' },
-        { type: 'dropout2d' },
-        { type: 'linear', out_features: 3 },
-        { type: 'globalmaxpool2d' },
-        { type: 'flatten' },
-        { type: 'softmax' },
-        { type: 'linear', out_features: 2 },
-      ],
-    };
+    const spec = EVERY_LAYER_KIND;
     for (let index = 1; index <= spec.layers.length; index++) {
       expect(explainLayer(spec, index).map((derivation) => derivation.quantity), `layer ${index}`).toEqual(order);
     }

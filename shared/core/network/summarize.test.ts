@@ -4,6 +4,7 @@ import { ALEXNET, SEED_NETWORK } from './presets';
 import type { LayerSpec, NetworkSpec } from './spec';
 import { explainLayer } from './explain';
 import { summarizeNetwork } from './summarize';
+import { ISSUE_9_UNEVEN_UNITS } from './networks.test-helper';
 
 function computed(layer: LayerInfo | undefined): ComputedLayerInfo {
   if (layer?.status !== 'ok') throw new Error(`layer not computed: ${JSON.stringify(layer)}`);
@@ -189,15 +190,7 @@ describe('receptive fields where units differ', () => {
   });
 
   it('issue 9 worked example: after transposed conv and max-pool the largest field is 8 rows high (spans [6m - 3, 6m + 4]), not 11', () => {
-    const summary = summarizeNetwork({
-      input: [1, 32, 16],
-      layers: [
-        { type: 'conv2d', out_channels: 1, kernel: [2, 3], stride: 2, padding: 1 },
-        { type: 'conv2d', out_channels: 1, kernel: 1, stride: 3, padding: [1, 0] },
-        { type: 'convtranspose2d', out_channels: 1, kernel: 3, stride: 2, padding: 1 },
-        { type: 'maxpool2d', kernel: 2, stride: 1 },
-      ],
-    });
+    const summary = summarizeNetwork(ISSUE_9_UNEVEN_UNITS);
     // rows: layer 2 unit m sees [6m - 3, 6m - 2]; even transposed rows 2m read unit m, odd rows 2m + 1 read m and m + 1: [6m - 3, 6m + 4]
     // columns: layer 2 unit m sees [6m - 1, 6m + 1]; odd transposed columns 2m + 1 see [6m - 1, 6m + 7]
     expect(computed(summary.layers[2]).receptiveField).toEqual({ size: [8, 9], jump: [3, 3], center: [-2.5, 0], global: false, varies: true });

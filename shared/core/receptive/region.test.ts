@@ -4,6 +4,7 @@ import { SEED_NETWORK } from '../network/presets';
 import type { LayerSpec, NetworkSpec } from '../network/spec';
 import { summarizeNetwork } from '../network/summarize';
 import { cellKind, unitRegion, type UnitRegion } from './region';
+import { ISSUE_9_UNEVEN_UNITS } from '../network/networks.test-helper';
 
 function region(spec: NetworkSpec, layer: number, y: number, x: number): UnitRegion {
   const result = unitRegion(summarizeNetwork(spec), layer, y, x);
@@ -104,15 +105,7 @@ describe('unitRegion: hand-worked cases', () => {
   });
 
   it('issue 9 worked example: max-pool unit 2 after a transposed conv sees rows [6m - 3, 6m + 4] = [3, 10] (8 pixels)', () => {
-    const spec: NetworkSpec = {
-      input: [1, 32, 16],
-      layers: [
-        { type: 'conv2d', out_channels: 1, kernel: [2, 3], stride: 2, padding: 1 },
-        { type: 'conv2d', out_channels: 1, kernel: 1, stride: 3, padding: [1, 0] },
-        { type: 'convtranspose2d', out_channels: 1, kernel: 3, stride: 2, padding: 1 },
-        { type: 'maxpool2d', kernel: 2, stride: 1 },
-      ],
-    };
+    const spec = ISSUE_9_UNEVEN_UNITS;
     // pool unit 2 reads transposed units 2 (even: layer-2 unit 1, rows 3..4) and 3 (odd: units 1 and 2, rows 3..10)
     expect(region(spec, 4, 2, 2).inputBox).toEqual([3, 5, 10, 13]);
     expect(region(spec, 4, 0, 0).inputBox).toEqual([-3, -1, 4, 7]);
