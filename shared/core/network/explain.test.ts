@@ -3,7 +3,7 @@ import { explainLayer } from './explain';
 import { SEED_NETWORK } from './presets';
 import type { Derivation, Quantity } from './info';
 import type { NetworkSpec } from './spec';
-import { EVERY_LAYER_KIND } from './networks.test-helper';
+import { EVERY_LAYER_KIND, ISSUE_9_UNEVEN_UNITS } from './networks.test-helper';
 
 function derivationOf(spec: NetworkSpec, index: number, quantity: Quantity): Derivation | undefined {
   return explainLayer(spec, index).find((derivation) => derivation.quantity === quantity);
@@ -61,15 +61,7 @@ describe('explainLayer: every number as formula, numbers filled in, result', () 
 
   it('after a transposed conv the field is the largest exact span over units, naming the widest unit', () => {
     // the worked example of issue 9: rows of max-pool unit 0 see transposed rows 0 (input row 0 of layer 2) and 1 (rows 0 and 1)
-    const spec: NetworkSpec = {
-      input: [1, 32, 16],
-      layers: [
-        { type: 'conv2d', out_channels: 1, kernel: [2, 3], stride: 2, padding: 1 },
-        { type: 'conv2d', out_channels: 1, kernel: 1, stride: 3, padding: [1, 0] },
-        { type: 'convtranspose2d', out_channels: 1, kernel: 3, stride: 2, padding: 1 },
-        { type: 'maxpool2d', kernel: 2, stride: 1 },
-      ],
-    };
+    const spec = ISSUE_9_UNEVEN_UNITS;
     expect(derivationOf(spec, 4, 'rf_size')?.text).toBe(
       'r_h = 4 - (-3) + 1 = 8; r_w = 7 - (-1) + 1 = 9 (units differ: the largest exact span over units, unit (0, 0) sees input rows -3 to 4 and columns -1 to 7)',
     );
