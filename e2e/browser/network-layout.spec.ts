@@ -148,6 +148,16 @@ test.describe('Network tab at 1024x700', () => {
     await expect(app.cell(12, 'params')).toBeInViewport();
   });
 
+  test('the diagram’s download buttons keep one line (the format shown, the full name kept as their name)', async ({ app, page }) => {
+    void app;
+    for (const [testid, name] of [['diagram-export-svg', 'Download SVG'], ['diagram-export-png', 'Download PNG']] as const) {
+      const button = page.getByTestId(testid);
+      await expect(button).toHaveAccessibleName(name);
+      await expect(button).toHaveAttribute('title', name);
+      expect((await box(button)).height).toBeLessThanOrEqual(36);
+    }
+  });
+
   test('no stack item’s output shape is cut, in English or Persian', async ({ app, page }) => {
     await expect(app.row(12)).toBeVisible();
     expect(await cutStackShapes(page)).toEqual([]);
