@@ -14,3 +14,4 @@ export { coreFailureBooks, coreFailureMessage, phraseCoreFailure, refusedField }
 export { derivationBooks, derivationLatexWords, latexWordsOf, phraseDerivation, phraseDerivationLatex } from './derivations';
 export { phraseReceptiveFieldError, phraseReceptiveFieldNotes, receptiveFieldErrorBooks, receptiveFieldNoteBooks } from './receptive-field';
 export { phraseSchemaIssue, SCHEMA_ISSUE_SEPARATOR, schemaIssueBooks, type SchemaIssueMessage } from './schema-issues';
+export { phraseRegressionIssue, phraseRegressionIssueLine, regressionIssueBooks } from './regression-issues';

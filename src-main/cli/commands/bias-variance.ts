@@ -1,4 +1,5 @@
-import { formatRegressionIssue, type BiasVarianceResult } from '../../../shared/core/regression/index';
+import type { BiasVarianceResult } from '../../../shared/core/regression/index';
+import { phraseRegressionIssueLine, plainWriter } from '../../../shared/messages/index';
 import { schemaIssuesOf } from '../../../shared/protocol/schema-issues';
 import { biasVarianceCaseSchema } from '../../../shared/protocol/regression-schema';
 import { tableNumber } from '../format';
@@ -60,7 +61,7 @@ export const biasVarianceCommand: CliCommand = {
     const parsed = biasVarianceCaseSchema.safeParse(document);
     if (!parsed.success) return { text: '', json: undefined, errors: schemaIssuesOf(parsed.error).map(language.schemaLine) };
     const result = core.biasVariance({ case: parsed.data });
-    if (!result.ok) return { text: '', json: undefined, errors: result.issues.map(formatRegressionIssue) };
+    if (!result.ok) return { text: '', json: undefined, errors: result.issues.map((issue) => phraseRegressionIssueLine(language.locale, issue, plainWriter(language.locale))) };
     const withDatasets = flags.has('datasets');
     return { text: biasVarianceToTable(result, parsed.data.model.family, withDatasets, language), json: biasVarianceToJson(result, withDatasets), errors: [] };
   },

@@ -1,4 +1,5 @@
-import { formatRegressionIssue, type DoubleDescentResult } from '../../../shared/core/regression/index';
+import type { DoubleDescentResult } from '../../../shared/core/regression/index';
+import { phraseRegressionIssueLine, plainWriter } from '../../../shared/messages/index';
 import { schemaIssuesOf } from '../../../shared/protocol/schema-issues';
 import { doubleDescentCaseSchema } from '../../../shared/protocol/regression-schema';
 import { tableNumber } from '../format';
@@ -49,7 +50,7 @@ export const doubleDescentCommand: CliCommand = {
     const parsed = doubleDescentCaseSchema.safeParse(document);
     if (!parsed.success) return { text: '', json: undefined, errors: schemaIssuesOf(parsed.error).map(language.schemaLine) };
     const result = core.doubleDescent({ case: parsed.data });
-    if (!result.ok) return { text: '', json: undefined, errors: result.issues.map(formatRegressionIssue) };
+    if (!result.ok) return { text: '', json: undefined, errors: result.issues.map((issue) => phraseRegressionIssueLine(language.locale, issue, plainWriter(language.locale))) };
     const withFeatures = flags.has('features');
     return { text: doubleDescentToTable(result, withFeatures, language), json: doubleDescentToJson(result, withFeatures), errors: [] };
   },

@@ -16,6 +16,8 @@ import type { Derivation } from '../../../shared/core/network/info';
 import { phraseDerivation, phraseDerivationLatex } from '../../../shared/messages/index';
 import type { ReceptiveFieldFailure, ReceptiveFieldNote } from '../../../shared/core/receptive/messages';
 import { phraseReceptiveFieldError, phraseReceptiveFieldNotes } from '../../../shared/messages/index';
+import type { RegressionIssue } from '../../../shared/core/regression/issues';
+import { phraseRegressionIssue, phraseRegressionIssueLine } from '../../../shared/messages/index';
 import { getLocale, isolate, numberLocale, formatExact } from './locale.svelte';
 import { ltrIsolate } from './bidi';
 import { numberSymbols } from './number-format';
@@ -224,4 +226,13 @@ export function projectFileErrorText(error: Pick<ProjectError, 'code' | 'values'
  */
 export function formulaText(text: string): string {
   return getLocale() === 'fa' ? ltrIsolate(localizeNumbersIn(text)) : text;
+}
+
+/**
+ * A regression lab's issue (bias-variance, double descent) in the current language; after its
+ * field as typed, isolated (`train_size: …`), unless `field: false` for a place that already
+ * names it (the truth formula's own field). A formula that does not parse says where.
+ */
+export function regressionIssueText(issue: Pick<RegressionIssue, 'field' | 'code' | 'values' | 'message'>, field = true): string {
+  return field ? phraseRegressionIssueLine(getLocale(), issue, writeEngineValue, isolate) : phraseRegressionIssue(getLocale(), issue, writeEngineValue);
 }
