@@ -13,6 +13,7 @@ describe('numbers inside a value, digits of names', () => {
     expect(marked('5x3')).toBe('<5>x<3>');
     expect(marked('[3, -1]')).toBe('[<3>, <-1>]');
     expect(marked('9.007e+15')).toBe('<9.007>e+<15>');
+    expect(marked('1e999 and 2.5e-3, not p2e3')).toBe('<1>e<999> and <2.5>e<-3>, not p2e3');
     expect(marked('row 1 has 2 values; it needs 3 (x1, x2, t)')).toBe('row <1> has <2> values; it needs <3> (x1, x2, t)');
   });
 

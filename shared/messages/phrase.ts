@@ -84,9 +84,10 @@ const PERSIAN_DIGITS = '۰۱۲۳۴۵۶۷۸۹';
  * part of a name, not a number, at a word's end too (x1, w2, p59, conv2d, dropout2d); only the
  * x between the numbers of a shape (5x3, 64x62x62) is not a letter. (An earlier form also took
  * digits at the end of a word, which was how 5x3's 3 was reached before shapes had their own
- * rule; it turned x1 into x۱.) A value known to be a name is not searched at all (ValueKind).
+ * rule; it turned x1 into x۱.) An exponent written without its sign (1e999) is a number too, as
+ * 9.007e+15's is. A value known to be a name is not searched at all (ValueKind).
  */
-const NUMBER_IN_TEXT = /(?:(?<![A-Za-z_\d])(?<![A-Za-z_\d]\.)|(?<=(?:^|[^A-Za-z_\d.])\d+(?:x\d+)*x))-?\d+(?:\.\d+)?/g;
+const NUMBER_IN_TEXT = /(?:(?<![A-Za-z_\d])(?<![A-Za-z_\d]\.)|(?<=(?:^|[^A-Za-z_\d.])\d+(?:x\d+)*x)|(?<=(?:^|[^A-Za-z_\d.])\d+(?:\.\d+)?e))-?\d+(?:\.\d+)?/g;
 
 /** `text` with each number in it rewritten by `write` (the renderer's and the CLI's digits both go through here). */
 export function mapNumbersIn(text: string, write: (number: string) => string): string {
