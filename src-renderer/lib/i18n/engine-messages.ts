@@ -1,23 +1,16 @@
+import type { Derivation, LayerIssue } from '../../../shared/core/network/info';
 import type { DenseIssue } from '../../../shared/core/dense/issues';
 import type { TrainStopCode } from '../../../shared/messages/en-train-stops';
 import type { FieldError, OptimizeStop } from '../../../shared/core/optim/run';
 import type { CodeError, ExportNote, ExportResult } from '../../../shared/core/network/codegen/types';
 import type { AnswerMark } from '../../../shared/core/network/answers';
-import type { LayerIssue } from '../../../shared/core/network/info';
 import type { SolveResult } from '../../../shared/core/network/solve';
 import type { ProjectError } from '../../../shared/project/project';
 import type { SchemaIssue } from '../../../shared/protocol/schema-issues';
-import { phraseSchemaIssue } from '../../../shared/messages/index';
-import { phraseBackpropIssue, phraseBackpropIssueBody, type BackpropIssueMessage } from '../../../shared/messages/index';
-import { mapNumbersIn, phraseAnswerExpected, phraseCodeProblem, phraseExportFailure, phraseExportNote, phraseOptimizeStop, phraseAnswerReason, phraseDenseIssue, phraseExpressionError, phraseLayerIssue, phraseOptimizeError, phraseProjectError, phraseSolveProblem, phraseTrainStop, type EngineMessage, type ExpressionErrorMessage, type ValueWriter } from '../../../shared/messages/index';
 import type { CoreErrorData } from '../../../shared/protocol/messages';
-import { phraseCoreFailure } from '../../../shared/messages/index';
-import type { Derivation } from '../../../shared/core/network/info';
-import { phraseDerivation, phraseDerivationLatex } from '../../../shared/messages/index';
 import type { ReceptiveFieldFailure, ReceptiveFieldNote } from '../../../shared/core/receptive/messages';
-import { phraseReceptiveFieldError, phraseReceptiveFieldNotes } from '../../../shared/messages/index';
 import type { RegressionIssue } from '../../../shared/core/regression/issues';
-import { phraseRegressionIssue, phraseRegressionIssueLine } from '../../../shared/messages/index';
+import { mapNumbersIn, phraseAnswerExpected, phraseAnswerReason, phraseBackpropIssue, phraseBackpropIssueBody, phraseCodeProblem, phraseCoreFailure, phraseDenseIssue, phraseDerivation, phraseDerivationLatex, phraseExportFailure, phraseExportNote, phraseExpressionError, phraseLayerIssue, phraseOptimizeError, phraseOptimizeStop, phraseProjectError, phraseReceptiveFieldError, phraseReceptiveFieldNotes, phraseRegressionIssue, phraseRegressionIssueLine, phraseSchemaIssue, phraseSolveProblem, phraseTrainStop, type BackpropIssueMessage, type EngineMessage, type ExpressionErrorMessage, type ValueWriter } from '../../../shared/messages/index';
 import { getLocale, isolate, numberLocale, formatExact } from './locale.svelte';
 import { ltrIsolate } from './bidi';
 import { numberSymbols } from './number-format';
@@ -151,11 +144,6 @@ export interface DerivationPart {
 const VALUE_START = '\uE000';
 const VALUE_END = '\uE001';
 
-/** Math text in the current digits, the thousands separator of "6,554,624" included. */
-function localizeMath(text: string): string {
-  return localizeNumbersIn(text);
-}
-
 /**
  * A derivation's plain line in the current language, as words and math: the values of its
  * message are the math (numbers in the current digits), the templates around them the words.
@@ -165,10 +153,10 @@ export function derivationParts(derivation: PhrasedDerivation): DerivationPart[]
   if (getLocale() === 'en') return [{ text: derivation.text, math: true }];
   const values: string[] = [];
   const marked = phraseDerivation(getLocale(), derivation, (value) => {
-    values.push(typeof value === 'number' ? formatExact(value) : localizeMath(value));
+    values.push(typeof value === 'number' ? formatExact(value) : localizeNumbersIn(value));
     return `${VALUE_START}${values.length - 1}${VALUE_END}`;
   });
-  if (!derivation.message || marked === derivation.text) return [{ text: localizeMath(derivation.text), math: true }];
+  if (!derivation.message || marked === derivation.text) return [{ text: localizeNumbersIn(derivation.text), math: true }];
   const parts: DerivationPart[] = [];
   for (const [index, piece] of marked.split(new RegExp(`${VALUE_START}(\\d+)${VALUE_END}`)).entries()) {
     const math = index % 2 === 1;
