@@ -174,6 +174,8 @@ async function main() {
     const withDiagram = await runSeries(page, cdp, { withDiagram: true, rowIndex: 200, blockIndex: 200 }, 33);
     // 2. The diagram (at its last block) and the first rows of the table in view together.
     await page.getByTestId('network-diagram').evaluate((section) => section.scrollIntoView({ block: 'start' }));
+    // The table scrolls inside its own region (the Network tab's layout): back to its first rows.
+    await page.getByTestId('network-table').evaluate((table) => table.parentElement?.scrollTo({ top: 0 }));
     await page.getByTestId('layer-row-1').waitFor();
     const diagramInView = await runSeries(page, cdp, { withDiagram: true, rowIndex: 1, blockIndex: 200 }, 33 + WARMUP + EDITS);
     // Peer: the table alone (diagram switched off), its end in view.
